@@ -1,0 +1,121 @@
+package org.magicsteps.core.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.magicsteps.core.domain.Violation.Kind;
+
+/**
+ * The features a model accepts, in the model's order, each with its rules. It comes from the
+ * model (its bundle), not from code, so a retrained model can change ranges or drop a feature.
+ *
+ * @param features the features, in order; names are unique
+ */
+public record FeatureSchema(List<FeatureSpec> features) {
+
+    /** Plain decimal text; Java's own parser would also take {@code 7d}, {@code NaN} or hex. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    public FeatureSchema {
+        features = List.copyOf(features);
+        Set<String> seen = new HashSet<>();
+        for (FeatureSpec spec : features) {
+            if (!seen.add(spec.name())) {
+                throw new IllegalArgumentException("feature '" + spec.name() + "' appears twice in the schema");
+            }
+        }
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("a schema needs at least one feature");
+        }
+    }
+
+    public List<String> names() {
+        return features.stream().map(FeatureSpec::name).toList();
+    }
+
+    public Optional<FeatureSpec> feature(String name) {
+        return features.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Every rule that {@code student} breaks: unknown features, missing required ones, values
+     * out of range or outside the allowed categories. Violations are located at the feature name.
+     */
+    public List<Violation> check(StudentFeatures student) {
+        List<Violation> violations = new ArrayList<>();
+        for (String name : student.values().keySet()) {
+            if (feature(name).isEmpty()) {
+                violations.add(unknown(name, student.values().get(name)));
+            }
+        }
+        for (FeatureSpec spec : features) {
+            spec.check(student.values().get(spec.name())).ifPresent(violations::add);
+        }
+        return violations;
+    }
+
+    /**
+     * Reads raw values, as they come from JSON or a spreadsheet cell, into valid
+     * {@link StudentFeatures}. Numbers may come as numbers or as numeric text; a {@code null} or
+     * blank value counts as absent.
+     *
+     * @return the features, or every violation found
+     */
+    public Validation<StudentFeatures> parse(Map<String, ?> raw) {
+        Objects.requireNonNull(raw, "raw");
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<Violation> violations = new ArrayList<>();
+        raw.forEach((name, value) -> {
+            Optional<FeatureSpec> spec = feature(name);
+            if (spec.isEmpty()) {
+                violations.add(unknown(name, value));
+            } else if (!isAbsent(value)) {
+                coerce(spec.get(), value).ifPresentOrElse(v -> values.put(name, v), () -> violations.add(
+                        spec.get().type().isNumeric()
+                                ? Violation.of(name, value, Kind.NOT_A_NUMBER,
+                                        name + ": " + Numbers.describe(value) + " is not a number")
+                                : Violation.of(name, value, Kind.NOT_TEXT,
+                                        name + ": " + Numbers.describe(value) + " is not a word")));
+            }
+        });
+        Set<String> refused = new HashSet<>();
+        violations.forEach(v -> refused.add(v.field()));
+        for (FeatureSpec spec : features) {
+            if (!refused.contains(spec.name())) {
+                spec.check(values.get(spec.name())).ifPresent(violations::add);
+            }
+        }
+        return violations.isEmpty() ? Validation.valid(new StudentFeatures(values)) : Validation.invalid(violations);
+    }
+
+    private static boolean isAbsent(Object value) {
+        return value == null || value instanceof String s && s.isBlank();
+    }
+
+    private static Optional<Object> coerce(FeatureSpec spec, Object value) {
+        if (spec.type().isNumeric()) {
+            if (value instanceof Number n) {
+                double d = n.doubleValue();
+                return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+            }
+            if (value instanceof String s) {
+                String text = s.trim();
+                return DECIMAL.matcher(text).matches() ? Optional.of(Double.parseDouble(text)) : Optional.empty();
+            }
+            return Optional.empty();
+        }
+        return value instanceof String s ? Optional.of(StudentFeatures.normalize(spec.name(), s)) : Optional.empty();
+    }
+
+    private Violation unknown(String name, Object value) {
+        return Violation.of(name, value, Kind.UNKNOWN_FIELD,
+                name + ": is not a feature of this model; expected one of " + String.join(", ", names()));
+    }
+}

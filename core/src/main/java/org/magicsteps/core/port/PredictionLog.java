@@ -1,0 +1,31 @@
+package org.magicsteps.core.port;
+
+import java.util.List;
+
+import org.magicsteps.core.domain.LogPage;
+import org.magicsteps.core.domain.LogQuery;
+import org.magicsteps.core.domain.PredictionRecord;
+
+/**
+ * Every prediction made, with who asked and the features it was made from. Appending a record
+ * whose prediction id is already logged does nothing, so a retried write never duplicates.
+ */
+public interface PredictionLog {
+
+    /**
+     * Appends the records, as one write where the store allows it.
+     *
+     * @throws PortException when the records could not be accepted (an implementation that
+     *     buffers durably accepts them even while its store is down)
+     */
+    void append(List<PredictionRecord> records);
+
+    default void append(PredictionRecord record) {
+        append(List.of(record));
+    }
+
+    /** The records that match {@code query}, newest first, one page at a time. */
+    LogPage query(LogQuery query);
+
+    ComponentHealth health();
+}

@@ -1,0 +1,8 @@
+/**
+ * The ports: what the use cases need from the world, as interfaces. Adapters in other modules
+ * implement them (ONNX, MongoDB, Redis, ...); {@code org.magicsteps.core.memory} implements each
+ * one in memory, for tests and for applications that embed the core.
+ *
+ * <p>Infrastructure failures surface as {@link org.magicsteps.core.port.PortException}.
+ */
+package org.magicsteps.core.port;
