@@ -1,0 +1,60 @@
+package org.magicsteps.http;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.usecase.AuthenticateUser;
+import org.magicsteps.core.usecase.ChangeThreshold;
+import org.magicsteps.core.usecase.DescribeModel;
+import org.magicsteps.core.usecase.FindActiveUser;
+import org.magicsteps.core.usecase.ListStoredStudents;
+import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStudent;
+import org.magicsteps.core.usecase.ProcessFeatures;
+import org.magicsteps.core.usecase.QueryPredictionLog;
+import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.RegisterUser;
+
+/**
+ * The use cases the server calls, built by the composition root, and the health of each
+ * component behind them (for {@code /health}).
+ *
+ * @param components each store's health by the name {@code /health} shows ({@code users},
+ *     {@code prediction_log}, ...); called on every {@code /health} request
+ */
+public record ApiServices(
+        PredictStudent predictStudent,
+        PredictBatch predictBatch,
+        PredictStoredStudent predictStoredStudent,
+        ProcessFeatures processFeatures,
+        DescribeModel describeModel,
+        ReadThreshold readThreshold,
+        ChangeThreshold changeThreshold,
+        RegisterUser registerUser,
+        AuthenticateUser authenticateUser,
+        FindActiveUser findActiveUser,
+        QueryPredictionLog queryPredictionLog,
+        ListStoredStudents listStoredStudents,
+        Map<String, Supplier<ComponentHealth>> components) {
+
+    public ApiServices {
+        Objects.requireNonNull(predictStudent, "predictStudent");
+        Objects.requireNonNull(predictBatch, "predictBatch");
+        Objects.requireNonNull(predictStoredStudent, "predictStoredStudent");
+        Objects.requireNonNull(processFeatures, "processFeatures");
+        Objects.requireNonNull(describeModel, "describeModel");
+        Objects.requireNonNull(readThreshold, "readThreshold");
+        Objects.requireNonNull(changeThreshold, "changeThreshold");
+        Objects.requireNonNull(registerUser, "registerUser");
+        Objects.requireNonNull(authenticateUser, "authenticateUser");
+        Objects.requireNonNull(findActiveUser, "findActiveUser");
+        Objects.requireNonNull(queryPredictionLog, "queryPredictionLog");
+        Objects.requireNonNull(listStoredStudents, "listStoredStudents");
+        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+    }
+}

@@ -1,0 +1,162 @@
+package org.magicsteps.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.OAuth2;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+
+import org.magicsteps.core.domain.FeatureSchema;
+
+/**
+ * The REST server. {@link #start} builds it from the use cases and settings and starts listening;
+ * {@link #close()} stops it.
+ *
+ * <pre>{@code
+ * try (MagicStepsServer server = MagicStepsServer.start(services, HttpSettings.defaults(secret), metrics)) {
+ *     server.awaitStop();
+ * }
+ * }</pre>
+ */
+public final class MagicStepsServer implements AutoCloseable {
+
+    static final String REQUEST_ID = "magicsteps.requestId";
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    static final String SECURITY_SCHEME = "OAuth2PasswordBearer";
+    static final String METRICS_SECURITY_SCHEME = "MetricsToken";
+    static final String OPENAPI_PATH = "/openapi.json";
+    static final String DOCS_PATH = "/docs";
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final Javalin app;
+    private final List<Route> routes;
+    private final Object stopped = new Object();
+
+    private MagicStepsServer(Javalin app, List<Route> routes) {
+        this.app = app;
+        this.routes = routes;
+    }
+
+    /**
+     * Builds the server and starts listening.
+     *
+     * @throws IllegalArgumentException when the settings are unusable (such as a secret too short)
+     * @throws io.javalin.util.JavalinBindException when the port is taken
+     */
+    public static MagicStepsServer start(ApiServices services, HttpSettings settings, ServiceMetrics metrics) {
+        Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(metrics, "metrics");
+        ObjectMapper mapper = JsonBodies.newMapper();
+        JsonBodies bodies = new JsonBodies(mapper);
+        JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
+                settings.tokenLifetime(), settings.clock());
+        Authentication authentication = new Authentication(tokens,
+                new ActiveUsers(services.findActiveUser(), settings.activeUserCacheTtl()), settings.metricsToken());
+        LoginRateLimiter rateLimiter = new LoginRateLimiter(settings.loginAttemptsPerUser(),
+                settings.loginAttemptsPerAddress(), settings.loginWindow());
+
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
+                .routes(settings.registration()));
+        routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
+                services.predictStoredStudent(), services.processFeatures(), bodies, metrics).routes());
+        routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),
+                bodies).routes());
+        routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents()).routes());
+        routes.addAll(new SystemRoutes(services.describeModel(), services.components(), metrics, settings.clock())
+                .routes());
+
+        FeatureSchema schema = services.describeModel().execute().schema();
+        ModelSchemaDocs docs = new ModelSchemaDocs(mapper);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeTemplate(ctx),
+                    ctx.statusCode(), ms.doubleValue() / 1000.0));
+            config.registerPlugin(new OpenApiPlugin(openApi -> openApi
+                    .withDocumentationPath(OPENAPI_PATH)
+                    .withDefinitionConfiguration((version, definition) -> definition
+                            .withInfo(info -> {
+                                info.setTitle("Magic Steps Prediction API");
+                                info.setVersion(version(MagicStepsServer.class));
+                                info.setDescription("Predicts whether a Passos Mágicos student reaches the Ponto de "
+                                        + "Virada. Compatible with the original FastAPI service's routes.");
+                            })
+                            .withSecurity(security -> security
+                                    .withSecurityScheme(SECURITY_SCHEME, new OAuth2("Log in at /token")
+                                            .withPasswordFlow("/token"))
+                                    .withBearerAuth(METRICS_SECURITY_SCHEME))
+                            .withDefinitionProcessor(document -> docs.complete(document, schema).toPrettyString()))));
+            config.registerPlugin(new SwaggerPlugin(swagger -> {
+                swagger.setUiPath(DOCS_PATH);
+                swagger.setDocumentationPath(OPENAPI_PATH);
+                swagger.setTitle("Magic Steps Prediction API");
+            }));
+        });
+        app.before(MagicStepsServer::assignRequestId);
+        app.beforeMatched(authentication::check);
+        ErrorHandling.install(app);
+        for (Route route : routes) {
+            app.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+        }
+        app.start(settings.host(), settings.port());
+        return new MagicStepsServer(app, List.copyOf(routes));
+    }
+
+    /** The port the server listens on (the one picked when the settings said 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Blocks until {@link #close()} is called from another thread. */
+    public void awaitStop() throws InterruptedException {
+        synchronized (stopped) {
+            while (app.jettyServer().server().isRunning()) {
+                stopped.wait(1000);
+            }
+        }
+    }
+
+    /** Stops listening and lets requests in flight finish. */
+    @Override
+    public void close() {
+        app.stop();
+        synchronized (stopped) {
+            stopped.notifyAll();
+        }
+    }
+
+    List<Route> routes() {
+        return routes;
+    }
+
+    private static void assignRequestId(Context ctx) {
+        String given = ctx.header(REQUEST_ID_HEADER);
+        String id = given != null && SANE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.attribute(REQUEST_ID, id);
+        ctx.header(REQUEST_ID_HEADER, id);
+    }
+
+    /** The route as registered ({@code /students/{student_id}/prediction}), so metrics do not explode by id. */
+    private static String routeTemplate(Context ctx) {
+        String path = ctx.endpointHandlerPath();
+        return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+    }
+
+    private static String version(Class<?> type) {
+        String version = type.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}

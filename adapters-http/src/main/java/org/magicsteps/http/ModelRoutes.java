@@ -1,0 +1,162 @@
+package org.magicsteps.http;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiRequired;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
+
+import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.ModelInfo;
+import org.magicsteps.core.domain.ThresholdSetting;
+import org.magicsteps.core.domain.Violation;
+import org.magicsteps.core.domain.Violation.Kind;
+import org.magicsteps.core.usecase.ChangeThreshold;
+import org.magicsteps.core.usecase.DescribeModel;
+import org.magicsteps.core.usecase.ReadThreshold;
+
+import org.magicsteps.http.ErrorBodies.ErrorBody;
+import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
+
+/** What the model is and accepts ({@code /info}, {@code /features}) and its decision threshold. */
+final class ModelRoutes {
+
+    static final String PROJECT = "Magic Steps: Ponto de Virada prediction for Passos Mágicos (PEDE)";
+
+    /** The loaded model, as the original's {@code /info} described it, plus its version and metrics. */
+    record InfoResponse(
+            @OpenApiExample(PROJECT) String project,
+            @OpenApiExample("MLP") String model_class,
+            @OpenApiExample("magic-steps-default") String model_name,
+            @OpenApiExample("2024.05-mlp") String model_version,
+            @OpenApiExample("24") int input_dim,
+            @OpenApiExample("1857") long params,
+            @OpenApiExample("18") int n_features,
+            @OpenApiExample("0.5") double threshold,
+            @OpenApiExample("fase") List<String> features,
+            @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
+            Map<String, Double> metrics) {
+    }
+
+    /** One feature the model accepts. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FeatureDescription(
+            @OpenApiExample("score_inde") String name,
+            @OpenApiExample("Índice do Desenvolvimento Educacional") String description,
+            @OpenApiExample("float") String type,
+            @OpenApiExample("0–10") String range,
+            @OpenApiExample("true") boolean required,
+            @OpenApiExample("0") Double minimum,
+            @OpenApiExample("10") Double maximum,
+            List<String> categories) {
+
+        static FeatureDescription of(FeatureSpec spec) {
+            return new FeatureDescription(spec.name(), spec.description(), spec.type().label(), spec.rangeText(),
+                    spec.required(), spec.minimum(), spec.maximum(),
+                    spec.type().isNumeric() ? null : spec.categories());
+        }
+    }
+
+    /** The threshold in force. */
+    record ThresholdResponse(
+            @OpenApiExample("0.5") double threshold,
+            @OpenApiExample("2024-05-01T12:00:00Z") String updated_at,
+            @OpenApiExample("model-default") String updated_by,
+            @OpenApiExample("2024.05-mlp") String model_version) {
+
+        static ThresholdResponse of(ThresholdSetting s) {
+            return new ThresholdResponse(s.threshold().value(), s.updatedAt().toString(), s.updatedBy(), s.modelVersion());
+        }
+    }
+
+    /** A new threshold. */
+    record ThresholdUpdate(@OpenApiRequired @OpenApiExample("0.42") Double threshold) {
+    }
+
+    private final DescribeModel describeModel;
+    private final ReadThreshold readThreshold;
+    private final ChangeThreshold changeThreshold;
+    private final JsonBodies bodies;
+
+    ModelRoutes(DescribeModel describeModel, ReadThreshold readThreshold, ChangeThreshold changeThreshold,
+            JsonBodies bodies) {
+        this.describeModel = describeModel;
+        this.readThreshold = readThreshold;
+        this.changeThreshold = changeThreshold;
+        this.bodies = bodies;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.get("/info", Access.USER, this::info),
+                Route.get("/features", Access.PUBLIC, this::features),
+                Route.get("/thresholds", Access.USER, this::readThreshold),
+                Route.put("/thresholds", Access.ADMIN, this::changeThreshold));
+    }
+
+    @OpenApi(path = "/info", methods = HttpMethod.GET, tags = "model", operationId = "info",
+            summary = "Describe the loaded model",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = InfoResponse.class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
+    void info(Context ctx) {
+        DescribeModel.ModelDescription description = describeModel.execute();
+        ModelInfo info = description.info();
+        ctx.json(new InfoResponse(PROJECT, info.modelClass(), info.name(), info.version(), info.inputDimension(),
+                info.parameterCount(), description.schema().features().size(),
+                description.threshold().threshold().value(), description.schema().names(),
+                info.createdAt().toString(), info.metrics()));
+    }
+
+    @OpenApi(path = "/features", methods = HttpMethod.GET, tags = "model", operationId = "features",
+            summary = "List the features the model accepts",
+            description = "Each feature with its type and valid range or categories, from the model's own schema.",
+            responses = @OpenApiResponse(status = "200", description = "OK",
+                    content = @OpenApiContent(from = FeatureDescription[].class)))
+    void features(Context ctx) {
+        ctx.json(describeModel.execute().schema().features().stream().map(FeatureDescription::of).toList());
+    }
+
+    @OpenApi(path = "/thresholds", methods = HttpMethod.GET, tags = "model", operationId = "readThreshold",
+            summary = "Read the decision threshold",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ThresholdResponse.class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
+    void readThreshold(Context ctx) {
+        ctx.json(ThresholdResponse.of(readThreshold.current()));
+    }
+
+    @OpenApi(path = "/thresholds", methods = HttpMethod.PUT, tags = "model", operationId = "changeThreshold",
+            summary = "Change the decision threshold (admins)",
+            description = "Stored and shared by every replica; applies to the loaded model's version.",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ThresholdUpdate.class)),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ThresholdResponse.class)),
+                @OpenApiResponse(status = "400", description = "The body is not JSON", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "403", description = "The caller is not an admin", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "422", description = "Not a number between 0 and 1",
+                        content = @OpenApiContent(from = ValidationErrorBody.class)),
+                @OpenApiResponse(status = "503", description = "The settings store is unavailable",
+                        content = @OpenApiContent(from = ErrorBody.class))})
+    void changeThreshold(Context ctx) {
+        ThresholdUpdate update = bodies.read(ctx, ThresholdUpdate.class);
+        if (update.threshold() == null) {
+            throw new HttpProblem.Rejected("body", List.of(Violation.of("threshold", null, Kind.MISSING,
+                    "threshold: is required but missing")));
+        }
+        ctx.json(ThresholdResponse.of(changeThreshold.execute(Authentication.actor(ctx), update.threshold())));
+    }
+}

@@ -1,0 +1,103 @@
+package org.magicsteps.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import org.magicsteps.core.port.PredictionLog;
+import org.magicsteps.core.port.Predictor;
+
+/**
+ * The server's Prometheus metrics, in a registry of its own (so two servers in one JVM do not
+ * collide). The composition root wraps the predictor and the prediction log with
+ * {@link #timing(Predictor)} and {@link #counting(PredictionLog)} so that inference time and
+ * log-write failures are measured where they happen, not guessed from the outside.
+ */
+public final class ServiceMetrics {
+
+    /** Latency buckets from 0.5 ms to 10 s: a single prediction takes about a millisecond. */
+    private static final double[] LATENCY_BOUNDS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
+        1, 2.5, 5, 10};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    private final Counter requests = Counter.builder()
+            .name("http_requests_total").help("HTTP requests answered, by method, route template and status")
+            .labelNames("method", "route", "status").withoutExemplars().register(registry);
+    private final Histogram latency = Histogram.builder()
+            .name("http_request_duration_seconds").help("Time to answer an HTTP request, by method, route and status")
+            .labelNames("method", "route", "status").classicOnly().classicUpperBounds(LATENCY_BOUNDS)
+            .withoutExemplars().register(registry);
+    private final Counter predictions = Counter.builder()
+            .name("predictions_total").help("Predictions answered, by predicted class (1: reaches the Ponto de Virada)")
+            .labelNames("predicted_class").withoutExemplars().register(registry);
+    private final Histogram inference = Histogram.builder()
+            .name("model_inference_seconds").help("Time the model takes to score one call (a student or a whole batch)")
+            .classicOnly().classicUpperBounds(LATENCY_BOUNDS).withoutExemplars().register(registry);
+    private final Counter inferenceFailures = Counter.builder()
+            .name("model_inference_failures_total").help("Model calls that failed")
+            .withoutExemplars().register(registry);
+    private final Counter logWriteFailures = Counter.builder()
+            .name("prediction_log_write_failures_total").help("Appends to the prediction log that failed")
+            .withoutExemplars().register(registry);
+    private final Counter logRecords = Counter.builder()
+            .name("prediction_log_records_total").help("Prediction records handed to the prediction log")
+            .withoutExemplars().register(registry);
+
+    /** The predictor, timed: every call feeds {@code model_inference_seconds}. */
+    public Predictor timing(Predictor predictor) {
+        return new TimedPredictor(predictor, this);
+    }
+
+    /** The log, watched: every failed append counts in {@code prediction_log_write_failures_total}. */
+    public PredictionLog counting(PredictionLog log) {
+        return new CountingPredictionLog(log, this);
+    }
+
+    void request(String method, String route, int status, double seconds) {
+        String code = Integer.toString(status);
+        requests.labelValues(method, route, code).inc();
+        latency.labelValues(method, route, code).observe(seconds);
+    }
+
+    void prediction(int predictedClass) {
+        predictions.labelValues(Integer.toString(predictedClass)).inc();
+    }
+
+    void inference(double seconds) {
+        inference.observe(seconds);
+    }
+
+    void inferenceFailed() {
+        inferenceFailures.inc();
+    }
+
+    void logWritten(int records) {
+        logRecords.inc(records);
+    }
+
+    void logWriteFailed() {
+        logWriteFailures.inc();
+    }
+
+    String contentType() {
+        return writer.getContentType();
+    }
+
+    /** Every metric in the Prometheus text format. */
+    byte[] scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
