@@ -8,8 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,18 +58,29 @@ final class JsonBodies {
         if (isBlank(body)) {
             throw missingBody();
         }
-        T value;
+        // Syntax first, shape second: a body that is not JSON at all is a 400, JSON of the wrong
+        // shape a 422; reading the tree first keeps the two apart whatever the record looks like.
+        JsonNode tree;
         try {
-            value = mapper.readValue(body, type);
-        } catch (MismatchedInputException e) {
-            throw new HttpProblem.Rejected("body", List.of(mismatch(e)));
-        } catch (JsonMappingException e) {
-            throw new HttpProblem.Rejected("body", List.of(new Violation(path(e), field(e), null, Kind.INVALID,
-                    field(e) + ": cannot be read")));
+            tree = mapper.readTree(body);
         } catch (JacksonException e) {
             throw new HttpProblem.MalformedBody("Malformed JSON" + at(e.getLocation()));
         } catch (IOException e) {
             throw new HttpProblem.MalformedBody("The request body could not be read");
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw missingBody();
+        }
+        T value;
+        try {
+            value = mapper.treeToValue(tree, type);
+        } catch (MismatchedInputException e) {
+            throw new HttpProblem.Rejected("body", List.of(mismatch(e)));
+        } catch (JsonProcessingException e) {
+            String field = e instanceof JsonMappingException m ? field(m) : "body";
+            List<Object> path = e instanceof JsonMappingException m ? path(m) : List.of();
+            throw new HttpProblem.Rejected("body", List.of(new Violation(path, field, null, Kind.INVALID,
+                    field + ": cannot be read")));
         }
         if (value == null) {
             throw missingBody();

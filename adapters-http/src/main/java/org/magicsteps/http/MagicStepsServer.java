@@ -151,7 +151,12 @@ public final class MagicStepsServer implements AutoCloseable {
 
     /** The route as registered ({@code /students/{student_id}/prediction}), so metrics do not explode by id. */
     private static String routeTemplate(Context ctx) {
-        String path = ctx.endpointHandlerPath();
+        String path;
+        try {
+            path = ctx.endpointHandlerPath();
+        } catch (IllegalStateException noEndpointMatched) {
+            return "unmatched";
+        }
         return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
     }
 

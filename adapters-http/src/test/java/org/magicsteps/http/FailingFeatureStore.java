@@ -1,0 +1,50 @@
+package org.magicsteps.http;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.FeatureStore;
+import org.magicsteps.core.port.PortException;
+
+/** A feature store that can be switched off, as a Redis that went away. */
+final class FailingFeatureStore implements FeatureStore {
+
+    private final FeatureStore delegate;
+    volatile boolean down;
+
+    FailingFeatureStore(FeatureStore delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<StudentFeatures> find(String studentId) {
+        check();
+        return delegate.find(studentId);
+    }
+
+    @Override
+    public void put(String studentId, StudentFeatures features) {
+        check();
+        delegate.put(studentId, features);
+    }
+
+    @Override
+    public List<String> studentIds() {
+        check();
+        return delegate.studentIds();
+    }
+
+    @Override
+    public ComponentHealth health() {
+        return down ? new ComponentHealth("test-redis", false, ComponentHealth.Status.DOWN, java.util.Map.of())
+                : delegate.health();
+    }
+
+    private void check() {
+        if (down) {
+            throw new PortException("redis://127.0.0.1:6379 connection refused");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.magicsteps.http;
+
+import java.util.List;
+
+import org.magicsteps.core.domain.LogPage;
+import org.magicsteps.core.domain.LogQuery;
+import org.magicsteps.core.domain.PredictionRecord;
+import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.PortException;
+import org.magicsteps.core.port.PredictionLog;
+
+/** A prediction log that can be switched off, as a database that went away. */
+final class FailingLog implements PredictionLog {
+
+    private final PredictionLog delegate;
+    volatile boolean down;
+
+    FailingLog(PredictionLog delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void append(List<PredictionRecord> records) {
+        if (down) {
+            throw new PortException("mongodb://secret-host:27017 timed out");
+        }
+        delegate.append(records);
+    }
+
+    @Override
+    public LogPage query(LogQuery query) {
+        if (down) {
+            throw new PortException("mongodb://secret-host:27017 timed out");
+        }
+        return delegate.query(query);
+    }
+
+    @Override
+    public ComponentHealth health() {
+        return down ? new ComponentHealth("test-log", true, ComponentHealth.Status.DOWN, java.util.Map.of())
+                : delegate.health();
+    }
+}

@@ -1,0 +1,210 @@
+package org.magicsteps.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.magicsteps.core.domain.StudentFeatures;
+
+/** /predict, /predict/batch, /students/{id}/prediction and /features/process, with every refusal. */
+class PredictionRoutesTest {
+
+    private static TestServer server;
+    private static String token;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(s -> s.withMaxRequestBytes(64 * 1024), 3);
+        token = server.userToken("paula");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyViolationIsListedInOne422WithFastApiLocations() {
+        String features = TestModel.studentJson(11.2).replace("\"fase\": 3", "\"fase\": 2.5")
+                .replace("\"genero\": \"Menina\"", "\"genero\": \"x\"").replace("\"idade\": 12,", "");
+        TestServer.Response r = server.postJson("/predict", "{\"features\": " + features + "}", token);
+        assertEquals(422, r.status(), r.body());
+        JsonNode detail = r.json().get("detail");
+        List<String> locs = new ArrayList<>();
+        detail.forEach(d -> locs.add(d.get("loc").toString()));
+        assertTrue(locs.contains("[\"body\",\"features\",\"score_inde\"]"), locs.toString());
+        assertTrue(locs.contains("[\"body\",\"features\",\"fase\"]"), locs.toString());
+        assertTrue(locs.contains("[\"body\",\"features\",\"genero\"]"), locs.toString());
+        assertTrue(locs.contains("[\"body\",\"features\",\"idade\"]"), locs.toString());
+        assertEquals(4, detail.size(), r.body());
+        JsonNode inde = find(detail, "score_inde");
+        assertEquals("score_inde: 11.2 is above the maximum 10", inde.get("msg").asText());
+        assertEquals("less_than_equal", inde.get("type").asText());
+        assertEquals("missing", find(detail, "idade").get("type").asText());
+        assertEquals("int_from_float", find(detail, "fase").get("type").asText());
+    }
+
+    @Test
+    void unknownFeaturesAndWrongTypesAre422() {
+        String features = TestModel.studentJson(5).replace("{", "{\"shoe_size\": 42, ").replace("\"score_iaa\": 8.3",
+                "\"score_iaa\": true");
+        TestServer.Response r = server.postJson("/predict", "{\"features\": " + features + "}", token);
+        assertEquals(422, r.status(), r.body());
+        assertEquals("extra_forbidden", find(r.json().get("detail"), "shoe_size").get("type").asText());
+        assertEquals("number_type", find(r.json().get("detail"), "score_iaa").get("type").asText());
+
+        TestServer.Response notAnObject = server.postJson("/predict", "{\"features\": \"abc\"}", token);
+        assertEquals(422, notAnObject.status(), notAnObject.body());
+        assertEquals("[\"body\",\"features\"]", notAnObject.json().get("detail").get(0).get("loc").toString());
+
+        TestServer.Response missing = server.postJson("/predict", "{\"student_id\": \"RA-9\"}", token);
+        assertEquals(422, missing.status());
+        assertEquals("[\"body\",\"features\"]", missing.json().get("detail").get(0).get("loc").toString());
+        assertEquals("missing", missing.json().get("detail").get(0).get("type").asText());
+    }
+
+    @Test
+    void numericTextIsAcceptedAndNumericStudentIdsBecomeText() {
+        String features = TestModel.studentJson(7).replace("\"score_iaa\": 8.3", "\"score_iaa\": \"8.3\"");
+        TestServer.Response r = server.postJson("/predict", "{\"student_id\": 1024, \"features\": " + features + "}",
+                token);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("1024", r.json().get("student_id").asText());
+        assertEquals("média", r.json().get("confidence").asText());
+    }
+
+    @Test
+    void malformedJsonIs400AndAnEmptyBodyIs422() {
+        TestServer.Response broken = server.postJson("/predict", "{\"features\": {", token);
+        assertEquals(400, broken.status());
+        assertTrue(broken.detail().startsWith("Malformed JSON"), broken.body());
+        assertEquals(400, server.postJson("/predict", "{} trailing", token).status());
+        TestServer.Response empty = server.postJson("/predict", "", token);
+        assertEquals(422, empty.status());
+        assertEquals("[\"body\"]", empty.json().get("detail").get(0).get("loc").toString());
+        assertEquals(422, server.postJson("/predict", "null", token).status());
+        assertEquals(422, server.postJson("/predict", "[1, 2]", token).status());
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String padding = "\"" + "x".repeat(70 * 1024) + "\"";
+        TestServer.Response r = server.postJson("/predict", "{\"student_id\": " + padding + "}", token);
+        assertEquals(413, r.status(), r.body().substring(0, Math.min(200, r.body().length())));
+        assertTrue(r.detail().startsWith("Request body too large"), r.body());
+    }
+
+    @Test
+    void batchAnswersInOrderAndLogsWithOneBatchId() {
+        int before = server.memoryLog.size();
+        TestServer.Response r = server.postJson("/predict/batch", "{\"students\": ["
+                + "{\"student_id\": \"B1\", \"features\": " + TestModel.studentJson(9) + "},"
+                + "{\"student_id\": \"B2\", \"features\": " + TestModel.studentJson(1) + "}]}", token);
+        assertEquals(200, r.status(), r.body());
+        JsonNode body = r.json();
+        assertEquals(2, body.get("total").asInt());
+        assertEquals("B1", body.get("predictions").get(0).get("student_id").asText());
+        assertEquals(1, body.get("predictions").get(0).get("prediction").asInt());
+        assertEquals("B2", body.get("predictions").get(1).get("student_id").asText());
+        assertEquals(0, body.get("predictions").get(1).get("prediction").asInt());
+        assertEquals(before + 2, server.memoryLog.size());
+        JsonNode logs = server.get("/monitor/logs?limit=2", token).json();
+        assertEquals(body.get("batch_id").asText(), logs.get(0).get("batch_id").asText());
+        assertEquals(body.get("batch_id").asText(), logs.get(1).get("batch_id").asText());
+    }
+
+    @Test
+    void batchViolationsAreLocatedPerStudent() {
+        TestServer.Response r = server.postJson("/predict/batch", "{\"students\": ["
+                + "{\"features\": " + TestModel.studentJson(5) + "},"
+                + "{\"features\": " + TestModel.studentJson(-1) + "}]}", token);
+        assertEquals(422, r.status(), r.body());
+        assertEquals("[\"body\",\"students\",1,\"features\",\"score_inde\"]",
+                r.json().get("detail").get(0).get("loc").toString());
+        assertEquals("greater_than_equal", r.json().get("detail").get(0).get("type").asText());
+    }
+
+    @Test
+    void batchOverTheLimitOrEmptyIs422NamingTheLimit() {
+        String one = "{\"features\": " + TestModel.studentJson(5) + "}";
+        TestServer.Response tooMany = server.postJson("/predict/batch",
+                "{\"students\": [" + String.join(",", one, one, one, one) + "]}", token);
+        assertEquals(422, tooMany.status());
+        JsonNode item = tooMany.json().get("detail").get(0);
+        assertEquals("[\"body\",\"students\"]", item.get("loc").toString());
+        assertTrue(item.get("msg").asText().contains("limit of 3"), item.toString());
+
+        TestServer.Response empty = server.postJson("/predict/batch", "{\"students\": []}", token);
+        assertEquals(422, empty.status());
+        assertEquals("too_short", empty.json().get("detail").get(0).get("type").asText());
+        TestServer.Response missing = server.postJson("/predict/batch", "{}", token);
+        assertEquals(422, missing.status());
+        assertEquals("missing", missing.json().get("detail").get(0).get("type").asText());
+        TestServer.Response notAList = server.postJson("/predict/batch", "{\"students\": 5}", token);
+        assertEquals(422, notAList.status());
+    }
+
+    @Test
+    void aStoredStudentIsPredictedFromTheFeatureStore() {
+        server.features.put("RA-77", StudentFeatures.builder().fase(3).idade(12).anoIngresso(2020).scoreInde(2.0)
+                .scoreIaa(8).scoreIeg(8).scoreIps(7).scoreIda(6).scoreIpv(7).scoreIan(10).notaCg(350).notaCf(70)
+                .notaCt(10).numAvaliacoes(4).defasagem(-1).turma("b").genero("menino").pedraModal("quartzo").build());
+        TestServer.Response r = server.postJson("/students/RA-77/prediction", "", token);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("RA-77", r.json().get("student_id").asText());
+        assertEquals(0.2, r.json().get("probability").asDouble(), 1e-9);
+
+        TestServer.Response unknown = server.postJson("/students/RA-00/prediction", "", token);
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.detail().contains("RA-00"));
+    }
+
+    @Test
+    void featuresProcessShowsTheModelInput() {
+        TestServer.Response r = server.postJson("/features/process", "{\"features\": " + TestModel.studentJson(6)
+                .replace("\"turma\": \"B\"", "\"turma\": \"Z\"") + "}", token);
+        assertEquals(200, r.status(), r.body());
+        JsonNode body = r.json();
+        assertEquals(6.0, body.get("raw").get("score_inde").asDouble());
+        assertEquals("z", body.get("raw").get("turma").asText());
+        assertEquals(-1.0, body.get("normalized").get("turma").asDouble(), "an unknown class is encoded as -1");
+        assertEquals(18, body.get("model_input").size());
+        assertEquals(18, body.get("input_names").size());
+
+        TestServer.Response bad = server.postJson("/features/process", "{\"features\": {\"fase\": 99}}", token);
+        assertEquals(422, bad.status());
+        assertEquals("[\"body\",\"features\",\"fase\"]", bad.json().get("detail").get(0).get("loc").toString());
+    }
+
+    @Test
+    void wrongMethodAndUnknownRouteAreJson() {
+        TestServer.Response unknown = server.get("/nope", token);
+        assertEquals(404, unknown.status());
+        assertEquals("Not Found: GET /nope", unknown.detail());
+        TestServer.Response wrongMethod = server.send(server.request("/predict", token).DELETE());
+        assertEquals(405, wrongMethod.status());
+        assertFalse(wrongMethod.detail().isBlank());
+        TestServer.Response put = server.send(server.request("/predict", token).PUT(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(405, put.status());
+    }
+
+    private static JsonNode find(JsonNode detail, String field) {
+        for (JsonNode d : detail) {
+            JsonNode loc = d.get("loc");
+            if (loc.get(loc.size() - 1).asText().equals(field)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no violation for " + field + " in " + detail);
+    }
+}

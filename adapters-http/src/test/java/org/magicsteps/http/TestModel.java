@@ -1,0 +1,67 @@
+package org.magicsteps.http;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.ModelInfo;
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.memory.FunctionPredictor;
+
+/**
+ * A stand-in for the trained model: the original's 18 features with plausible PEDE ranges, and a
+ * probability that follows {@code score_inde} (p = score_inde / 10), so tests can pick the answer.
+ * {@link #failure} makes the next scoring calls throw, to exercise the error paths.
+ */
+final class TestModel {
+
+    static final String VERSION = "test-1";
+
+    static final FeatureSchema SCHEMA = new FeatureSchema(List.of(
+            FeatureSpec.integer("fase", "Fase do programa", 0, 8),
+            FeatureSpec.integer("idade", "Idade do aluno", 5, 30),
+            FeatureSpec.integer("ano_ingresso", "Ano de ingresso", 2010, 2030),
+            FeatureSpec.decimal("score_inde", "Índice do Desenvolvimento Educacional", 0, 10),
+            FeatureSpec.decimal("score_iaa", "Autoavaliação", 0, 10),
+            FeatureSpec.decimal("score_ieg", "Engajamento", 0, 10),
+            FeatureSpec.decimal("score_ips", "Psicossocial", 0, 10),
+            FeatureSpec.decimal("score_ida", "Aprendizagem", 0, 10),
+            FeatureSpec.decimal("score_ipv", "Ponto de Virada", 0, 10),
+            FeatureSpec.decimal("score_ian", "Adequação de nível", 0, 10),
+            FeatureSpec.integer("nota_cg", "Nota CG", 0, 1000),
+            FeatureSpec.integer("nota_cf", "Nota CF", 0, 1000),
+            FeatureSpec.integer("nota_ct", "Nota CT", 0, 1000),
+            FeatureSpec.integer("num_avaliacoes", "Número de avaliações", 0, 10),
+            FeatureSpec.integer("defasagem", "Defasagem", -5, 5),
+            FeatureSpec.categorical("turma", "Turma", List.of("a", "b", "c", "d")).acceptingUnknownCategories(),
+            FeatureSpec.categorical("genero", "Gênero", List.of("menina", "menino")),
+            FeatureSpec.categorical("pedra_modal", "Pedra", List.of("quartzo", "ágata", "ametista", "topázio"))));
+
+    static final ModelInfo INFO = new ModelInfo("magic-steps-test", VERSION, "FunctionPredictor", 18, 0,
+            new Threshold(0.5), Instant.parse("2024-05-01T12:00:00Z"), Map.of("auc", 0.9));
+
+    final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+    final FunctionPredictor predictor = new FunctionPredictor(INFO, SCHEMA, this::probability);
+
+    private double probability(StudentFeatures student) {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+        return student.number("score_inde").orElseThrow() / 10.0;
+    }
+
+    /** A valid student, as JSON, whose probability is {@code scoreInde / 10}. */
+    static String studentJson(double scoreInde) {
+        return """
+                {"fase": 3, "idade": 12, "ano_ingresso": 2020, "score_inde": %s, "score_iaa": 8.3,
+                 "score_ieg": 7.9, "score_ips": 6.9, "score_ida": 6.2, "score_ipv": 7.3, "score_ian": 10,
+                 "nota_cg": 350, "nota_cf": 70, "nota_ct": 10, "num_avaliacoes": 4, "defasagem": -1,
+                 "turma": "B", "genero": "Menina", "pedra_modal": "Ametista"}""".formatted(scoreInde);
+    }
+}
