@@ -1,7 +1,18 @@
 package org.magicsteps.cli;
 
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import org.magicsteps.core.domain.ValidationException;
+import org.magicsteps.core.domain.Violation;
+import org.magicsteps.core.usecase.NotFoundException;
+import org.magicsteps.core.usecase.UserAlreadyExistsException;
 
 /** The {@code magic-steps} command and its subcommands. */
 @Command(name = "magic-steps",
@@ -11,9 +22,31 @@ import picocli.CommandLine.Command;
             "Predicts whether a Passos Mágicos student reaches the Ponto de Virada (turning point),",
             "and serves that prediction.",
             "",
+            "Configuration: flags, then environment variables, then a .env file in the working directory",
+            "(SECRET_KEY, ACCESS_TOKEN_EXPIRE_MINUTES, MONGO_URI, MONGO_DB, REDIS_HOST, REDIS_PORT, PORT,",
+            "REGISTRATION, MAX_BATCH_SIZE, MAX_BODY_BYTES, METRICS_TOKEN, DATA_DIR, MODEL_DIR, ...).",
+            "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class})
 public final class MagicSteps {
+
+    /** Exit code for a configuration or input the command refuses. */
+    static final int EXIT_REFUSED = 2;
+    /** Exit code for a failure while running. */
+    static final int EXIT_FAILED = 1;
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+    private final Function<AppConfig, Wiring> wirings;
+    private final InputStream stdin;
+
+    MagicSteps(Map<String, String> environment, Path workingDirectory, Function<AppConfig, Wiring> wirings,
+            InputStream stdin) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+        this.wirings = Objects.requireNonNull(wirings, "wirings");
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -21,9 +54,44 @@ public final class MagicSteps {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new MagicSteps());
+        return commandLine(new MagicSteps(System.getenv(), Path.of("").toAbsolutePath(), Wiring::new, System.in));
+    }
+
+    static CommandLine commandLine(MagicSteps root) {
+        CommandLine cli = new CommandLine(root);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            command.getErr().println("error: " + message(e));
+            command.getErr().flush();
+            return e instanceof ConfigException || e instanceof ValidationException ? EXIT_REFUSED : EXIT_FAILED;
+        });
         return cli;
+    }
+
+    /** The configuration: {@code flags}, then the environment, then {@code .env} of the working directory. */
+    AppConfig config(Map<String, String> flags) {
+        return AppConfig.resolve(flags, environment, DotEnvFile.read(workingDirectory));
+    }
+
+    Wiring wiring(AppConfig config) {
+        return wirings.apply(config);
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof ValidationException v) {
+            return String.join("; ", v.violations().stream().map(Violation::message).toList());
+        }
+        if (e instanceof UserAlreadyExistsException) {
+            return e.getMessage();
+        }
+        if (e instanceof NotFoundException || e instanceof ConfigException || e instanceof IllegalStateException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

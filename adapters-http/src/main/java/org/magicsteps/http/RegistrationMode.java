@@ -18,7 +18,7 @@ public enum RegistrationMode {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("REGISTRATION must be 'open' or 'admin', not '" + text + "'");
+        throw new IllegalArgumentException("must be 'open' or 'admin', not '" + text + "'");
     }
 
     public String label() {

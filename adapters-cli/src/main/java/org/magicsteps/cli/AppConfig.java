@@ -1,0 +1,200 @@
+package org.magicsteps.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.http.HttpSettings;
+import org.magicsteps.http.RegistrationMode;
+
+/**
+ * The whole configuration, typed. Each value comes from a command-line flag, else an environment
+ * variable, else the {@code .env} file of the working directory, else its default; the names are
+ * the original service's where it had one ({@code SECRET_KEY}, {@code PORT}, ...).
+ *
+ * @param host {@code HOST}, default {@code 0.0.0.0}
+ * @param port {@code PORT}, default 8000; 0 picks a free port
+ * @param secretKey {@code SECRET_KEY}, or {@code null} to use (or create) the one under {@code dataDir}
+ * @param tokenExpireMinutes {@code ACCESS_TOKEN_EXPIRE_MINUTES}, default 30
+ * @param mongoUri {@code MONGO_URI}, or {@code null} for the embedded store
+ * @param mongoDb {@code MONGO_DB}, default {@code magic_steps}
+ * @param redisHost {@code REDIS_HOST}, default {@code localhost}
+ * @param redisPort {@code REDIS_PORT}, default 6379
+ * @param registration {@code REGISTRATION}: {@code open} (default) or {@code admin}
+ * @param maxBatchSize {@code MAX_BATCH_SIZE}, default 500
+ * @param maxBodyBytes {@code MAX_BODY_BYTES}, default 1 MiB
+ * @param metricsToken {@code METRICS_TOKEN}, or {@code null} for an open {@code /metrics}
+ * @param loginAttemptsPerUser {@code LOGIN_ATTEMPTS_PER_USER} per minute, default 10
+ * @param loginAttemptsPerAddress {@code LOGIN_ATTEMPTS_PER_ADDRESS} per minute, default 60
+ * @param dataDir {@code DATA_DIR}, default {@code ./data}: the generated secret and the embedded store
+ * @param modelDir {@code MODEL_DIR}, or {@code null} for the bundled model
+ */
+public record AppConfig(
+        String host,
+        int port,
+        String secretKey,
+        int tokenExpireMinutes,
+        String mongoUri,
+        String mongoDb,
+        String redisHost,
+        int redisPort,
+        RegistrationMode registration,
+        int maxBatchSize,
+        long maxBodyBytes,
+        String metricsToken,
+        int loginAttemptsPerUser,
+        int loginAttemptsPerAddress,
+        Path dataDir,
+        Path modelDir) {
+
+    static final String HOST = "HOST";
+    static final String PORT = "PORT";
+    static final String SECRET_KEY = "SECRET_KEY";
+    static final String ACCESS_TOKEN_EXPIRE_MINUTES = "ACCESS_TOKEN_EXPIRE_MINUTES";
+    static final String MONGO_URI = "MONGO_URI";
+    static final String MONGO_DB = "MONGO_DB";
+    static final String REDIS_HOST = "REDIS_HOST";
+    static final String REDIS_PORT = "REDIS_PORT";
+    static final String REGISTRATION = "REGISTRATION";
+    static final String MAX_BATCH_SIZE = "MAX_BATCH_SIZE";
+    static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
+    static final String METRICS_TOKEN = "METRICS_TOKEN";
+    static final String LOGIN_ATTEMPTS_PER_USER = "LOGIN_ATTEMPTS_PER_USER";
+    static final String LOGIN_ATTEMPTS_PER_ADDRESS = "LOGIN_ATTEMPTS_PER_ADDRESS";
+    static final String DATA_DIR = "DATA_DIR";
+    static final String MODEL_DIR = "MODEL_DIR";
+
+    /**
+     * Reads the configuration from its three sources, in order of precedence.
+     *
+     * @param flags values given on the command line, by configuration name
+     * @param environment the process environment
+     * @param dotEnv the entries of the {@code .env} file
+     * @throws ConfigException listing every value that cannot be used
+     */
+    static AppConfig resolve(Map<String, String> flags, Map<String, String> environment, Map<String, String> dotEnv) {
+        Map<String, String> merged = new HashMap<>(dotEnv);
+        environment.forEach((k, v) -> {
+            if (v != null) {
+                merged.put(k, v);
+            }
+        });
+        flags.forEach((k, v) -> {
+            if (v != null) {
+                merged.put(k, v);
+            }
+        });
+        Reader r = new Reader(merged);
+        AppConfig config = new AppConfig(
+                r.text(HOST, HttpSettings.DEFAULT_HOST),
+                r.integer(PORT, HttpSettings.DEFAULT_PORT, 0, 65_535),
+                r.text(SECRET_KEY, null),
+                r.integer(ACCESS_TOKEN_EXPIRE_MINUTES, 30, 1, 7 * 24 * 60),
+                r.text(MONGO_URI, null),
+                r.text(MONGO_DB, "magic_steps"),
+                r.text(REDIS_HOST, "localhost"),
+                r.integer(REDIS_PORT, 6379, 1, 65_535),
+                r.parsed(REGISTRATION, RegistrationMode.OPEN, RegistrationMode::parse),
+                r.integer(MAX_BATCH_SIZE, PredictBatch.DEFAULT_MAX_BATCH_SIZE, 1, 100_000),
+                r.integer(MAX_BODY_BYTES, (int) HttpSettings.DEFAULT_MAX_REQUEST_BYTES, 1024, 512 * 1024 * 1024),
+                r.text(METRICS_TOKEN, null),
+                r.integer(LOGIN_ATTEMPTS_PER_USER, 10, 1, 100_000),
+                r.integer(LOGIN_ATTEMPTS_PER_ADDRESS, 60, 1, 1_000_000),
+                r.parsed(DATA_DIR, Path.of("data"), Path::of),
+                r.parsed(MODEL_DIR, null, Path::of));
+        if (config.metricsToken() != null && config.metricsToken().length() < HttpSettings.MIN_METRICS_TOKEN_LENGTH) {
+            r.problems.add(METRICS_TOKEN + ": must have at least " + HttpSettings.MIN_METRICS_TOKEN_LENGTH
+                    + " characters");
+        }
+        if (!r.problems.isEmpty()) {
+            throw new ConfigException(r.problems);
+        }
+        return config;
+    }
+
+    /** The configuration with no flag, no environment and no {@code .env}: every default. */
+    static AppConfig defaults() {
+        return resolve(Map.of(), Map.of(), Map.of());
+    }
+
+    AppConfig withPort(int newPort) {
+        return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
+                registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
+                dataDir, modelDir);
+    }
+
+    AppConfig withDataDir(Path dir) {
+        return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
+                registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
+                dir, modelDir);
+    }
+
+    /** Never shows the secret, the metrics token or the password inside a MongoDB URI. */
+    @Override
+    public String toString() {
+        return "AppConfig[host=" + host + ", port=" + port + ", secretKey=" + (secretKey == null ? "unset" : "hidden")
+                + ", tokenExpireMinutes=" + tokenExpireMinutes + ", mongoUri=" + redactedMongoUri()
+                + ", mongoDb=" + mongoDb + ", redis=" + redisHost + ":" + redisPort + ", registration="
+                + registration.label() + ", maxBatchSize=" + maxBatchSize + ", maxBodyBytes=" + maxBodyBytes
+                + ", metricsToken=" + (metricsToken == null ? "unset" : "hidden") + ", dataDir=" + dataDir
+                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + "]";
+    }
+
+    /** The MongoDB URI with any password replaced, fit for a console or a log. */
+    String redactedMongoUri() {
+        if (mongoUri == null) {
+            return "unset";
+        }
+        return mongoUri.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@");
+    }
+
+    /** Reads typed values, collecting every problem instead of stopping at the first. */
+    private static final class Reader {
+        private final Map<String, String> values;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+        }
+
+        String text(String name, String fallback) {
+            String value = values.get(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < min || parsed > max) {
+                    problems.add(name + ": " + parsed + " is not within " + min + "–" + max);
+                    return fallback;
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                problems.add(name + ": '" + value + "' is not a whole number");
+                return fallback;
+            }
+        }
+
+        <T> T parsed(String name, T fallback, Function<String, T> parser) {
+            String value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                problems.add(name + ": " + e.getMessage());
+                return fallback;
+            }
+        }
+    }
+}

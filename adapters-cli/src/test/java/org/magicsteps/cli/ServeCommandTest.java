@@ -1,0 +1,106 @@
+package org.magicsteps.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** {@code magic-steps serve} with a stand-in model: it answers, says what it runs on, and stops. */
+class ServeCommandTest {
+
+    @Test
+    void servesAndPrintsOneClearBannerWithoutTheSecret(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        Files.writeString(dir.resolve(".env"), "ACCESS_TOKEN_EXPIRE_MINUTES=45\n");
+        MagicSteps root = new MagicSteps(Map.of("DATA_DIR", dir.resolve("data").toString(), "HOST", "127.0.0.1"),
+                dir, config -> new Wiring(config, c -> CliTestModel.predictor()), new ByteArrayInputStream(new byte[0]));
+        CommandLine cli = MagicSteps.commandLine(root);
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread serving = new Thread(() -> exit.set(cli.execute("serve", "--port", Integer.toString(port))));
+        serving.start();
+        try {
+            HttpResponse<String> health = awaitHealth(port);
+            assertEquals(200, health.statusCode());
+            assertTrue(health.body().contains("\"model_version\":\"cli-1\""), health.body());
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+        assertEquals(0, exit.get());
+        String banner = out.toString();
+        assertTrue(banner.contains("serving on http://127.0.0.1:" + port), banner);
+        assertTrue(banner.contains("cli-test-model cli-1"), banner);
+        assertTrue(banner.contains("users     in-memory, NOT persistent (lost on restart)"), banner);
+        assertTrue(banner.contains("prediction log in-memory, NOT persistent"), banner);
+        assertTrue(banner.contains("secret    generated and stored in"), banner);
+        assertTrue(banner.contains("tokens valid 45 min"), banner);
+        String secret = Files.readString(dir.resolve("data").resolve(SecretKeys.FILE_NAME)).trim();
+        assertFalse(banner.contains(secret), "never the secret");
+    }
+
+    @Test
+    void aWeakSecretStopsTheStartWithExitCode2() {
+        MagicSteps root = new MagicSteps(Map.of("SECRET_KEY", "change_me"), Path.of("."),
+                config -> new Wiring(config, c -> CliTestModel.predictor()), new ByteArrayInputStream(new byte[0]));
+        CommandLine cli = MagicSteps.commandLine(root);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(2, cli.execute("serve", "--port", "0"));
+        assertTrue(err.toString().contains("SECRET_KEY is a well-known placeholder"), err.toString());
+    }
+
+    @Test
+    void withoutTheModelModuleServeFailsClearly(@TempDir Path dir) {
+        MagicSteps root = new MagicSteps(Map.of("DATA_DIR", dir.toString()), dir, Wiring::new,
+                new ByteArrayInputStream(new byte[0]));
+        CommandLine cli = MagicSteps.commandLine(root);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(1, cli.execute("serve", "--port", "0"));
+        assertEquals("error: the model module is not wired yet", err.toString().trim());
+    }
+
+    private static HttpResponse<String> awaitHealth(int port) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the server did not answer", notYet);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
