@@ -22,27 +22,27 @@ final class Banner {
         text.append("Magic Steps is serving on http://").append(shownHost).append(':').append(port)
                 .append("  (listening on ").append(config.host()).append(':').append(port)
                 .append("; Swagger UI at /docs; ready in ").append(readyMillis).append(" ms)\n");
-        text.append("  model     ").append(model.name()).append(' ').append(model.version()).append(" (")
+        text.append("  model           ").append(model.name()).append(' ').append(model.version()).append(" (")
                 .append(model.modelClass()).append(") from ")
                 .append(config.modelDir() == null ? "the bundled model" : config.modelDir()).append('\n');
         boolean anyVolatile = false;
         for (Map.Entry<String, Supplier<ComponentHealth>> entry : components.entrySet()) {
             ComponentHealth health = entry.getValue().get();
             anyVolatile |= !health.persistent();
-            text.append("  ").append(String.format("%-9s ", entry.getKey().replace("_", " ")))
+            text.append("  ").append(String.format("%-15s ", entry.getKey().replace("_", " ")))
                     .append(health.implementation()).append(", ")
                     .append(health.persistent() ? "persistent" : "NOT persistent (lost on restart)")
                     .append(", ").append(health.status().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
         }
         if (config.mongoUri() != null) {
-            text.append("  note      MONGO_URI is set (").append(config.redactedMongoUri())
+            text.append("  note            MONGO_URI is set (").append(config.redactedMongoUri())
                     .append(") but this build has no MongoDB adapter wired; the stores above are used\n");
         }
         if (anyVolatile) {
-            text.append("  warning   users, predictions and settings in memory vanish when the server stops\n");
+            text.append("  warning         users, predictions and settings in memory vanish when the server stops\n");
         }
-        text.append("  secret    ").append(secretOrigin).append('\n');
-        text.append("  access    registration ").append(config.registration().label()).append(", /metrics ")
+        text.append("  secret          ").append(secretOrigin).append('\n');
+        text.append("  access          registration ").append(config.registration().label()).append(", /metrics ")
                 .append(config.metricsToken() == null ? "open" : "needs METRICS_TOKEN").append(", tokens valid ")
                 .append(config.tokenExpireMinutes()).append(" min\n");
         return text.toString();

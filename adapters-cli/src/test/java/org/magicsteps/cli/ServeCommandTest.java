@@ -51,9 +51,9 @@ class ServeCommandTest {
         String banner = out.toString();
         assertTrue(banner.contains("serving on http://127.0.0.1:" + port), banner);
         assertTrue(banner.contains("cli-test-model cli-1"), banner);
-        assertTrue(banner.contains("users     in-memory, NOT persistent (lost on restart)"), banner);
-        assertTrue(banner.contains("prediction log in-memory, NOT persistent"), banner);
-        assertTrue(banner.contains("secret    generated and stored in"), banner);
+        assertTrue(banner.contains("users           in-memory, NOT persistent (lost on restart)"), banner);
+        assertTrue(banner.contains("prediction log  in-memory, NOT persistent"), banner);
+        assertTrue(banner.contains("secret          generated and stored in"), banner);
         assertTrue(banner.contains("tokens valid 45 min"), banner);
         String secret = Files.readString(dir.resolve("data").resolve(SecretKeys.FILE_NAME)).trim();
         assertFalse(banner.contains(secret), "never the secret");

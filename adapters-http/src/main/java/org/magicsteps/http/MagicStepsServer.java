@@ -80,6 +80,8 @@ public final class MagicStepsServer implements AutoCloseable {
         ModelSchemaDocs docs = new ModelSchemaDocs(mapper);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // The watcher is a non-daemon thread that sleeps 5 s; it would hold a stopping JVM for that long.
+            config.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
