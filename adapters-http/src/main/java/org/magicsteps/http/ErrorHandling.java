@@ -36,7 +36,7 @@ final class ErrorHandling {
     private ErrorHandling() {
     }
 
-    static void install(Javalin app) {
+    static void install(Javalin app, long maxRequestBytes) {
         app.exception(HttpProblem.Rejected.class, (e, ctx) -> rejected(ctx, e.origin(), e.violations()));
         app.exception(HttpProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
@@ -56,7 +56,7 @@ final class ErrorHandling {
         app.exception(HttpResponseException.class, (e, ctx) -> {
             // Javalin's own refusals: no such route, wrong method, body too large, bad content type.
             HttpStatus status = HttpStatus.forStatus(e.getStatus());
-            ctx.status(e.getStatus()).json(new ErrorBody(publicMessage(status, e.getMessage(), ctx)));
+            ctx.status(e.getStatus()).json(new ErrorBody(publicMessage(status, maxRequestBytes, ctx)));
         });
         app.exception(Exception.class, (e, ctx) -> {
             String id = correlationId(ctx);
@@ -86,11 +86,11 @@ final class ErrorHandling {
         ctx.status(422).json(new ValidationErrorBody(items));
     }
 
-    private static String publicMessage(HttpStatus status, String message, Context ctx) {
+    private static String publicMessage(HttpStatus status, long maxRequestBytes, Context ctx) {
         return switch (status) {
             case NOT_FOUND -> "Not Found: " + ctx.method() + " " + ctx.path();
             case METHOD_NOT_ALLOWED -> "Method Not Allowed";
-            case CONTENT_TOO_LARGE -> "Request body too large: " + message;
+            case CONTENT_TOO_LARGE -> "Request body too large: the limit is " + maxRequestBytes + " bytes";
             default -> status == HttpStatus.UNKNOWN ? "Request refused" : status.getMessage();
         };
     }

@@ -64,6 +64,20 @@ abstract sealed class HttpProblem extends RuntimeException {
         }
     }
 
+    /** 413: the body is larger than the server accepts. */
+    static final class TooLarge extends HttpProblem {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(long maxBytes) {
+            super("Request body too large: the limit is " + maxBytes + " bytes");
+        }
+
+        @Override
+        int status() {
+            return 413;
+        }
+    }
+
     /** 400: the body cannot be read at all. */
     static final class MalformedBody extends HttpProblem {
         private static final long serialVersionUID = 1L;

@@ -1,12 +1,17 @@
 package org.magicsteps.http;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.DispatcherType;
+
+import org.eclipse.jetty.servlet.FilterHolder;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -83,6 +88,9 @@ public final class MagicStepsServer implements AutoCloseable {
             // The watcher is a non-daemon thread that sleeps 5 s; it would hold a stopping JVM for that long.
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes())), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeTemplate(ctx),
@@ -109,7 +117,7 @@ public final class MagicStepsServer implements AutoCloseable {
         });
         app.before(MagicStepsServer::assignRequestId);
         app.beforeMatched(authentication::check);
-        ErrorHandling.install(app);
+        ErrorHandling.install(app, settings.maxRequestBytes());
         for (Route route : routes) {
             app.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
         }

@@ -1,0 +1,103 @@
+package org.magicsteps.http;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/**
+ * Counts the bytes of every request body and stops at the limit. Javalin refuses a body whose
+ * Content-Length is too large, but a chunked body declares no length; without this a client
+ * could stream an endless body into memory. Crossing the limit throws {@link HttpProblem.TooLarge}
+ * from the read, which the error handling turns into 413.
+ */
+final class BodyLimitFilter implements Filter {
+
+    private final long maxBytes;
+
+    BodyLimitFilter(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        chain.doFilter(new Limited((HttpServletRequest) request, maxBytes), response);
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), maxBytes);
+            }
+            return stream;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long maxBytes;
+        private long read;
+
+        CountingStream(ServletInputStream in, long maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > maxBytes) {
+                throw new HttpProblem.TooLarge(maxBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
