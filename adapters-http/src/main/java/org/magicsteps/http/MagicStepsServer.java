@@ -88,6 +88,7 @@ public final class MagicStepsServer implements AutoCloseable {
             // The watcher is a non-daemon thread that sleeps 5 s; it would hold a stopping JVM for that long.
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
                     new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes())), "/*",
                     EnumSet.of(DispatcherType.REQUEST)));

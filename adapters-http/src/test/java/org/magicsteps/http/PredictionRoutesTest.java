@@ -212,6 +212,21 @@ class PredictionRoutesTest {
         assertEquals(405, put.status());
     }
 
+    @Test
+    void jettysOwnRefusalsAreJsonToo() throws Exception {
+        TestServer.Response r = server.send(server.request("/health", null).header("X-Big", "a".repeat(20_000)).GET());
+        assertEquals(431, r.status());
+        assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
+        assertEquals("Request Header Fields Too Large", r.detail());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
+            assertTrue(raw.contains("{\"detail\":"), raw);
+        }
+    }
+
     private static JsonNode find(JsonNode detail, String field) {
         for (JsonNode d : detail) {
             JsonNode loc = d.get("loc");
