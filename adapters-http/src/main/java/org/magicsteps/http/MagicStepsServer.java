@@ -109,7 +109,8 @@ public final class MagicStepsServer implements AutoCloseable {
                                     .withSecurityScheme(SECURITY_SCHEME, new OAuth2("Log in at /token")
                                             .withPasswordFlow("/token"))
                                     .withBearerAuth(METRICS_SECURITY_SCHEME))
-                            .withDefinitionProcessor(document -> docs.complete(document, schema).toPrettyString()))));
+                            .withDefinitionProcessor(document -> CommonResponsesDocs.addInternalError(
+                                    docs.complete(document, schema)).toPrettyString()))));
             config.registerPlugin(new SwaggerPlugin(swagger -> {
                 swagger.setUiPath(DOCS_PATH);
                 swagger.setDocumentationPath(OPENAPI_PATH);

@@ -26,6 +26,7 @@ import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 
 import org.magicsteps.http.ErrorBodies.ErrorBody;
+import org.magicsteps.http.ErrorBodies.InternalErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
 
 /** Predictions: one student, a batch, a student from the feature store; and feature processing. */
@@ -121,7 +122,9 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "413", description = "Body too large", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "422", description = "Features refused", content = @OpenApiContent(from = ValidationErrorBody.class)),
                 @OpenApiResponse(status = "503", description = "The model or the log is unavailable",
-                        content = @OpenApiContent(from = ErrorBody.class))})
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "500", description = "Unexpected failure; quote the correlation id",
+                        content = @OpenApiContent(from = InternalErrorBody.class))})
     void predict(Context ctx) {
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
         Prediction prediction = predictStudent.execute(new PredictStudent.Command(Authentication.actor(ctx).username(),

@@ -53,6 +53,8 @@ class OpenApiDocumentTest {
             assertNotNull(operation, "documented: " + route.method() + " " + route.path());
             assertTrue(operation.getResponses().containsKey("200") || operation.getResponses().containsKey("201"),
                     route.path());
+            assertEquals("#/components/schemas/InternalErrorBody", operation.getResponses().get("500").getContent()
+                    .get("application/json").getSchema().get$ref(), route.path());
             if (route.access() == Access.USER || route.access() == Access.ADMIN) {
                 assertTrue(operation.getResponses().containsKey("401"), "401 documented for " + route.path());
                 assertEquals(MagicStepsServer.SECURITY_SCHEME,
