@@ -13,7 +13,6 @@ import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
-import io.javalin.openapi.OpenApiSecurity;
 
 import org.magicsteps.core.domain.Actor;
 import org.magicsteps.core.domain.Role;
@@ -76,8 +75,7 @@ final class AuthRoutes {
     @OpenApi(path = "/register", methods = HttpMethod.POST, tags = "auth", operationId = "register",
             summary = "Register a user",
             description = "Creates a user with the `user` role. Open to anybody unless the server runs with "
-                    + "REGISTRATION=admin, when it needs an admin's token. Passwords: 8 to 128 characters.",
-            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+                    + "REGISTRATION=admin, when it needs an admin's bearer token. Passwords: 8 to 128 characters.",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", description = "Created", content = @OpenApiContent(from = MessageResponse.class)),
