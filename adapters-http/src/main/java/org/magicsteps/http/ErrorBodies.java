@@ -26,7 +26,7 @@ final class ErrorBodies {
      * @param type a stable machine-readable name of the rule
      */
     record ValidationErrorItem(
-            @OpenApiExample("[\"body\", \"features\", \"score_inde\"]") List<Object> loc,
+            List<Object> loc,
             @OpenApiExample("score_inde: 11.2 is above the maximum 10") String msg,
             @OpenApiExample("less_than_equal") String type) {
     }

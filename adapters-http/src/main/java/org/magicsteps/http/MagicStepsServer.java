@@ -109,7 +109,7 @@ public final class MagicStepsServer implements AutoCloseable {
                                     .withSecurityScheme(SECURITY_SCHEME, new OAuth2("Log in at /token")
                                             .withPasswordFlow("/token"))
                                     .withBearerAuth(METRICS_SECURITY_SCHEME))
-                            .withDefinitionProcessor(document -> CommonResponsesDocs.addInternalError(
+                            .withDefinitionProcessor(document -> CommonResponsesDocs.complete(
                                     docs.complete(document, schema)).toPrettyString()))));
             config.registerPlugin(new SwaggerPlugin(swagger -> {
                 swagger.setUiPath(DOCS_PATH);

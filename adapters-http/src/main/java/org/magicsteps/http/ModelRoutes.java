@@ -42,7 +42,7 @@ final class ModelRoutes {
             @OpenApiExample("1857") long params,
             @OpenApiExample("18") int n_features,
             @OpenApiExample("0.5") double threshold,
-            @OpenApiExample("fase") List<String> features,
+            List<String> features,
             @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
             Map<String, Double> metrics) {
     }

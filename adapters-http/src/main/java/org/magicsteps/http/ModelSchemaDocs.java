@@ -40,6 +40,9 @@ final class ModelSchemaDocs {
         ObjectNode second = predict.deepCopy().put("student_id", "RA-2048");
         ArrayNode students = mapper.createArrayNode().add(predict).add(second);
         schemas.withObject("/BatchRequest").set("example", mapper.createObjectNode().set("students", students));
+        ArrayNode names = mapper.createArrayNode();
+        schema.names().forEach(names::add);
+        schemas.withObject("/InfoResponse").withObject("/properties").withObject("/features").set("example", names);
         return document;
     }
 

@@ -79,6 +79,12 @@ class OpenApiDocumentTest {
         Schema<?> predict = document.getComponents().getSchemas().get("PredictRequest");
         assertEquals("#/components/schemas/StudentFeatures", predict.getProperties().get("features").get$ref());
         assertNotNull(predict.getExample());
+        Schema<?> loc = (Schema<?>) document.getComponents().getSchemas().get("ValidationErrorItem").getProperties()
+                .get("loc");
+        assertEquals("[\"body\",\"features\",\"score_inde\"]", TestServer.JSON.valueToTree(loc.getExample()).toString());
+        Schema<?> names = (Schema<?>) document.getComponents().getSchemas().get("InfoResponse").getProperties()
+                .get("features");
+        assertEquals(TestServer.JSON.valueToTree(TestModel.SCHEMA.names()), TestServer.JSON.valueToTree(names.getExample()));
         assertEquals("application/x-www-form-urlencoded", document.getPaths().get("/token").getPost().getRequestBody()
                 .getContent().keySet().iterator().next());
     }
