@@ -24,6 +24,24 @@ class WiringTest {
     }
 
     @Test
+    void theServerSettingsFollowTheConfiguration() {
+        AppConfig config = AppConfig.resolve(java.util.Map.of(), java.util.Map.of("PORT", "9100", "HOST", "127.0.0.1",
+                "ACCESS_TOKEN_EXPIRE_MINUTES", "12", "REGISTRATION", "admin", "METRICS_TOKEN", "scraper-token-0123456789",
+                "MAX_BODY_BYTES", "4096", "LOGIN_ATTEMPTS_PER_USER", "3", "LOGIN_ATTEMPTS_PER_ADDRESS", "7"),
+                java.util.Map.of());
+        org.magicsteps.http.HttpSettings settings = new Wiring(config).httpSettings(
+                org.magicsteps.http.TokenSecret.ofText("qK8vZ2xN5pL0wR7tY4uI1oP9aS3dF6gH"));
+        assertEquals("127.0.0.1", settings.host());
+        assertEquals(9100, settings.port());
+        assertEquals(java.time.Duration.ofMinutes(12), settings.tokenLifetime());
+        assertEquals(org.magicsteps.http.RegistrationMode.ADMIN, settings.registration());
+        assertEquals("scraper-token-0123456789", settings.metricsToken());
+        assertEquals(4096, settings.maxRequestBytes());
+        assertEquals(3, settings.loginAttemptsPerUser());
+        assertEquals(7, settings.loginAttemptsPerAddress());
+    }
+
+    @Test
     void onThisBranchTheModelIsNotWiredAndSaysSo() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new Wiring(AppConfig.defaults()).model());

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,12 @@ public final class MagicStepsServer implements AutoCloseable {
     static final String OPENAPI_PATH = "/openapi.json";
     static final String DOCS_PATH = "/docs";
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /**
+     * Request ids are this process's random prefix and a counter: unique enough to find a request
+     * in the logs, and free of the lock that {@link UUID#randomUUID()} takes on every call.
+     */
+    private static final String REQUEST_ID_PREFIX = UUID.randomUUID().toString().substring(0, 8) + "-";
+    private static final AtomicLong REQUEST_COUNTER = new AtomicLong();
 
     private final Javalin app;
     private final List<Route> routes;
@@ -156,7 +163,8 @@ public final class MagicStepsServer implements AutoCloseable {
 
     private static void assignRequestId(Context ctx) {
         String given = ctx.header(REQUEST_ID_HEADER);
-        String id = given != null && SANE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE_REQUEST_ID.matcher(given).matches() ? given
+                : REQUEST_ID_PREFIX + Long.toString(REQUEST_COUNTER.incrementAndGet(), 36);
         ctx.attribute(REQUEST_ID, id);
         ctx.header(REQUEST_ID_HEADER, id);
     }

@@ -121,6 +121,7 @@ class PredictionRoutesTest {
     @Test
     void batchAnswersInOrderAndLogsWithOneBatchId() {
         int before = server.memoryLog.size();
+        double inferencesBefore = metric("model_inference_seconds_count");
         TestServer.Response r = server.postJson("/predict/batch", "{\"students\": ["
                 + "{\"student_id\": \"B1\", \"features\": " + TestModel.studentJson(9) + "},"
                 + "{\"student_id\": \"B2\", \"features\": " + TestModel.studentJson(1) + "}]}", token);
@@ -132,6 +133,8 @@ class PredictionRoutesTest {
         assertEquals("B2", body.get("predictions").get(1).get("student_id").asText());
         assertEquals(0, body.get("predictions").get(1).get("prediction").asInt());
         assertEquals(before + 2, server.memoryLog.size());
+        assertEquals(inferencesBefore + 1, metric("model_inference_seconds_count"), "one model call for the batch");
+        assertEquals(server.memoryLog.size(), metric("prediction_log_records_total"), "every logged record is counted");
         JsonNode logs = server.get("/monitor/logs?limit=2", token).json();
         assertEquals(body.get("batch_id").asText(), logs.get(0).get("batch_id").asText());
         assertEquals(body.get("batch_id").asText(), logs.get(1).get("batch_id").asText());
@@ -225,6 +228,12 @@ class PredictionRoutesTest {
             assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
             assertTrue(raw.contains("{\"detail\":"), raw);
         }
+    }
+
+    private static double metric(String series) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(series)
+                + " (\\S+)$", java.util.regex.Pattern.MULTILINE).matcher(server.get("/metrics", null).body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static JsonNode find(JsonNode detail, String field) {
