@@ -41,6 +41,7 @@ public final class MagicStepsServer implements AutoCloseable {
     static final String METRICS_SECURITY_SCHEME = "MetricsToken";
     static final String OPENAPI_PATH = "/openapi.json";
     static final String DOCS_PATH = "/docs";
+    static final long STOP_TIMEOUT_MILLIS = 5_000;
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /**
      * Request ids are this process's random prefix and a counter: unique enough to find a request
@@ -95,7 +96,11 @@ public final class MagicStepsServer implements AutoCloseable {
             // The watcher is a non-daemon thread that sleeps 5 s; it would hold a stopping JVM for that long.
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyJsonErrors());
+                // Graceful stop: requests in flight get this long to finish before connections close.
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            });
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
                     new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes())), "/*",
                     EnumSet.of(DispatcherType.REQUEST)));

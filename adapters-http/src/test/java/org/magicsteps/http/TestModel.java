@@ -45,10 +45,16 @@ final class TestModel {
             new Threshold(0.5), Instant.parse("2024-05-01T12:00:00Z"), Map.of("auc", 0.9));
 
     final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    /** Runs inside every scoring call when set, to hold a request in flight. */
+    final AtomicReference<Runnable> slowdown = new AtomicReference<>();
 
     final FunctionPredictor predictor = new FunctionPredictor(INFO, SCHEMA, this::probability);
 
     private double probability(StudentFeatures student) {
+        Runnable slow = slowdown.get();
+        if (slow != null) {
+            slow.run();
+        }
         RuntimeException e = failure.get();
         if (e != null) {
             throw e;
