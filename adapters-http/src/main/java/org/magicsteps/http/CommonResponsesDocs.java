@@ -1,9 +1,9 @@
 package org.magicsteps.http;
 
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,21 +26,18 @@ final class CommonResponsesDocs {
         JsonNode loc = document.path("components").path("schemas").path("ValidationErrorItem").path("properties")
                 .path("loc");
         if (loc instanceof ObjectNode location) {
-            ObjectNode items = location.putObject("items");
-            items.putArray("anyOf").addObject().put("type", "string");
-            ((com.fasterxml.jackson.databind.node.ArrayNode) items.get("anyOf")).addObject().put("type", "integer");
+            ArrayNode anyOf = location.putObject("items").putArray("anyOf");
+            anyOf.addObject().put("type", "string");
+            anyOf.addObject().put("type", "integer");
             location.putArray("example").add("body").add("features").add("score_inde");
             location.put("description", "Where: `body` or `query`, then the path inside it");
         }
     }
 
     private static ObjectNode addInternalError(ObjectNode document) {
-        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
-        while (paths.hasNext()) {
-            Iterator<Map.Entry<String, JsonNode>> operations = paths.next().getValue().fields();
-            while (operations.hasNext()) {
-                JsonNode operation = operations.next().getValue();
-                if (operation instanceof ObjectNode op && !op.path("responses").has("500")) {
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                if (method.getValue() instanceof ObjectNode op && !op.path("responses").has("500")) {
                     ObjectNode response = op.withObject("/responses").putObject("500");
                     response.put("description", "Unexpected failure; quote the correlation id when reporting it");
                     response.putObject("content").putObject("application/json").putObject("schema")
