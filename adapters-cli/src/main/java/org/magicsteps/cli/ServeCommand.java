@@ -53,8 +53,8 @@ final class ServeCommand implements Callable<Integer> {
         AppConfig config = root.config(flags());
         SecretKeys.Resolved secret = SecretKeys.resolve(config);
         Wiring wiring = root.wiring(config);
-        Predictor model = wiring.model();
         MagicStepsServer server = wiring.startServer(secret.secret());
+        Predictor model = wiring.model();
         Thread hook = new Thread(server::close, "magic-steps-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
