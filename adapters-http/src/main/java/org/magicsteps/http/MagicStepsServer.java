@@ -15,6 +15,7 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.servlet.FilterHolder;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.OAuth2;
@@ -42,6 +43,7 @@ public final class MagicStepsServer implements AutoCloseable {
     static final String OPENAPI_PATH = "/openapi.json";
     static final String DOCS_PATH = "/docs";
     static final long STOP_TIMEOUT_MILLIS = 5_000;
+    private static final String TITLE = "Magic Steps Prediction API";
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /**
      * Request ids are this process's random prefix and a counter: unique enough to find a request
@@ -70,14 +72,27 @@ public final class MagicStepsServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(metrics, "metrics");
         ObjectMapper mapper = JsonBodies.newMapper();
-        JsonBodies bodies = new JsonBodies(mapper);
         JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
                 settings.tokenLifetime(), settings.clock());
         Authentication authentication = new Authentication(tokens,
                 new ActiveUsers(services.findActiveUser(), settings.activeUserCacheTtl()), settings.metricsToken());
+        List<Route> routes = routes(services, settings, metrics, new JsonBodies(mapper), tokens);
+        FeatureSchema schema = services.describeModel().execute().schema();
+        Javalin app = Javalin.create(config -> configure(config, settings, metrics, mapper, schema));
+        app.before(MagicStepsServer::assignRequestId);
+        app.beforeMatched(authentication::check);
+        ErrorHandling.install(app, settings.maxRequestBytes());
+        for (Route route : routes) {
+            app.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+        }
+        app.start(settings.host(), settings.port());
+        return new MagicStepsServer(app, List.copyOf(routes));
+    }
+
+    private static List<Route> routes(ApiServices services, HttpSettings settings, ServiceMetrics metrics,
+            JsonBodies bodies, JwtTokens tokens) {
         LoginRateLimiter rateLimiter = new LoginRateLimiter(settings.loginAttemptsPerUser(),
                 settings.loginAttemptsPerAddress(), settings.loginWindow());
-
         List<Route> routes = new ArrayList<>();
         routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
                 .routes(settings.registration()));
@@ -88,55 +103,48 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents()).routes());
         routes.addAll(new SystemRoutes(services.describeModel(), services.components(), metrics, settings.clock())
                 .routes());
+        return routes;
+    }
 
-        FeatureSchema schema = services.describeModel().execute().schema();
-        ModelSchemaDocs docs = new ModelSchemaDocs(mapper);
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            // The watcher is a non-daemon thread that sleeps 5 s; it would hold a stopping JVM for that long.
-            config.startupWatcherEnabled = false;
-            config.http.maxRequestSize = settings.maxRequestBytes();
-            config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JettyJsonErrors());
-                // Graceful stop: requests in flight get this long to finish before connections close.
-                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
-            });
-            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                    new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes())), "/*",
-                    EnumSet.of(DispatcherType.REQUEST)));
-            config.http.prefer405over404 = true;
-            config.jsonMapper(new JavalinJackson(mapper, false));
-            config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeTemplate(ctx),
-                    ctx.statusCode(), ms.doubleValue() / 1000.0));
-            config.registerPlugin(new OpenApiPlugin(openApi -> openApi
-                    .withDocumentationPath(OPENAPI_PATH)
-                    .withDefinitionConfiguration((version, definition) -> definition
-                            .withInfo(info -> {
-                                info.setTitle("Magic Steps Prediction API");
-                                info.setVersion(version(MagicStepsServer.class));
-                                info.setDescription("Predicts whether a Passos Mágicos student reaches the Ponto de "
-                                        + "Virada. Compatible with the original FastAPI service's routes.");
-                            })
-                            .withSecurity(security -> security
-                                    .withSecurityScheme(SECURITY_SCHEME, new OAuth2("Log in at /token")
-                                            .withPasswordFlow("/token"))
-                                    .withBearerAuth(METRICS_SECURITY_SCHEME))
-                            .withDefinitionProcessor(document -> CommonResponsesDocs.complete(
-                                    docs.complete(document, schema)).toPrettyString()))));
-            config.registerPlugin(new SwaggerPlugin(swagger -> {
-                swagger.setUiPath(DOCS_PATH);
-                swagger.setDocumentationPath(OPENAPI_PATH);
-                swagger.setTitle("Magic Steps Prediction API");
-            }));
+    private static void configure(JavalinConfig config, HttpSettings settings, ServiceMetrics metrics,
+            ObjectMapper mapper, FeatureSchema schema) {
+        config.showJavalinBanner = false;
+        // The watcher is a non-daemon thread that sleeps 5 s; it would hold a stopping JVM for that long.
+        config.startupWatcherEnabled = false;
+        config.http.maxRequestSize = settings.maxRequestBytes();
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyJsonErrors());
+            // Graceful stop: requests in flight get this long to finish before connections close.
+            server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         });
-        app.before(MagicStepsServer::assignRequestId);
-        app.beforeMatched(authentication::check);
-        ErrorHandling.install(app, settings.maxRequestBytes());
-        for (Route route : routes) {
-            app.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
-        }
-        app.start(settings.host(), settings.port());
-        return new MagicStepsServer(app, List.copyOf(routes));
+        config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes())), "/*",
+                EnumSet.of(DispatcherType.REQUEST)));
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeTemplate(ctx),
+                ctx.statusCode(), ms.doubleValue() / 1000.0));
+        ModelSchemaDocs docs = new ModelSchemaDocs(mapper);
+        config.registerPlugin(new OpenApiPlugin(openApi -> openApi
+                .withDocumentationPath(OPENAPI_PATH)
+                .withDefinitionConfiguration((version, definition) -> definition
+                        .withInfo(info -> {
+                            info.setTitle(TITLE);
+                            info.setVersion(version(MagicStepsServer.class));
+                            info.setDescription("Predicts whether a Passos Mágicos student reaches the Ponto de "
+                                    + "Virada. Compatible with the original FastAPI service's routes.");
+                        })
+                        .withSecurity(security -> security
+                                .withSecurityScheme(SECURITY_SCHEME, new OAuth2("Log in at /token")
+                                        .withPasswordFlow("/token"))
+                                .withBearerAuth(METRICS_SECURITY_SCHEME))
+                        .withDefinitionProcessor(document -> CommonResponsesDocs.complete(
+                                docs.complete(document, schema)).toPrettyString()))));
+        config.registerPlugin(new SwaggerPlugin(swagger -> {
+            swagger.setUiPath(DOCS_PATH);
+            swagger.setDocumentationPath(OPENAPI_PATH);
+            swagger.setTitle(TITLE);
+        }));
     }
 
     /** The port the server listens on (the one picked when the settings said 0). */
