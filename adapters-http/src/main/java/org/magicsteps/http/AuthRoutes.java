@@ -75,7 +75,8 @@ final class AuthRoutes {
     @OpenApi(path = "/register", methods = HttpMethod.POST, tags = "auth", operationId = "register",
             summary = "Register a user",
             description = "Creates a user with the `user` role. Open to anybody unless the server runs with "
-                    + "REGISTRATION=admin, when it needs an admin's bearer token. Passwords: 8 to 128 characters.",
+                    + "REGISTRATION=admin, when it needs an admin's bearer token. Passwords: 8 to 128 characters. "
+                    + "Registrations count against the client address's login allowance.",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", description = "Created", content = @OpenApiContent(from = MessageResponse.class)),
@@ -86,8 +87,14 @@ final class AuthRoutes {
                 @OpenApiResponse(status = "403", description = "REGISTRATION=admin and the caller is not an admin",
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "422", description = "Bad username, weak password",
-                        content = @OpenApiContent(from = ValidationErrorBody.class))})
+                        content = @OpenApiContent(from = ValidationErrorBody.class)),
+                @OpenApiResponse(status = "429", description = "Too many registrations or logins from this address",
+                        content = @OpenApiContent(from = ErrorBody.class))})
     void register(Context ctx) {
+        OptionalLong wait = rateLimiter.tryFromAddress(ctx.ip());
+        if (wait.isPresent()) {
+            throw new HttpProblem.TooManyAttempts("registrations", wait.getAsLong());
+        }
         RegisterRequest request = bodies.read(ctx, RegisterRequest.class);
         registerUser.execute(new RegisterUser.Command(request.username(),
                 request.password() == null ? null : request.password().toCharArray(), request.full_name(), Role.USER));
@@ -131,7 +138,7 @@ final class AuthRoutes {
         }
         OptionalLong wait = rateLimiter.tryAttempt(ctx.ip(), username);
         if (wait.isPresent()) {
-            throw new HttpProblem.TooManyAttempts(wait.getAsLong());
+            throw new HttpProblem.TooManyAttempts("login attempts", wait.getAsLong());
         }
         char[] secret = password.toCharArray();
         Actor actor;

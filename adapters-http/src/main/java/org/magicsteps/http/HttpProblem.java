@@ -48,8 +48,8 @@ abstract sealed class HttpProblem extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final long retryAfterSeconds;
 
-        TooManyAttempts(long retryAfterSeconds) {
-            super("Too many login attempts; retry in " + retryAfterSeconds + " s");
+        TooManyAttempts(String what, long retryAfterSeconds) {
+            super("Too many " + what + "; retry in " + retryAfterSeconds + " s");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

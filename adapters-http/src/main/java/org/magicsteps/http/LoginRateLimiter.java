@@ -10,7 +10,9 @@ import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Limits {@code /token} attempts per username and per client address (token buckets from
- * bucket4j), so that guessing passwords is slow whether one account or many are tried. Buckets
+ * bucket4j), so that guessing passwords is slow whether one account or many are tried.
+ * Registrations draw on the same per-address allowance: each one costs a slow password hash, so
+ * unlimited registrations would let anybody keep the CPU busy. Buckets
  * that are full again are dropped when the maps grow large, which keeps memory bounded under a
  * spray of made-up usernames.
  */
@@ -41,6 +43,15 @@ final class LoginRateLimiter {
             return wait;
         }
         return take(byUser, username.toLowerCase(java.util.Locale.ROOT), perUser);
+    }
+
+    /**
+     * Takes one attempt from the address's allowance only (registrations).
+     *
+     * @return empty when the attempt may go ahead, else the seconds to wait before trying again
+     */
+    OptionalLong tryFromAddress(String address) {
+        return take(byAddress, address, perAddress);
     }
 
     private OptionalLong take(ConcurrentHashMap<String, Bucket> buckets, String key, int capacity) {

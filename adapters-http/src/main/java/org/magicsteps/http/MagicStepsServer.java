@@ -80,6 +80,8 @@ public final class MagicStepsServer implements AutoCloseable {
         FeatureSchema schema = services.describeModel().execute().schema();
         Javalin app = Javalin.create(config -> configure(config, settings, metrics, mapper, schema));
         app.before(MagicStepsServer::assignRequestId);
+        // Every answer is data, never something a browser should guess a type for.
+        app.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         app.beforeMatched(authentication::check);
         ErrorHandling.install(app, settings.maxRequestBytes());
         for (Route route : routes) {

@@ -221,6 +221,22 @@ class AuthenticationTest {
     }
 
     @Test
+    void registrationsCountAgainstTheAddressAllowance() {
+        try (TestServer limited = new TestServer(s -> s.withLoginLimits(100, 3, Duration.ofMinutes(1)))) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(201, limited.postJson("/register",
+                        "{\"username\":\"reg" + i + "\",\"password\":\"senha123\"}", null).status());
+            }
+            TestServer.Response blocked = limited.postJson("/register",
+                    "{\"username\":\"reg9\",\"password\":\"senha123\"}", null);
+            assertEquals(429, blocked.status());
+            assertTrue(blocked.detail().startsWith("Too many registrations"), blocked.body());
+            assertNotNull(blocked.header("Retry-After"));
+            assertTrue(limited.users.find("reg9").isEmpty());
+        }
+    }
+
+    @Test
     void registrationCanBeRestrictedToAdmins() {
         try (TestServer closed = new TestServer(s -> s.withRegistration(RegistrationMode.ADMIN))) {
             String body = "{\"username\":\"newbie\",\"password\":\"senha123\"}";

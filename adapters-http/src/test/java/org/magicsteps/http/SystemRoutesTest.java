@@ -50,6 +50,7 @@ class SystemRoutesTest {
         assertEquals("up", users.get("status").asText());
         assertEquals(4, health.get("stores").size());
         assertNotNull(r.header("X-Request-Id"));
+        assertEquals("nosniff", r.header("X-Content-Type-Options"));
     }
 
     @Test
