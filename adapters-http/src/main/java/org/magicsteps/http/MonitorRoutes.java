@@ -60,7 +60,7 @@ final class MonitorRoutes {
         static LogRecord of(PredictionRecord r) {
             Prediction p = r.prediction();
             return new LogRecord(p.predictionId(), p.timestamp().toString(), r.user(), p.studentId(),
-                    r.features().values(), p.probability(), p.predictedClass(), p.confidence().label(),
+                    FeatureValues.asSent(r.features().values()), p.probability(), p.predictedClass(), p.confidence().label(),
                     p.threshold().value(), p.modelVersion(), r.batchId());
         }
     }

@@ -206,7 +206,7 @@ final class PredictionRoutes {
     void process(Context ctx) {
         ProcessRequest request = bodies.read(ctx, ProcessRequest.class);
         ProcessedFeatures processed = processFeatures.execute(request.features());
-        ctx.json(new ProcessResponse(processed.raw().values(), finiteOrNull(processed.normalized()),
+        ctx.json(new ProcessResponse(FeatureValues.asSent(processed.raw().values()), finiteOrNull(processed.normalized()),
                 processed.inputNames(), finiteOrNull(processed.modelInput())));
     }
 

@@ -76,6 +76,8 @@ class OriginalFlowTest {
         for (JsonNode record : records) {
             assertEquals("maria", record.get("user").asText());
             assertTrue(record.get("features").has("score_inde"));
+            assertTrue(record.get("features").get("fase").isIntegralNumber(), "whole numbers come back as sent");
+            assertEquals(8.3, record.get("features").get("score_iaa").asDouble());
         }
         assertTrue(records.findValuesAsText("prediction_id").contains(p.get("prediction_id").asText()));
     }
