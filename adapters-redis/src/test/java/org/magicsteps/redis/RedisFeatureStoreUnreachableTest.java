@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,21 @@ class RedisFeatureStoreUnreachableTest {
         }
         assertFalse(store.health().toString().contains(PASSWORD));
         assertFalse(store.toString().contains(PASSWORD));
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsAPortExceptionAfterTheTimeouts() throws IOException {
+        // The kernel completes the TCP handshake for the backlog, but nothing ever answers HELLO.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             RedisFeatureStore hung = RedisFeatureStore.create(RedisSettings.of("127.0.0.1", silent.getLocalPort())
+                     .withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200)))) {
+
+            PortException e = assertThrows(PortException.class, () -> hung.find("RA-1"));
+
+            assertTrue(e.getMessage().startsWith("cannot connect to Redis at redis://127.0.0.1:" + silent.getLocalPort()),
+                    e.getMessage());
+            assertEquals(ComponentHealth.Status.DOWN, hung.health().status());
+        }
     }
 
     @Test
