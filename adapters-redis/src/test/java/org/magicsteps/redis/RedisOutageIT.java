@@ -32,8 +32,10 @@ class RedisOutageIT {
 
     @AfterAll
     static void deleteWhatTheTestWrote() {
-        redis.deleteKeysStartingWith(PREFIX);
-        redis.close();
+        if (redis != null) {
+            redis.deleteKeysStartingWith(PREFIX);
+            redis.close();
+        }
     }
 
     @Test
