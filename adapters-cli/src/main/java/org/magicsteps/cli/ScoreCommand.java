@@ -219,6 +219,9 @@ final class ScoreCommand implements Callable<Integer> {
         if (System.console() == null) {
             return null;
         }
+        // The progress bar asks JLine for the terminal width; the JLine that Tribuo's dependencies bring
+        // otherwise warns on stderr that its default terminal provider is deprecated.
+        System.setProperty("org.jline.terminal.disableDeprecatedProviderWarning", "true");
         return new ProgressBarBuilder().setTaskName("scoring").setInitialMax(-1).setUnit(" rows", 1)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).clearDisplayOnFinish().build();
     }
