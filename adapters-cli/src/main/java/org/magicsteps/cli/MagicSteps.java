@@ -29,7 +29,8 @@ import org.magicsteps.core.usecase.UserAlreadyExistsException;
             "LOGIN_ATTEMPTS_PER_ADDRESS, DATA_DIR, MODEL_DIR.",
             "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class, ScoreCommand.class,
+            ModelCommand.class})
 public final class MagicSteps {
 
     /** Exit code for a configuration or input the command refuses. */

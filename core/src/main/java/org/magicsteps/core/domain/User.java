@@ -29,7 +29,8 @@ public record User(String username, String fullName, Role role, PasswordHash pas
         ValidationException.throwIfAny(checkUsername(username));
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(passwordHash, "passwordHash");
-        Objects.requireNonNull(createdAt, "createdAt");
+        // Stores keep milliseconds; truncating here makes a stored user equal the one registered.
+        createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         fullName = fullName == null ? "" : fullName.strip();
     }
 

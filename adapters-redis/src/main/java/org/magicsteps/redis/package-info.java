@@ -1,0 +1,7 @@
+/**
+ * The online feature store on Redis, through lettuce: {@link org.magicsteps.redis.RedisFeatureStore}
+ * (made from {@link org.magicsteps.redis.RedisSettings}) keeps one hash per student, writes many
+ * students in one round trip, lists them with SCAN, and turns every Redis failure into a
+ * {@link org.magicsteps.core.port.PortException}. Nothing of lettuce is visible outside this package.
+ */
+package org.magicsteps.redis;

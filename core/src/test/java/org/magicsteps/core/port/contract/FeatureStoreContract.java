@@ -1,0 +1,64 @@
+package org.magicsteps.core.port.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.port.FeatureStore;
+import org.magicsteps.core.testing.Students;
+
+/** What every {@link FeatureStore} does. */
+public abstract class FeatureStoreContract {
+
+    /** A new, empty store. */
+    protected abstract FeatureStore newStore();
+
+    private FeatureStore store;
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    void storedFeaturesReadBackExactly() {
+        StudentFeatures student = Students.student();
+
+        store.put("RA-1", student);
+
+        assertEquals(Optional.of(student), store.find("RA-1"));
+    }
+
+    @Test
+    void anUnknownStudentIsAbsent() {
+        assertEquals(Optional.empty(), store.find("RA-404"));
+    }
+
+    @Test
+    void puttingAgainReplacesTheFeatures() {
+        store.put("RA-1", Students.student());
+        StudentFeatures newer = StudentFeatures.builder().fase(4).scoreInde(8.123456789).genero("menino").build();
+
+        store.put("RA-1", newer);
+
+        assertEquals(Optional.of(newer), store.find("RA-1"));
+    }
+
+    @Test
+    void listsEveryStudentIdSorted() {
+        store.putAll(Map.of("RA-3", Students.student(), "RA-1", Students.student(), "RA-2", Students.student()));
+
+        assertEquals(List.of("RA-1", "RA-2", "RA-3"), store.studentIds());
+    }
+
+    @Test
+    void reportsItsHealth() {
+        assertNotNull(store.health());
+    }
+}

@@ -1,0 +1,193 @@
+package org.magicsteps.core.port.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.magicsteps.core.domain.LogPage;
+import org.magicsteps.core.domain.LogQuery;
+import org.magicsteps.core.domain.Prediction;
+import org.magicsteps.core.domain.PredictionRecord;
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.port.PredictionLog;
+import org.magicsteps.core.testing.Students;
+
+/** What every {@link PredictionLog} does. */
+public abstract class PredictionLogContract {
+
+    protected static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123Z");
+
+    /** A new, empty log. */
+    protected abstract PredictionLog newLog();
+
+    /** Waits until what was appended can be read (for logs that write behind). */
+    protected void awaitWritten(PredictionLog log) {
+    }
+
+    private PredictionLog log;
+
+    @BeforeEach
+    void createLog() {
+        log = newLog();
+    }
+
+    private List<PredictionRecord> append(PredictionRecord... records) {
+        log.append(List.of(records));
+        awaitWritten(log);
+        return List.of(records);
+    }
+
+    @Test
+    void aRecordReadsBackExactlyAsAppended() {
+        StudentFeatures features = StudentFeatures.builder().fase(3).scoreInde(7.25).turma("b").genero("menina").build();
+        Prediction prediction = Prediction.of("p-1", "RA-7", 0.3456789012345, new Threshold(0.42), "2.1.0", T0);
+        PredictionRecord record = new PredictionRecord(prediction, "ana", features, "batch-9");
+        append(record);
+
+        List<PredictionRecord> read = log.query(LogQuery.all()).records();
+
+        assertEquals(List.of(record), read);
+    }
+
+    @Test
+    void aRecordWithoutStudentIdOrBatchReadsBack() {
+        PredictionRecord record = Students.record("p-1", "ana", null, T0, null);
+        append(record);
+
+        assertEquals(List.of(record), log.query(LogQuery.all()).records());
+    }
+
+    @Test
+    void recordsComeNewestFirst() {
+        append(Students.record("a", "ana", "RA-1", T0, null),
+                Students.record("b", "ana", "RA-1", T0.plusSeconds(10), null),
+                Students.record("c", "ana", "RA-1", T0.plusSeconds(5), null));
+
+        assertEquals(List.of("b", "c", "a"), ids(log.query(LogQuery.all())));
+    }
+
+    @Test
+    void appendingAPredictionIdTwiceKeepsOneRecord() {
+        PredictionRecord record = Students.record("same", "ana", "RA-1", T0, null);
+        append(record);
+        append(record, Students.record("other", "ana", "RA-1", T0, null));
+
+        assertEquals(Set.of("same", "other"), new HashSet<>(ids(log.query(LogQuery.all()))));
+        assertEquals(2, log.query(LogQuery.all()).records().size());
+    }
+
+    @Test
+    void filtersByUserAndByStudent() {
+        append(Students.record("1", "ana", "RA-1", T0, null),
+                Students.record("2", "bia", "RA-1", T0.plusSeconds(1), null),
+                Students.record("3", "ana", "RA-2", T0.plusSeconds(2), null));
+
+        assertEquals(List.of("3", "1"), ids(log.query(LogQuery.all().forUser("ana"))));
+        assertEquals(List.of("2", "1"), ids(log.query(LogQuery.all().forStudent("RA-1"))));
+        assertEquals(List.of("1"), ids(log.query(LogQuery.all().forUser("ana").forStudent("RA-1"))));
+        assertEquals(List.of(), ids(log.query(LogQuery.all().forUser("nobody"))));
+    }
+
+    @Test
+    void timeRangeIncludesFromAndExcludesTo() {
+        append(Students.record("before", "ana", "RA-1", T0.minusMillis(1), null),
+                Students.record("at-from", "ana", "RA-1", T0, null),
+                Students.record("inside", "ana", "RA-1", T0.plusSeconds(30), null),
+                Students.record("at-to", "ana", "RA-1", T0.plusSeconds(60), null));
+
+        assertEquals(List.of("inside", "at-from"), ids(log.query(LogQuery.all().between(T0, T0.plusSeconds(60)))));
+        assertEquals(List.of("at-to", "inside", "at-from"), ids(log.query(LogQuery.all().between(T0, null))));
+        assertEquals(List.of("before"), ids(log.query(LogQuery.all().between(null, T0))));
+    }
+
+    @Test
+    void pagesWalkTheWholeLogOnceEvenWhenTimestampsTie() {
+        List<PredictionRecord> all = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // Batches share a timestamp: seven records at each instant.
+            all.add(Students.record(String.format("id-%02d", i), "ana", "RA-" + i, T0.plusSeconds(i / 7), "b" + i / 7));
+        }
+        log.append(all);
+        awaitWritten(log);
+
+        List<String> seen = new ArrayList<>();
+        LogQuery query = LogQuery.all().limit(5);
+        int pages = 0;
+        LogPage page;
+        do {
+            page = log.query(query);
+            seen.addAll(ids(page));
+            pages++;
+            query = query.after(page.next());
+        } while (page.next() != null);
+
+        assertEquals(5, pages);
+        assertEquals(23, seen.size());
+        assertEquals(23, new HashSet<>(seen).size(), "no record twice");
+        List<String> expected = all.stream()
+                .sorted((a, b) -> {
+                    int byTime = b.prediction().timestamp().compareTo(a.prediction().timestamp());
+                    return byTime != 0 ? byTime : b.predictionId().compareTo(a.predictionId());
+                })
+                .map(PredictionRecord::predictionId).toList();
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void aFullLastPageHasNoNextCursor() {
+        append(Students.record("1", "ana", null, T0, null), Students.record("2", "ana", null, T0.plusSeconds(1), null));
+
+        LogPage page = log.query(LogQuery.all().limit(2));
+
+        assertEquals(2, page.records().size());
+        assertNull(page.next());
+    }
+
+    @Test
+    void aPartialPageHasANextCursorThatFiltersKeep() {
+        for (int i = 0; i < 6; i++) {
+            append(Students.record("p" + i, i % 2 == 0 ? "ana" : "bia", "RA-1", T0.plusSeconds(i), null));
+        }
+        LogQuery anasFirstTwo = LogQuery.all().forUser("ana").limit(2);
+        LogPage first = log.query(anasFirstTwo);
+        assertNotNull(first.next());
+
+        LogPage second = log.query(anasFirstTwo.after(first.next()));
+
+        assertEquals(List.of("p4", "p2"), ids(first));
+        assertEquals(List.of("p0"), ids(second));
+        assertNull(second.next());
+    }
+
+    @Test
+    void aLargeBatchIsStoredWhole() {
+        List<PredictionRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(Students.record("b-" + i, "ana", "RA-" + i, T0, "big"));
+        }
+        log.append(batch);
+        awaitWritten(log);
+
+        assertEquals(500, log.query(LogQuery.all().limit(LogQuery.MAX_LIMIT)).records().size());
+        assertTrue(log.query(LogQuery.all().forStudent("RA-499")).records().get(0).batchId().equals("big"));
+    }
+
+    @Test
+    void reportsItsHealth() {
+        assertNotNull(log.health());
+    }
+
+    private static List<String> ids(LogPage page) {
+        return page.records().stream().map(PredictionRecord::predictionId).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package org.magicsteps.core.port.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.domain.ThresholdSetting;
+import org.magicsteps.core.port.SettingsStore;
+
+/** What every {@link SettingsStore} does. */
+public abstract class SettingsStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00.250Z");
+
+    /** A new, empty store. */
+    protected abstract SettingsStore newStore();
+
+    /** A second view of the same store, as another replica would have; {@code null} when there is none. */
+    protected SettingsStore sameStoreFromAnotherReplica() {
+        return null;
+    }
+
+    private SettingsStore store;
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    void noThresholdUntilOneIsSet() {
+        assertEquals(Optional.empty(), store.threshold());
+        assertEquals(List.of(), store.thresholdHistory(10));
+    }
+
+    @Test
+    void theLastThresholdSetIsInForce() {
+        ThresholdSetting first = new ThresholdSetting(new Threshold(0.4), T0, "ana", "1.0.0");
+        ThresholdSetting second = new ThresholdSetting(new Threshold(0.35), T0.plusSeconds(60), "bia", "1.0.0");
+
+        store.saveThreshold(first);
+        store.saveThreshold(second);
+
+        assertEquals(Optional.of(second), store.threshold());
+    }
+
+    @Test
+    void everyChangeIsInTheAuditTrailNewestFirst() {
+        for (int i = 1; i <= 5; i++) {
+            store.saveThreshold(new ThresholdSetting(new Threshold(i / 10.0), T0.plusSeconds(i), "user" + i, "1.0.0"));
+        }
+
+        List<ThresholdSetting> history = store.thresholdHistory(3);
+
+        assertEquals(List.of("user5", "user4", "user3"), history.stream().map(ThresholdSetting::updatedBy).toList());
+        assertEquals(5, store.thresholdHistory(100).size());
+    }
+
+    @Test
+    void anotherReplicaSeesTheChange() {
+        SettingsStore other = sameStoreFromAnotherReplica();
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "this store has no other replica");
+        ThresholdSetting setting = new ThresholdSetting(new Threshold(0.61), T0, "ana", "1.0.0");
+
+        store.saveThreshold(setting);
+
+        assertEquals(Optional.of(setting), other.threshold());
+    }
+
+    @Test
+    void reportsItsHealth() {
+        assertNotNull(store.health());
+    }
+}

@@ -1,0 +1,240 @@
+package org.magicsteps.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.ManifestJson;
+import org.magicsteps.model.bundle.SeedPreprocessor;
+
+/**
+ * A model bundle in memory: its {@link BundleManifest} and the bytes of its ONNX graph. Load one
+ * from a directory or the classpath, or build one in code (a trainer does) and {@link #save} it.
+ * Loading checks the manifest and that the ONNX file is there; {@link OnnxPredictor#open}
+ * then checks the graph against the manifest.
+ *
+ * <p>A directory holding the original Python service's export ({@code preprocessor.json} and
+ * {@code model.onnx}, no {@code manifest.json}) loads too: its manifest is derived with
+ * {@link SeedPreprocessor}, named {@value #SEED_NAME}, versioned {@code seed-} plus the first 12
+ * hex digits of the ONNX file's SHA-256, and dated by the ONNX file's modification time.
+ */
+public final class ModelBundle {
+
+    /** The manifest's file name inside a bundle. */
+    public static final String MANIFEST_FILE = "manifest.json";
+    /** The original Python service's preprocessing export, read when there is no manifest. */
+    public static final String SEED_PREPROCESSOR_FILE = "preprocessor.json";
+    /** The name given to a model imported from the original service's export. */
+    public static final String SEED_NAME = "seed-mlp";
+    /**
+     * Where the runnable jar carries its default bundle: the classpath directory holding its
+     * {@code manifest.json} and ONNX file.
+     */
+    public static final String DEFAULT_RESOURCE = "org/magicsteps/model/default-bundle";
+
+    private final BundleManifest manifest;
+    private final byte[] onnxModel;
+    private final String origin;
+
+    private ModelBundle(BundleManifest manifest, byte[] onnxModel, String origin) {
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.onnxModel = Objects.requireNonNull(onnxModel, "onnxModel").clone();
+        this.origin = origin;
+    }
+
+    /** A bundle built in code, such as a freshly trained model. */
+    public static ModelBundle of(BundleManifest manifest, byte[] onnxModel) {
+        return new ModelBundle(manifest, onnxModel, "in-memory bundle " + manifest.name() + " " + manifest.version());
+    }
+
+    /**
+     * Loads the bundle in {@code directory}: {@code manifest.json} and the ONNX file it names,
+     * or the original service's {@code preprocessor.json} and ONNX file.
+     *
+     * @throws ModelLoadException naming the file at fault and the problem
+     */
+    public static ModelBundle load(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new ModelLoadException(directory.toString(),
+                    Files.exists(directory) ? "is not a directory; a bundle is a directory" : "does not exist");
+        }
+        Path manifestFile = directory.resolve(MANIFEST_FILE);
+        Path preprocessorFile = directory.resolve(SEED_PREPROCESSOR_FILE);
+        if (Files.isRegularFile(manifestFile)) {
+            BundleManifest manifest = parseManifest(read(manifestFile), manifestFile.toString());
+            Path onnxFile = directory.resolve(manifest.onnx().file());
+            return new ModelBundle(manifest, readOnnx(onnxFile, manifestFile), directory.toString());
+        }
+        if (Files.isRegularFile(preprocessorFile)) {
+            byte[] preprocessor = read(preprocessorFile);
+            // The ONNX file name is inside preprocessor.json; read it leniently first to find the file.
+            String onnxName = seedOnnxFileName(preprocessor, preprocessorFile);
+            Path onnxFile = directory.resolve(onnxName);
+            byte[] onnx = readOnnx(onnxFile, preprocessorFile);
+            Instant exported;
+            try {
+                exported = Files.getLastModifiedTime(onnxFile).toInstant();
+            } catch (IOException e) {
+                throw new ModelLoadException(onnxFile.toString(), "cannot be read: " + e.getMessage(), e);
+            }
+            long parameters = parameterCount(onnx, onnxFile.toString());
+            BundleManifest manifest;
+            try {
+                manifest = SeedPreprocessor.read(preprocessor, SEED_NAME, "seed-" + sha256(onnx).substring(0, 12),
+                        exported, parameters);
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException(preprocessorFile.toString(), e.getMessage(), e);
+            }
+            return new ModelBundle(manifest, onnx, directory.toString());
+        }
+        throw new ModelLoadException(directory.toString(), "has no " + MANIFEST_FILE + " (nor the original service's "
+                + SEED_PREPROCESSOR_FILE + "); a bundle is a directory with " + MANIFEST_FILE + " and its ONNX file");
+    }
+
+    /**
+     * Loads a bundle from the classpath directory {@code resourceDirectory} (such as
+     * {@value #DEFAULT_RESOURCE}): its {@code manifest.json} and the ONNX file it names.
+     *
+     * @throws ModelLoadException naming the resource at fault and the problem
+     */
+    public static ModelBundle fromClasspath(String resourceDirectory) {
+        String base = resourceDirectory.endsWith("/") ? resourceDirectory : resourceDirectory + "/";
+        String manifestResource = base + MANIFEST_FILE;
+        byte[] manifestBytes = resource(manifestResource)
+                .orElseThrow(() -> new ModelLoadException("classpath:" + manifestResource, "is missing"));
+        BundleManifest manifest = parseManifest(manifestBytes, "classpath:" + manifestResource);
+        String onnxResource = base + manifest.onnx().file();
+        byte[] onnx = resource(onnxResource).orElseThrow(() -> new ModelLoadException("classpath:" + onnxResource,
+                "is missing (named by " + MANIFEST_FILE + "'s onnx.file)"));
+        return new ModelBundle(manifest, onnx, "classpath:" + base);
+    }
+
+    /** The default bundle carried at {@value #DEFAULT_RESOURCE}, if this build carries one. */
+    public static Optional<ModelBundle> bundledDefault() {
+        if (ModelBundle.class.getClassLoader().getResource(DEFAULT_RESOURCE + "/" + MANIFEST_FILE) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(fromClasspath(DEFAULT_RESOURCE));
+    }
+
+    /**
+     * Writes {@code manifest.json} and the ONNX file into {@code directory}, creating it if
+     * needed and replacing those two files if present.
+     *
+     * @return {@code directory}
+     * @throws java.io.UncheckedIOException when the files cannot be written
+     */
+    public Path save(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(manifest.onnx().file()), onnxModel);
+            Files.write(directory.resolve(MANIFEST_FILE), ManifestJson.write(manifest));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the bundle to " + directory + ": " + e.getMessage(), e);
+        }
+        return directory;
+    }
+
+    public BundleManifest manifest() {
+        return manifest;
+    }
+
+    /** A copy of the ONNX graph's bytes. */
+    public byte[] onnxModel() {
+        return onnxModel.clone();
+    }
+
+    /** Where it was loaded from (a directory, {@code classpath:…}) or that it was built in memory. */
+    public String origin() {
+        return origin;
+    }
+
+    /** {@code sha256:} and the hex SHA-256 of the ONNX graph. */
+    public String onnxFingerprint() {
+        return "sha256:" + sha256(onnxModel);
+    }
+
+    /** The same graph with another manifest (for example renamed on import). */
+    public ModelBundle withManifest(BundleManifest newManifest) {
+        return new ModelBundle(newManifest, onnxModel, origin);
+    }
+
+    /** What the ONNX file is, for messages: the file in a directory bundle, the bundle otherwise. */
+    String onnxSource() {
+        return origin.startsWith("in-memory") ? origin : origin + (origin.endsWith("/") ? "" : "/")
+                + manifest.onnx().file();
+    }
+
+    /** Counts the weights of an ONNX graph. */
+    static long parameterCount(byte[] onnx, String source) {
+        try {
+            return OnnxGraphFacts.parameterCount(onnx);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(source, e.getMessage(), e);
+        }
+    }
+
+    private static BundleManifest parseManifest(byte[] json, String source) {
+        try {
+            return ManifestJson.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(source, e.getMessage(), e);
+        }
+    }
+
+    private static String seedOnnxFileName(byte[] preprocessor, Path source) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(preprocessor).path("onnx").path("file");
+            if (!file.isTextual() || file.asText().isBlank() || file.asText().contains("/")) {
+                throw new ModelLoadException(source.toString(), "onnx.file: is missing or not a plain file name");
+            }
+            return file.asText();
+        } catch (IOException e) {
+            throw new ModelLoadException(source.toString(), "not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readOnnx(Path onnxFile, Path namedBy) {
+        if (!Files.isRegularFile(onnxFile)) {
+            throw new ModelLoadException(onnxFile.toString(), "is missing (named by " + namedBy.getFileName()
+                    + "'s onnx.file)");
+        }
+        return read(onnxFile);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ModelLoadException(file.toString(), "is missing", e);
+        } catch (IOException e) {
+            throw new ModelLoadException(file.toString(), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<byte[]> resource(String name) {
+        try (InputStream in = ModelBundle.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new ModelLoadException("classpath:" + name, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

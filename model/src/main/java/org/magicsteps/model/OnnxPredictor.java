@@ -1,0 +1,283 @@
+package org.magicsteps.model;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+
+import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.ModelInfo;
+import org.magicsteps.core.domain.ProcessedFeatures;
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.domain.Violation;
+import org.magicsteps.core.port.PortException;
+import org.magicsteps.core.port.Predictor;
+import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.FeatureDefinition;
+import org.magicsteps.model.bundle.OnnxSpec;
+import org.magicsteps.model.bundle.OutputKind;
+
+/**
+ * A {@link Predictor} that runs a {@link ModelBundle}'s ONNX graph with ONNX Runtime (the
+ * runtime that Tribuo's {@code tribuo-onnx} brings). One session per loaded model, shared by
+ * every thread; a list of N students is one {@code run} on an {@code [N, width]} tensor.
+ *
+ * <p>Both output kinds take this one path: Tribuo's {@code ONNXExternalModel} cannot express a
+ * single-logit output (the original network's), so the session is used directly; a test checks
+ * that for a probability output this predictor equals Tribuo's wrapper.
+ *
+ * <p>Close it to free the native session.
+ */
+public final class OnnxPredictor implements Predictor, AutoCloseable {
+
+    private final ModelBundle bundle;
+    private final BundleManifest manifest;
+    private final FeatureSchema schema;
+    private final ModelInfo info;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final Set<String> outputNames;
+
+    private OnnxPredictor(ModelBundle bundle, OrtEnvironment environment, OrtSession session) {
+        this.bundle = bundle;
+        this.manifest = bundle.manifest();
+        this.schema = manifest.schema();
+        this.info = manifest.modelInfo();
+        this.environment = environment;
+        this.session = session;
+        this.outputNames = Set.of(manifest.onnx().outputName());
+    }
+
+    /**
+     * Opens an ONNX Runtime session on the bundle's graph and checks the graph against the
+     * manifest: the input and output names, their element type (float) and shapes, and that the
+     * input width equals what the manifest's features make.
+     *
+     * @throws ModelLoadException naming the ONNX file and the mismatch
+     */
+    public static OnnxPredictor open(ModelBundle bundle) {
+        Objects.requireNonNull(bundle, "bundle");
+        String source = bundle.onnxSource();
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtSession session;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            // The graphs are small: threads fanning out one run cost more than they save, and
+            // concurrency comes from the callers' own threads sharing the session.
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            session = environment.createSession(bundle.onnxModel(), options);
+        } catch (OrtException e) {
+            throw new ModelLoadException(source, "ONNX Runtime cannot load it: " + e.getMessage(), e);
+        }
+        try {
+            checkSignature(session, bundle.manifest(), source);
+        } catch (RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+        return new OnnxPredictor(bundle, environment, session);
+    }
+
+    /**
+     * Loads the bundle in {@code directory} and opens it.
+     *
+     * @throws ModelLoadException naming the file at fault and the problem
+     */
+    public static OnnxPredictor load(Path directory) {
+        return open(ModelBundle.load(directory));
+    }
+
+    /** The bundle this predictor runs. */
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    @Override
+    public double[] probabilities(List<StudentFeatures> students) {
+        int count = students.size();
+        if (count == 0) {
+            return new double[0];
+        }
+        int width = manifest.inputWidth();
+        float[] input = new float[count * width];
+        for (int i = 0; i < count; i++) {
+            encode(requireValid(students.get(i), i), input, i * width);
+        }
+        float[] output = run(input, count);
+        OnnxSpec onnx = manifest.onnx();
+        int columns = onnx.outputColumns();
+        double[] probabilities = new double[count];
+        for (int i = 0; i < count; i++) {
+            double value = output[i * columns + onnx.positiveIndex()];
+            probabilities[i] = probability(value, onnx.outputKind());
+        }
+        return probabilities;
+    }
+
+    @Override
+    public ProcessedFeatures process(StudentFeatures student) {
+        requireValid(student, 0);
+        float[] input = new float[manifest.inputWidth()];
+        encode(student, input, 0);
+        List<String> names = manifest.inputNames();
+        List<Double> values = new ArrayList<>(input.length);
+        Map<String, Double> normalized = new LinkedHashMap<>();
+        for (int i = 0; i < input.length; i++) {
+            values.add((double) input[i]);
+            normalized.put(names.get(i), (double) input[i]);
+        }
+        return new ProcessedFeatures(student, normalized, names, values);
+    }
+
+    /** Frees the native session; the predictor cannot be used afterwards. */
+    @Override
+    public void close() {
+        closeQuietly(session);
+    }
+
+    private void encode(StudentFeatures student, float[] out, int offset) {
+        int position = offset;
+        for (FeatureDefinition feature : manifest.features()) {
+            feature.encode(student.values().get(feature.name()), out, position);
+            position += feature.transform().width();
+        }
+    }
+
+    private StudentFeatures requireValid(StudentFeatures student, int index) {
+        List<Violation> violations = schema.check(Objects.requireNonNull(student, "student"));
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("student " + index + ": " + violations.get(0).message());
+        }
+        return student;
+    }
+
+    private float[] run(float[] input, int count) {
+        OnnxSpec onnx = manifest.onnx();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input),
+                new long[] {count, manifest.inputWidth()});
+                OrtSession.Result result = session.run(Map.of(onnx.inputName(), tensor), outputNames)) {
+            OnnxValue value = result.get(onnx.outputName())
+                    .orElseThrow(() -> new PortException("model " + info.version() + " returned no output '"
+                            + onnx.outputName() + "'"));
+            FloatBuffer buffer = ((OnnxTensor) value).getFloatBuffer();
+            float[] output = new float[buffer.remaining()];
+            buffer.get(output);
+            if (output.length != count * onnx.outputColumns()) {
+                throw new PortException("model " + info.version() + " returned " + output.length + " values for "
+                        + count + " students, expected " + count * onnx.outputColumns());
+            }
+            return output;
+        } catch (OrtException e) {
+            throw new PortException("model " + info.version() + " failed to run: " + e.getMessage(), e);
+        }
+    }
+
+    private double probability(double value, OutputKind kind) {
+        if (Double.isNaN(value)) {
+            throw new PortException("model " + info.version() + " returned NaN");
+        }
+        if (kind == OutputKind.LOGIT) {
+            return 1.0 / (1.0 + Math.exp(-value));
+        }
+        // A float softmax can land a rounding error outside [0, 1]; anything further is a broken model.
+        if (value < -1e-6 || value > 1 + 1e-6) {
+            throw new PortException("model " + info.version() + " returned " + value + ", not a probability");
+        }
+        return Math.min(1.0, Math.max(0.0, value));
+    }
+
+    private static void checkSignature(OrtSession session, BundleManifest manifest, String source) {
+        OnnxSpec onnx = manifest.onnx();
+        try {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            Map<String, NodeInfo> outputs = session.getOutputInfo();
+            if (!inputs.containsKey(onnx.inputName())) {
+                throw new ModelLoadException(source, "has no input '" + onnx.inputName() + "' (the manifest's "
+                        + "onnx.input.name); its inputs are " + inputs.keySet());
+            }
+            if (inputs.size() > 1) {
+                throw new ModelLoadException(source, "has inputs " + inputs.keySet() + ", but the manifest feeds only '"
+                        + onnx.inputName() + "'");
+            }
+            if (!outputs.containsKey(onnx.outputName())) {
+                throw new ModelLoadException(source, "has no output '" + onnx.outputName() + "' (the manifest's "
+                        + "onnx.output.name); its outputs are " + outputs.keySet());
+            }
+            TensorInfo input = tensor(inputs.get(onnx.inputName()), "input", source);
+            long[] inputShape = input.getShape();
+            if (inputShape.length == 2 && inputShape[1] > 0 && inputShape[1] != manifest.inputWidth()) {
+                throw new ModelLoadException(source, "input '" + onnx.inputName() + "' takes " + inputShape[1]
+                        + " values per student, but the manifest's " + manifest.features().size() + " features make "
+                        + manifest.inputWidth() + " (feature count mismatch)");
+            }
+            requireShape(inputShape, onnx.inputShape(), "input '" + onnx.inputName() + "'", "onnx.input.shape", source);
+            TensorInfo output = tensor(outputs.get(onnx.outputName()), "output", source);
+            requireShape(output.getShape(), onnx.outputShape(), "output '" + onnx.outputName() + "'",
+                    "onnx.output.shape", source);
+        } catch (OrtException e) {
+            throw new ModelLoadException(source, "ONNX Runtime cannot describe its inputs and outputs: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static TensorInfo tensor(NodeInfo node, String role, String source) {
+        if (!(node.getInfo() instanceof TensorInfo tensor)) {
+            throw new ModelLoadException(source, role + " '" + node.getName() + "' is not a tensor but "
+                    + node.getInfo());
+        }
+        if (tensor.type != OnnxJavaType.FLOAT) {
+            throw new ModelLoadException(source, role + " '" + node.getName() + "' holds " + tensor.type
+                    + ", but the service exchanges float tensors");
+        }
+        return tensor;
+    }
+
+    private static void requireShape(long[] actual, List<Long> expected, String what, String key, String source) {
+        boolean matches = actual.length == expected.size();
+        for (int i = 0; matches && i < actual.length; i++) {
+            long want = expected.get(i);
+            // ONNX Runtime reports a named or unknown dimension as -1.
+            matches = want == OnnxSpec.DYNAMIC ? actual[i] < 0 : actual[i] == want;
+        }
+        if (!matches) {
+            throw new ModelLoadException(source, what + " has shape " + shapeText(actual) + ", but the manifest's "
+                    + key + " is " + OnnxSpec.shapeText(expected));
+        }
+    }
+
+    private static String shapeText(long[] shape) {
+        return OnnxSpec.shapeText(Arrays.stream(shape).map(d -> d < 0 ? OnnxSpec.DYNAMIC : d).boxed().toList());
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // Closing frees native memory; a failure here leaves nothing the caller could act on.
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.magicsteps.model.bundle;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.ModelInfo;
+
+/**
+ * Everything needed to go from a student's raw features to a probability with a bundle's ONNX
+ * graph, and everything the service says about the model: the content of
+ * {@code manifest.json}. A trainer builds one in code and saves it with the ONNX bytes; a loader
+ * reads it with {@link ManifestJson}. Building one checks that it is consistent (the features'
+ * input widths add up to the ONNX input width, names are unique).
+ *
+ * @param formatVersion the manifest format, {@value #FORMAT_VERSION} for this code
+ * @param name the model's name, such as {@code seed-mlp}
+ * @param version its version, recorded with every prediction
+ * @param createdAt when it was trained or exported (second precision)
+ * @param modelClass the kind of model, such as {@code MLP} or {@code LogisticRegression}
+ * @param parameterCount how many weights the graph holds
+ * @param onnx the ONNX file and the graph's expected signature
+ * @param threshold the recommended decision threshold and its rule
+ * @param features the features in model-input order
+ * @param training where the model came from
+ * @param metrics held-out evaluation metrics by name; empty when unknown, never invented
+ */
+public record BundleManifest(
+        int formatVersion,
+        String name,
+        String version,
+        Instant createdAt,
+        String modelClass,
+        long parameterCount,
+        OnnxSpec onnx,
+        DecisionThreshold threshold,
+        List<FeatureDefinition> features,
+        TrainingProvenance training,
+        Map<String, Double> metrics) {
+
+    /** The manifest format this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    public BundleManifest {
+        if (formatVersion != FORMAT_VERSION) {
+            throw new IllegalArgumentException("format_version " + formatVersion + " is not supported; this build reads "
+                    + FORMAT_VERSION);
+        }
+        requireText(name, "name");
+        requireText(version, "version");
+        requireText(modelClass, "model_class");
+        createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.SECONDS);
+        Objects.requireNonNull(onnx, "onnx");
+        Objects.requireNonNull(threshold, "threshold");
+        training = training == null ? TrainingProvenance.of("") : training;
+        if (parameterCount < 0) {
+            throw new IllegalArgumentException("parameter_count must not be negative, got " + parameterCount);
+        }
+        features = List.copyOf(features);
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("a bundle needs at least one feature");
+        }
+        Set<String> names = new HashSet<>();
+        int width = 0;
+        for (FeatureDefinition feature : features) {
+            if (!names.add(feature.name())) {
+                throw new IllegalArgumentException("feature '" + feature.name() + "' appears twice");
+            }
+            width += feature.transform().width();
+        }
+        if (width != onnx.inputWidth()) {
+            throw new IllegalArgumentException("the " + features.size() + " features make " + width
+                    + " model inputs, but the onnx input shape " + OnnxSpec.shapeText(onnx.inputShape()) + " takes "
+                    + onnx.inputWidth());
+        }
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(metrics));
+        metrics.forEach((metric, value) -> {
+            if (value == null || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("metric '" + metric + "' must be a finite number, got " + value);
+            }
+        });
+    }
+
+    /** The width of the model input: the sum of the features' transform widths. */
+    public int inputWidth() {
+        return onnx.inputWidth();
+    }
+
+    /** The name of each model input, in order. */
+    public List<String> inputNames() {
+        List<String> names = new ArrayList<>(inputWidth());
+        features.forEach(f -> names.addAll(f.inputNames()));
+        return names;
+    }
+
+    /** The validation rules of the features, for the core's use cases. */
+    public FeatureSchema schema() {
+        return new FeatureSchema(features.stream().map(FeatureDefinition::spec).toList());
+    }
+
+    /** What the model says about itself, for the core's use cases. */
+    public ModelInfo modelInfo() {
+        return new ModelInfo(name, version, modelClass, inputWidth(), parameterCount, threshold.threshold(),
+                createdAt, metrics);
+    }
+
+    /** The same manifest under another name and version (for {@code model import --name/--version}). */
+    public BundleManifest renamed(String newName, String newVersion) {
+        return new BundleManifest(formatVersion, newName, newVersion, createdAt, modelClass, parameterCount, onnx,
+                threshold, features, training, metrics);
+    }
+
+    private static void requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.magicsteps.model.bundle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.FeatureType;
+
+/**
+ * One feature of a bundle: what the service accepts for it ({@link #spec()}, which becomes the
+ * API's validation rule and its {@code /features} entry), how it becomes model input
+ * ({@link #transform()}), what stands in when it is absent, and how it was distributed in
+ * training.
+ *
+ * @param spec the validation rules: type, description, bounds or categories, required or not,
+ *     whether unknown categories are accepted
+ * @param transform how a valid value becomes model input, with its own fitted parameters
+ * @param imputation for an optional numeric feature, the raw value used when it is absent
+ *     (then transformed like any value); {@code null} for required features. An absent
+ *     categorical feature is encoded as its transform's unknown code.
+ * @param histogram the training distribution, or {@code null} when unknown (imported models)
+ */
+public record FeatureDefinition(FeatureSpec spec, Transform transform, Double imputation,
+        ReferenceHistogram histogram) {
+
+    public FeatureDefinition {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(transform, "transform");
+        String name = spec.name();
+        if (transform.categorical() == spec.type().isNumeric()) {
+            throw new IllegalArgumentException(name + ": a " + spec.type().label() + " feature cannot use the "
+                    + transform.kind() + " transform");
+        }
+        if (imputation != null) {
+            if (!spec.type().isNumeric()) {
+                throw new IllegalArgumentException(name + ": a categorical feature is imputed as unknown, not with "
+                        + imputation);
+            }
+            if (!Double.isFinite(imputation)) {
+                throw new IllegalArgumentException(name + ": imputation " + imputation + " is not a finite number");
+            }
+        }
+        if (!spec.required() && spec.type().isNumeric() && imputation == null) {
+            throw new IllegalArgumentException(name + ": an optional numeric feature needs an imputation value");
+        }
+        if (histogram != null && histogram.isNumeric() != spec.type().isNumeric()) {
+            throw new IllegalArgumentException(name + ": a " + spec.type().label()
+                    + " feature needs a " + (spec.type().isNumeric() ? "numeric" : "categorical") + " histogram");
+        }
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public FeatureType type() {
+        return spec.type();
+    }
+
+    /**
+     * Writes this feature's model input for {@code value} ({@link Double}, lower-cased word, or
+     * {@code null} when absent) into {@code out} from {@code offset}.
+     */
+    public void encode(Object value, float[] out, int offset) {
+        Object effective = value == null && spec.type().isNumeric() ? imputation : value;
+        if (effective == null && spec.type().isNumeric()) {
+            throw new IllegalArgumentException(name() + ": is required but missing");
+        }
+        transform.encode(effective, out, offset);
+    }
+
+    /** The names of the model inputs this feature writes: its own name, or {@code name=category} per one-hot column. */
+    public List<String> inputNames() {
+        if (transform instanceof Transform.OneHot oneHot) {
+            List<String> names = new ArrayList<>(oneHot.width());
+            oneHot.categories().forEach(c -> names.add(name() + "=" + c));
+            return names;
+        }
+        return List.of(name());
+    }
+}
