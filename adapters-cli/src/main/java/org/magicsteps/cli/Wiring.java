@@ -40,6 +40,8 @@ import org.magicsteps.http.HttpSettings;
 import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
+import org.magicsteps.model.ModelBundle;
+import org.magicsteps.model.OnnxPredictor;
 
 /**
  * The composition root: the only place that constructs adapters, with plain {@code new}, from an
@@ -74,10 +76,15 @@ public final class Wiring {
     /**
      * The model the configuration names ({@code MODEL_DIR}), or the bundled one.
      *
-     * @throws IllegalStateException on this branch: the model module is wired in when it is merged
+     * @throws org.magicsteps.model.ModelLoadException naming the file and the problem
+     * @throws ConfigException when no model is named and this build carries none
      */
     static Predictor predictor(AppConfig config) {
-        throw new IllegalStateException("the model module is not wired yet");
+        if (config.modelDir() != null) {
+            return OnnxPredictor.load(config.modelDir());
+        }
+        return ModelBundle.bundledDefault().map(OnnxPredictor::open).orElseThrow(() -> new ConfigException(
+                "this build carries no bundled model: name a model bundle with --model DIR (or MODEL_DIR)"));
     }
 
     AppConfig config() {
