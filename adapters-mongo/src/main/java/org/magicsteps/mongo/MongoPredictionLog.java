@@ -162,7 +162,7 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
             state = ComponentHealth.Status.DOWN;
             details.put("error", failure);
         } else if (status.pendingRecords() > 0 && (status.oldestPendingAge().compareTo(DEGRADED_AFTER) > 0
-                || status.lastError() != null)) {
+                || status.lastError() != null || !status.storeReachable())) {
             state = ComponentHealth.Status.DEGRADED;
             if (status.lastError() != null) {
                 details.put("error", status.lastError());
