@@ -73,6 +73,7 @@ final class Journal implements AutoCloseable {
     private long writtenTotal;
     private boolean closedForAppends;
     private boolean closed;
+    private boolean readingStopped;
 
     private final Object syncMonitor = new Object();
     private long syncedTotal;
@@ -211,13 +212,22 @@ final class Journal implements AutoCloseable {
      * must write what it got, and {@link #confirm} it, before reading again.
      */
     Batch read(int maxRecords, long waitMillis) throws InterruptedException, IOException {
+        return read(maxRecords, waitMillis, 0);
+    }
+
+    /**
+     * As {@link #read(int, long)}; and when it had to wait for an append, it waits {@code
+     * lingerMillis} more for the appends that follow, so that they go together.
+     */
+    Batch read(int maxRecords, long waitMillis, long lingerMillis) throws InterruptedException, IOException {
         Segment segment;
         long end;
+        boolean waited = false;
         long waitNanos = TimeUnit.MILLISECONDS.toNanos(waitMillis);
         appendLock.lock();
         try {
             while (true) {
-                if (closed) {
+                if (closed || readingStopped) {
                     return Batch.EMPTY;
                 }
                 if (reading == null) {
@@ -240,12 +250,16 @@ final class Journal implements AutoCloseable {
                     return Batch.EMPTY;
                 }
                 waitNanos = appended.awaitNanos(waitNanos);
+                waited = true;
             }
             segment = reading;
-            end = reading.size;
         } finally {
             appendLock.unlock();
         }
+        if (waited && lingerMillis > 0) {
+            Thread.sleep(lingerMillis);
+        }
+        end = segment.size;
         List<Entry> entries = new ArrayList<>();
         int records = 0;
         long position = readOffset;
@@ -274,6 +288,17 @@ final class Journal implements AutoCloseable {
             }
             batch.segment().confirmed = batch.end();
             pendingRecords.addAndGet(-batch.recordCount());
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Makes {@link #read} return at once, and from now on, with nothing: the reading thread is stopping. */
+    void stopReading() {
+        appendLock.lock();
+        try {
+            readingStopped = true;
+            appended.signalAll();
         } finally {
             appendLock.unlock();
         }

@@ -13,23 +13,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.RawBsonDocument;
-import org.magicsteps.core.port.PortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 
 /**
  * The one thread that moves records from the {@link Journal} into the {@code predictions}
- * collection: it takes what is waiting (whole appends, at least {@link #BATCH_RECORDS} records
- * when that many wait), writes it with one unordered {@code insertMany}, and confirms it to the
- * journal. Single predictions need no timer to be grouped: while one write is in flight, the next
- * ones gather in the journal and go together in the next.
+ * collection: it takes what is waiting (whole appends, never split, until about {@link
+ * #BATCH_RECORDS} records), writes it with one unordered {@code insertMany}, and confirms it to
+ * the journal. Single predictions need no timer to be grouped: while one write is in flight, the
+ * next ones gather in the journal and go together in the next (measured in the module's README).
  *
  * <p>A record whose prediction id is already stored (a retry, or a replay after a restart) counts
  * as written. While MongoDB is unreachable it retries with growing pauses, holding its batch; the
@@ -52,34 +50,37 @@ final class JournalDrain implements Runnable {
     private final Journal journal;
     private final MongoCollection<RawBsonDocument> predictions;
     private final IndexesOnce indexes;
+    private final int batchRecords;
+    private final long lingerMillis;
     private final CountDownLatch stop = new CountDownLatch(1);
 
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong inserts = new AtomicLong();
     /** When the oldest record not yet written was appended, or 0 when none is in hand. */
     private volatile long oldestInHandMillis;
     private volatile String lastError;
 
-    JournalDrain(Journal journal, MongoCollection<RawBsonDocument> predictions, IndexesOnce indexes) {
+    /**
+     * @param batchRecords an insert takes whole appends until it holds this many records
+     */
+    JournalDrain(Journal journal, MongoCollection<RawBsonDocument> predictions, IndexesOnce indexes,
+            int batchRecords, long lingerMillis) {
+        this.lingerMillis = lingerMillis;
         this.journal = journal;
         this.predictions = predictions;
         this.indexes = indexes;
+        this.batchRecords = batchRecords;
     }
 
     @Override
     public void run() {
         while (stop.getCount() > 0) {
+            Journal.Batch batch;
             try {
-                Journal.Batch batch = journal.read(BATCH_RECORDS, IDLE_WAIT_MILLIS);
-                if (!batch.isEmpty()) {
-                    oldestInHandMillis = batch.entries().get(0).appendedAtMillis();
-                    if (writeUntilDone(batch)) {
-                        journal.confirm(batch);
-                    }
-                    oldestInHandMillis = 0;
-                }
+                batch = journal.read(batchRecords, IDLE_WAIT_MILLIS, lingerMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -90,6 +91,14 @@ final class JournalDrain implements Runnable {
                 if (pause(LONGEST_PAUSE_MILLIS)) {
                     return;
                 }
+                continue;
+            }
+            if (!batch.isEmpty()) {
+                oldestInHandMillis = batch.entries().get(0).appendedAtMillis();
+                if (writeUntilDone(batch)) {
+                    journal.confirm(batch);
+                }
+                oldestInHandMillis = 0;
             }
         }
     }
@@ -97,6 +106,7 @@ final class JournalDrain implements Runnable {
     /** Asks the thread to stop after its current attempt; what it has not written stays in the journal. */
     void stop() {
         stop.countDown();
+        journal.stopReading();
     }
 
     long written() {
@@ -113,6 +123,11 @@ final class JournalDrain implements Runnable {
 
     long failedAttempts() {
         return failedAttempts.get();
+    }
+
+    /** How many {@code insertMany} calls were made, for the benchmark's records-per-insert. */
+    long inserts() {
+        return inserts.get();
     }
 
     /** How long the oldest record not yet written has waited; zero when none is in hand. */
@@ -139,16 +154,23 @@ final class JournalDrain implements Runnable {
         while (!documents.isEmpty()) {
             try {
                 indexes.ensure();
+                inserts.incrementAndGet();
                 predictions.insertMany(documents, new InsertManyOptions().ordered(false));
                 written.addAndGet(documents.size());
                 documents = List.of();
             } catch (MongoBulkWriteException e) {
                 documents = afterPartialWrite(documents, e, ++refusals);
-            } catch (MongoException | PortException e) {
+            } catch (RuntimeException e) {
+                // Unreachable, slow, or (while we stop) closed under us: the batch stays in hand.
+                if (stop.getCount() == 0) {
+                    return false;
+                }
                 failedAttempts.incrementAndGet();
-                lastError = e.getMessage();
-                LOG.debug("prediction log: write of {} records failed, retrying in {} ms: {}", documents.size(),
-                        pause, e.getMessage());
+                if (lastError == null) {
+                    LOG.warn("prediction log: cannot write to MongoDB ({}); records wait in the journal {}",
+                            e.getMessage(), journal.directory());
+                }
+                lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 if (pause(pause)) {
                     return false;
                 }
@@ -158,6 +180,9 @@ final class JournalDrain implements Runnable {
             if (!documents.isEmpty() && pause(pause)) {
                 return false;
             }
+        }
+        if (lastError != null) {
+            LOG.info("prediction log: MongoDB takes writes again; {} records still pending", journal.pendingRecords());
         }
         lastError = null;
         return true;

@@ -57,6 +57,14 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
      *     MongoDB has acknowledged it so
      */
     MongoPredictionLog(Connection connection, Journal journal, WriteConcern writeConcern) {
+        this(connection, journal, writeConcern, JournalDrain.BATCH_RECORDS, 0);
+    }
+
+    /**
+     * @param batchRecords how many records, about, one insert takes (whole appends are never split)
+     */
+    MongoPredictionLog(Connection connection, Journal journal, WriteConcern writeConcern, int batchRecords,
+            long lingerMillis) {
         this.connection = connection;
         this.predictions = connection.collection(PredictionDocuments.COLLECTION);
         this.journal = journal;
@@ -66,7 +74,7 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
         this.drain = new JournalDrain(journal,
                 connection.database().getCollection(PredictionDocuments.COLLECTION, RawBsonDocument.class)
                         .withWriteConcern(writeConcern),
-                indexes);
+                indexes, batchRecords, lingerMillis);
         this.drainThread = new Thread(drain, "prediction-log-writer");
         drainThread.setDaemon(true);
         drainThread.start();
@@ -129,6 +137,11 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** How many inserts carried the records written so far (for the benchmark). */
+    long inserts() {
+        return drain.inserts();
     }
 
     /** The numbers behind {@link #health()}, for {@code /metrics}. */

@@ -136,12 +136,17 @@ public final class MongoStores implements AutoCloseable {
      * @throws PortException when the journal cannot be opened, or another process uses it
      * @throws IllegalStateException when the log is already open
      */
-    public synchronized MongoPredictionLog openPredictionLog(Path journalDirectory, JournalSync sync) {
+    public MongoPredictionLog openPredictionLog(Path journalDirectory, JournalSync sync) {
+        return openPredictionLog(journalDirectory, sync, JournalDrain.BATCH_RECORDS, 0);
+    }
+
+    synchronized MongoPredictionLog openPredictionLog(Path journalDirectory, JournalSync sync, int batchRecords,
+            long lingerMillis) {
         if (predictionLog != null) {
             throw new IllegalStateException("the prediction log is already open");
         }
         Journal journal = Journal.open(journalDirectory.toAbsolutePath().normalize(), sync, JOURNAL_SEGMENT_BYTES);
-        predictionLog = new MongoPredictionLog(connection, journal, logWriteConcern);
+        predictionLog = new MongoPredictionLog(connection, journal, logWriteConcern, batchRecords, lingerMillis);
         return predictionLog;
     }
 
