@@ -6,6 +6,8 @@ import org.bson.Document;
 import org.magicsteps.core.port.ComponentHealth;
 
 import com.mongodb.ReadPreference;
+import com.mongodb.connection.ClusterDescription;
+import com.mongodb.connection.ServerDescription;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -46,12 +48,23 @@ final class Connection implements AutoCloseable {
         return client.getClusterDescription().hasWritableServer();
     }
 
+    /**
+     * UP when a server takes writes; DOWN when the driver's last contact with every server failed;
+     * DEGRADED while it is still connecting (the first moments after start).
+     */
     ComponentHealth health() {
-        if (reachable()) {
+        ClusterDescription cluster = client.getClusterDescription();
+        if (cluster.hasWritableServer()) {
             return ComponentHealth.up(description, true);
         }
-        return new ComponentHealth(description, true, ComponentHealth.Status.DOWN,
-                Map.of("error", "no reachable MongoDB server that accepts writes"));
+        for (ServerDescription server : cluster.getServerDescriptions()) {
+            if (server.getException() != null) {
+                return new ComponentHealth(description, true, ComponentHealth.Status.DOWN,
+                        Map.of("error", "MongoDB unreachable: " + server.getException().getMessage()));
+            }
+        }
+        return new ComponentHealth(description, true, ComponentHealth.Status.DEGRADED,
+                Map.of("error", "connecting to MongoDB"));
     }
 
     @Override
