@@ -2,7 +2,9 @@ package org.magicsteps.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,10 +13,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.magicsteps.core.domain.Actor;
+import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.port.SettingsStore;
 import org.magicsteps.core.port.contract.SettingsStoreContract;
+import org.magicsteps.core.testing.Students;
+import org.magicsteps.core.usecase.ChangeThreshold;
+import org.magicsteps.core.usecase.ReadThreshold;
 
 class MongoSettingsStoreTest extends SettingsStoreContract {
 
@@ -63,6 +70,23 @@ class MongoSettingsStoreTest extends SettingsStoreContract {
         assertEquals("1.0.0", doc.getString("model_version"));
         assertEquals(List.of("bia", "ana"), doc.getList("history", Document.class).stream()
                 .map(h -> h.getString("updated_by")).toList());
+    }
+
+    @Test
+    void everyReplicaSeesAChangeWithinASecond() throws Exception {
+        // Two replicas of the server, each with its own client and its own cached threshold.
+        SettingsStore first = mongo.stores(database).settings();
+        SettingsStore second = mongo.stores(database).settings();
+        ReadThreshold readByFirst = new ReadThreshold(first, Students.predictor());
+        ReadThreshold readBySecond = new ReadThreshold(second, Students.predictor());
+        assertEquals(0.5, readBySecond.current().threshold().value());
+
+        new ChangeThreshold(first, readByFirst, Clock.systemUTC()).execute(new Actor("ana", Role.ADMIN), 0.37);
+        long changedAt = System.nanoTime();
+        while (readBySecond.current().threshold().value() != 0.37) {
+            assertTrue(System.nanoTime() - changedAt < 1_000_000_000L, "seen by the other replica within 1 s");
+            Thread.sleep(20);
+        }
     }
 
     @Test
