@@ -77,6 +77,9 @@ final class JournalDrain implements Runnable {
 
     @Override
     public void run() {
+        // Here rather than in the constructor, so that opening the log never waits for MongoDB;
+        // if it fails, the first insert tries again.
+        indexes.tryEnsure();
         while (stop.getCount() > 0) {
             Journal.Batch batch;
             try {

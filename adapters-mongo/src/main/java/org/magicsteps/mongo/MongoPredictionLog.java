@@ -70,7 +70,6 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
         this.journal = journal;
         IndexesOnce indexes = new IndexesOnce(PredictionDocuments.COLLECTION,
                 () -> PredictionDocuments.createIndexes(predictions));
-        indexes.tryEnsure();
         this.drain = new JournalDrain(journal,
                 connection.database().getCollection(PredictionDocuments.COLLECTION, RawBsonDocument.class)
                         .withWriteConcern(writeConcern),

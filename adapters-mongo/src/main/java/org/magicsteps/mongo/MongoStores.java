@@ -207,7 +207,7 @@ public final class MongoStores implements AutoCloseable {
         return text;
     }
 
-    private static MongoClientSettings settings(ConnectionString connectionString, Timeouts timeouts) {
+    static MongoClientSettings settings(ConnectionString connectionString, Timeouts timeouts) {
         // Our defaults first, so that whatever the URI sets wins.
         return MongoClientSettings.builder()
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(timeouts.serverSelection().toMillis(),

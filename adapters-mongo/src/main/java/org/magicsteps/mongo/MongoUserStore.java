@@ -33,10 +33,6 @@ public final class MongoUserStore implements UserStore {
         this.indexes = new IndexesOnce(UserDocuments.COLLECTION, () -> UserDocuments.createIndexes(users));
     }
 
-    boolean tryCreateIndexes() {
-        return indexes.tryEnsure();
-    }
-
     @Override
     public Optional<User> find(String username) {
         if (username == null) {

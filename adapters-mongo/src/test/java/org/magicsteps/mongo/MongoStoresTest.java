@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.testing.Students;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 
 class MongoStoresTest {
 
@@ -73,6 +77,33 @@ class MongoStoresTest {
             ComponentHealth health = log.health();
             assertEquals(ComponentHealth.Status.DEGRADED, health.status());
             assertEquals(1L, health.details().get("pending_records"));
+            log.close(java.time.Duration.ZERO);
+        }
+    }
+
+    @Test
+    void ourTimeoutsApplyUnlessTheUriSetsItsOwn() {
+        MongoClientSettings ours = MongoStores.settings(new ConnectionString(NOBODY), MongoStores.Timeouts.DEFAULT);
+        MongoClientSettings theirs = MongoStores.settings(
+                new ConnectionString(NOBODY + "/?serverSelectionTimeoutMS=1234&connectTimeoutMS=567"),
+                MongoStores.Timeouts.DEFAULT);
+
+        assertEquals(3000, ours.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS));
+        assertEquals(2000, ours.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS));
+        assertEquals(15000, ours.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS));
+        assertEquals(1234, theirs.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS));
+        assertEquals(567, theirs.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void openingTheLogWaitsForNothingWhenMongoIsDown() {
+        long t0 = System.nanoTime();
+        try (MongoStores stores = MongoStores.connect(NOBODY, null)) {
+            MongoPredictionLog log = stores.openPredictionLog(data.resolve("journal"));
+            log.append(Students.record("p-1", "ana", null, Instant.now(), null));
+
+            // Far below the 3 s MongoDB would take to be declared unreachable.
+            assertTrue(System.nanoTime() - t0 < 1_500_000_000L, "opened and appended without waiting for MongoDB");
             log.close(java.time.Duration.ZERO);
         }
     }
