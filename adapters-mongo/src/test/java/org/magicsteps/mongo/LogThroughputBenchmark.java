@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +37,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * How many predictions per second the log sustains, single and batched, against mongo-java-server
  * with its memory backend and with the H2 file backend of the embedded store. A measured main, not a
- * test: {@code mvn -B -q -pl adapters-mongo -am verify -DskipTests -Pbench}.
+ * test: {@code mvn -B -q -pl adapters-mongo -am verify -DskipTests -Pbench}, optionally with
+ * {@code -Dbench.sections=raw,journal,log,query,linger} (all but {@code linger} by default).
  *
  * <p>Each run appends {@value #RECORDS} records of the 18 PEDE features and stops the clock when the
  * last one is in MongoDB ({@code flush}); "append" is how fast {@code append} itself returns (the
@@ -52,21 +54,43 @@ public final class LogThroughputBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Set<String> sections = Set.of(System.getProperty("bench.sections", "raw,journal,log,query").split(","));
         Path work = Files.createTempDirectory("log-bench");
         try {
             System.out.printf(Locale.ROOT, "%d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-            rawInserts("memory", MemoryBackend::new);
-            rawInserts("H2 file, stock (commits every ~1 s)", () -> new H2Backend(work.resolve("raw-stock-" + RUNS.incrementAndGet() + ".mv.db").toString()));
-            rawInserts("H2 file, embedded (commit+sync per write)", () -> new CommittingH2Backend(work.resolve("raw-" + RUNS.incrementAndGet() + ".mv.db").toString()));
-
-            journalOnly(work);
-            logRuns("memory", MemoryBackend::new, work,
-                    List.of(SINGLE_1, SINGLE_1_LINGER, SINGLE_1_UNGROUPED, SINGLE_8, SINGLE_8_LINGER, BATCH_1, BATCH_4));
-            logRuns("H2 file, embedded", () -> new CommittingH2Backend(
-                    work.resolve("log-" + RUNS.incrementAndGet() + ".mv.db").toString()), work,
-                    List.of(SINGLE_1, SINGLE_1_LINGER, SINGLE_8, SINGLE_8_LINGER, BATCH_1));
-            queryOnALargeLog(work);
+            if (sections.contains("raw")) {
+                // Once untimed, so that the JIT has compiled the driver and the servers before any number.
+                rawInserts(null, MemoryBackend::new);
+                rawInserts("memory", MemoryBackend::new);
+                rawInserts("H2 file, stock (commits every ~1 s)",
+                        () -> new H2Backend(work.resolve("raw-stock-" + RUNS.incrementAndGet() + ".mv.db").toString()));
+                rawInserts("H2 file, embedded (commit+sync per write)",
+                        () -> new CommittingH2Backend(work.resolve("raw-" + RUNS.incrementAndGet() + ".mv.db").toString()));
+            }
+            if (sections.contains("journal")) {
+                journalOnly(work);
+            }
+            if (sections.contains("log")) {
+                logRuns("memory", MemoryBackend::new, work,
+                        List.of(SINGLE_1, SINGLE_1_UNGROUPED, SINGLE_8, BATCH_1, BATCH_4));
+                logRuns("H2 file, embedded", () -> new CommittingH2Backend(
+                        work.resolve("log-" + RUNS.incrementAndGet() + ".mv.db").toString()), work,
+                        List.of(SINGLE_1, SINGLE_1_UNGROUPED, SINGLE_8, BATCH_1, BATCH_4));
+            }
+            if (sections.contains("linger")) {
+                // Alternated, three rounds: the machine is shared, so one run of each says little.
+                for (int round = 0; round < 3; round++) {
+                    logRuns("memory", MemoryBackend::new, work,
+                            List.of(SINGLE_1, SINGLE_1_LINGER, SINGLE_8, SINGLE_8_LINGER));
+                    logRuns("H2 file, embedded", () -> new CommittingH2Backend(
+                            work.resolve("log-" + RUNS.incrementAndGet() + ".mv.db").toString()), work,
+                            List.of(SINGLE_1, SINGLE_1_LINGER, SINGLE_8, SINGLE_8_LINGER));
+                }
+            }
+            if (sections.contains("query")) {
+                queryOnALargeLog(work);
+            }
         } finally {
             deleteTree(work);
         }
@@ -95,8 +119,10 @@ public final class LogThroughputBenchmark {
                 predictions.insertOne(doc.get());
             }
             double single = singles / seconds(t0);
-            System.out.printf(Locale.ROOT, "raw %-42s insertMany(500): %,8.0f docs/s   insertOne: %,8.0f docs/s%n",
-                    name, batched, single);
+            if (name != null) {
+                System.out.printf(Locale.ROOT, "raw %-42s insertMany(500): %,8.0f docs/s   insertOne: %,8.0f docs/s%n",
+                        name, batched, single);
+            }
         } finally {
             server.shutdownNow();
         }
