@@ -206,23 +206,14 @@ final class Journal implements AutoCloseable {
     }
 
     /**
-     * The next entries after the reading position, all from one segment, at least one entry and
-     * at least {@code maxRecords} records when that many are waiting; empty when nothing arrives
+     * The next entries after the reading position, all from one segment: whole entries until they
+     * hold {@code maxRecords} records or none is left (so at least one); empty when nothing arrives
      * within {@code waitMillis} or the journal is closed. Advances the reading position: the caller
      * must write what it got, and {@link #confirm} it, before reading again.
      */
     Batch read(int maxRecords, long waitMillis) throws InterruptedException, IOException {
-        return read(maxRecords, waitMillis, 0);
-    }
-
-    /**
-     * As {@link #read(int, long)}; and when it had to wait for an append, it waits {@code
-     * lingerMillis} more for the appends that follow, so that they go together.
-     */
-    Batch read(int maxRecords, long waitMillis, long lingerMillis) throws InterruptedException, IOException {
         Segment segment;
         long end;
-        boolean waited = false;
         long waitNanos = TimeUnit.MILLISECONDS.toNanos(waitMillis);
         appendLock.lock();
         try {
@@ -250,16 +241,12 @@ final class Journal implements AutoCloseable {
                     return Batch.EMPTY;
                 }
                 waitNanos = appended.awaitNanos(waitNanos);
-                waited = true;
             }
             segment = reading;
+            end = reading.size;
         } finally {
             appendLock.unlock();
         }
-        if (waited && lingerMillis > 0) {
-            Thread.sleep(lingerMillis);
-        }
-        end = segment.size;
         List<Entry> entries = new ArrayList<>();
         int records = 0;
         long position = readOffset;

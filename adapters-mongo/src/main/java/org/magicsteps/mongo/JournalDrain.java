@@ -51,7 +51,6 @@ final class JournalDrain implements Runnable {
     private final MongoCollection<RawBsonDocument> predictions;
     private final IndexesOnce indexes;
     private final int batchRecords;
-    private final long lingerMillis;
     private final CountDownLatch stop = new CountDownLatch(1);
 
     private final AtomicLong written = new AtomicLong();
@@ -67,8 +66,7 @@ final class JournalDrain implements Runnable {
      * @param batchRecords an insert takes whole appends until it holds this many records
      */
     JournalDrain(Journal journal, MongoCollection<RawBsonDocument> predictions, IndexesOnce indexes,
-            int batchRecords, long lingerMillis) {
-        this.lingerMillis = lingerMillis;
+            int batchRecords) {
         this.journal = journal;
         this.predictions = predictions;
         this.indexes = indexes;
@@ -83,7 +81,7 @@ final class JournalDrain implements Runnable {
         while (stop.getCount() > 0) {
             Journal.Batch batch;
             try {
-                batch = journal.read(batchRecords, IDLE_WAIT_MILLIS, lingerMillis);
+                batch = journal.read(batchRecords, IDLE_WAIT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -57,14 +57,13 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
      *     MongoDB has acknowledged it so
      */
     MongoPredictionLog(Connection connection, Journal journal, WriteConcern writeConcern) {
-        this(connection, journal, writeConcern, JournalDrain.BATCH_RECORDS, 0);
+        this(connection, journal, writeConcern, JournalDrain.BATCH_RECORDS);
     }
 
     /**
      * @param batchRecords how many records, about, one insert takes (whole appends are never split)
      */
-    MongoPredictionLog(Connection connection, Journal journal, WriteConcern writeConcern, int batchRecords,
-            long lingerMillis) {
+    MongoPredictionLog(Connection connection, Journal journal, WriteConcern writeConcern, int batchRecords) {
         this.connection = connection;
         this.predictions = connection.collection(PredictionDocuments.COLLECTION);
         this.journal = journal;
@@ -73,7 +72,7 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
         this.drain = new JournalDrain(journal,
                 connection.database().getCollection(PredictionDocuments.COLLECTION, RawBsonDocument.class)
                         .withWriteConcern(writeConcern),
-                indexes, batchRecords, lingerMillis);
+                indexes, batchRecords);
         this.drainThread = new Thread(drain, "prediction-log-writer");
         drainThread.setDaemon(true);
         drainThread.start();

@@ -137,16 +137,15 @@ public final class MongoStores implements AutoCloseable {
      * @throws IllegalStateException when the log is already open
      */
     public MongoPredictionLog openPredictionLog(Path journalDirectory, JournalSync sync) {
-        return openPredictionLog(journalDirectory, sync, JournalDrain.BATCH_RECORDS, 0);
+        return openPredictionLog(journalDirectory, sync, JournalDrain.BATCH_RECORDS);
     }
 
-    synchronized MongoPredictionLog openPredictionLog(Path journalDirectory, JournalSync sync, int batchRecords,
-            long lingerMillis) {
+    synchronized MongoPredictionLog openPredictionLog(Path journalDirectory, JournalSync sync, int batchRecords) {
         if (predictionLog != null) {
             throw new IllegalStateException("the prediction log is already open");
         }
         Journal journal = Journal.open(journalDirectory.toAbsolutePath().normalize(), sync, JOURNAL_SEGMENT_BYTES);
-        predictionLog = new MongoPredictionLog(connection, journal, logWriteConcern, batchRecords, lingerMillis);
+        predictionLog = new MongoPredictionLog(connection, journal, logWriteConcern, batchRecords);
         return predictionLog;
     }
 

@@ -38,7 +38,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * How many predictions per second the log sustains, single and batched, against mongo-java-server
  * with its memory backend and with the H2 file backend of the embedded store. A measured main, not a
  * test: {@code mvn -B -q -pl adapters-mongo -am verify -DskipTests -Pbench}, optionally with
- * {@code -Dbench.sections=raw,journal,log,query,linger} (all but {@code linger} by default).
+ * {@code -Dbench.sections=} a subset of {@code raw,journal,log,query}.
  *
  * <p>Each run appends {@value #RECORDS} records of the 18 PEDE features and stops the clock when the
  * last one is in MongoDB ({@code flush}); "append" is how fast {@code append} itself returns (the
@@ -77,16 +77,6 @@ public final class LogThroughputBenchmark {
                 logRuns("H2 file, embedded", () -> new CommittingH2Backend(
                         work.resolve("log-" + RUNS.incrementAndGet() + ".mv.db").toString()), work,
                         List.of(SINGLE_1, SINGLE_1_UNGROUPED, SINGLE_8, BATCH_1, BATCH_4));
-            }
-            if (sections.contains("linger")) {
-                // Alternated, three rounds: the machine is shared, so one run of each says little.
-                for (int round = 0; round < 3; round++) {
-                    logRuns("memory", MemoryBackend::new, work,
-                            List.of(SINGLE_1, SINGLE_1_LINGER, SINGLE_8, SINGLE_8_LINGER));
-                    logRuns("H2 file, embedded", () -> new CommittingH2Backend(
-                            work.resolve("log-" + RUNS.incrementAndGet() + ".mv.db").toString()), work,
-                            List.of(SINGLE_1, SINGLE_1_LINGER, SINGLE_8, SINGLE_8_LINGER));
-                }
             }
             if (sections.contains("query")) {
                 queryOnALargeLog(work);
@@ -129,23 +119,19 @@ public final class LogThroughputBenchmark {
     }
 
     /** One shape of load: how appends come, and how the log is set up. */
-    private record Shape(String name, int threads, int perAppend, JournalSync sync, int batchRecords, long lingerMillis) {
+    private record Shape(String name, int threads, int perAppend, JournalSync sync, int batchRecords) {
     }
 
-    private static final Shape SINGLE_1 = new Shape("single appends, 1 thread", 1, 1, JournalSync.ON_APPEND, 500, 0);
-    private static final Shape SINGLE_1_LINGER = new Shape("single appends, 1 thread, linger 2 ms", 1, 1,
-            JournalSync.ON_APPEND, 500, 2);
+    private static final Shape SINGLE_1 = new Shape("single appends, 1 thread", 1, 1, JournalSync.ON_APPEND, 500);
     private static final Shape SINGLE_1_UNGROUPED = new Shape("single appends, 1 thread, 1 record/insert", 1, 1,
-            JournalSync.ON_APPEND, 1, 0);
-    private static final Shape SINGLE_8 = new Shape("single appends, 8 threads", 8, 1, JournalSync.ON_APPEND, 500, 0);
-    private static final Shape SINGLE_8_LINGER = new Shape("single appends, 8 threads, linger 2 ms", 8, 1,
-            JournalSync.ON_APPEND, 500, 2);
+            JournalSync.ON_APPEND, 1);
+    private static final Shape SINGLE_8 = new Shape("single appends, 8 threads", 8, 1, JournalSync.ON_APPEND, 500);
     private static final Shape SINGLE_8_PERIODIC = new Shape("single appends, 8 threads, PERIODIC sync", 8, 1,
-            JournalSync.PERIODIC, 500, 0);
+            JournalSync.PERIODIC, 500);
     private static final Shape SINGLE_1_PERIODIC = new Shape("single appends, 1 thread, PERIODIC sync", 1, 1,
-            JournalSync.PERIODIC, 500, 0);
-    private static final Shape BATCH_1 = new Shape("batches of 500, 1 thread", 1, 500, JournalSync.ON_APPEND, 500, 0);
-    private static final Shape BATCH_4 = new Shape("batches of 500, 4 threads", 4, 500, JournalSync.ON_APPEND, 500, 0);
+            JournalSync.PERIODIC, 500);
+    private static final Shape BATCH_1 = new Shape("batches of 500, 1 thread", 1, 500, JournalSync.ON_APPEND, 500);
+    private static final Shape BATCH_4 = new Shape("batches of 500, 4 threads", 4, 500, JournalSync.ON_APPEND, 500);
 
     /** What the request path can take: the journal alone, MongoDB unreachable. */
     private static void journalOnly(Path work) throws Exception {
@@ -153,7 +139,7 @@ public final class LogThroughputBenchmark {
             // Nothing listens on port 9: every write attempt fails, records stay in the journal.
             try (MongoStores stores = MongoStores.connect("mongodb://127.0.0.1:9", "bench", MongoStores.Timeouts.DEFAULT)) {
                 MongoPredictionLog log = stores.openPredictionLog(work.resolve("journal-" + RUNS.incrementAndGet()),
-                        shape.sync(), shape.batchRecords(), shape.lingerMillis());
+                        shape.sync(), shape.batchRecords());
                 appendAll(log, "warm-", WARMUP_RECORDS, shape.threads(), shape.perAppend());
                 long t0 = System.nanoTime();
                 appendAll(log, "run-", RECORDS, shape.threads(), shape.perAppend());
@@ -179,7 +165,7 @@ public final class LogThroughputBenchmark {
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         try (MongoStores stores = MongoStores.connect(uri, "bench", MongoStores.Timeouts.DEFAULT)) {
             MongoPredictionLog log = stores.openPredictionLog(work.resolve("journal-" + RUNS.incrementAndGet()),
-                    shape.sync(), shape.batchRecords(), shape.lingerMillis());
+                    shape.sync(), shape.batchRecords());
             appendAll(log, "warm-", WARMUP_RECORDS, shape.threads(), shape.perAppend());
             log.flush(Duration.ofMinutes(2));
             long insertsBefore = log.inserts();
