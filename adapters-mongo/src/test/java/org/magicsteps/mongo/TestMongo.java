@@ -1,0 +1,96 @@
+package org.magicsteps.mongo;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A mongo-java-server (memory backend) on a loopback port, for tests that talk to it over TCP
+ * through the real driver; each {@link #stores()} gets a database of its own, so stores start empty.
+ */
+final class TestMongo implements AutoCloseable {
+
+    /** Short, so that a test that stops the server hears about it soon. */
+    static final MongoStores.Timeouts FAST = new MongoStores.Timeouts(Duration.ofMillis(500), Duration.ofMillis(300),
+            Duration.ofSeconds(5), Duration.ofMillis(500));
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private final MongoServer server;
+    private final String uri;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private MongoClient inspector;
+
+    TestMongo() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+    }
+
+    String uri() {
+        return uri;
+    }
+
+    static String newDatabaseName() {
+        return "test_" + DATABASES.incrementAndGet();
+    }
+
+    /** Stores on a new, empty database. */
+    MongoStores stores() {
+        return stores(newDatabaseName());
+    }
+
+    /** Stores on {@code database}; another call with the same name is another replica. */
+    synchronized MongoStores stores(String database) {
+        MongoStores stores = MongoStores.connect(uri, database, FAST);
+        opened.add(stores);
+        return stores;
+    }
+
+    /** A log on a new database, with its journal in {@code journalDir}. */
+    MongoPredictionLog log(Path journalDir) {
+        return stores().openPredictionLog(journalDir);
+    }
+
+    /** Reads a collection directly, bypassing the adapters. */
+    synchronized MongoCollection<Document> collection(String database, String name) {
+        if (inspector == null) {
+            inspector = MongoClients.create(uri);
+        }
+        return inspector.getDatabase(database).getCollection(name);
+    }
+
+    /** Closes what this test opened; the server stays up for the next test. */
+    synchronized void closeStores() {
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the next one still needs closing
+            }
+        }
+        opened.clear();
+    }
+
+    @Override
+    public synchronized void close() {
+        closeStores();
+        if (inspector != null) {
+            inspector.close();
+        }
+        server.shutdownNow();
+    }
+}
