@@ -22,8 +22,10 @@ import org.magicsteps.http.RegistrationMode;
  * @param tokenExpireMinutes {@code ACCESS_TOKEN_EXPIRE_MINUTES}, default 30
  * @param mongoUri {@code MONGO_URI}, or {@code null} for the embedded store
  * @param mongoDb {@code MONGO_DB}, default {@code magic_steps}
- * @param redisHost {@code REDIS_HOST}, default {@code localhost}
+ * @param redisHost {@code REDIS_HOST}, or {@code null} (the default) for an in-memory feature store: a
+ *     Redis is used only when one is configured, so that a first run needs none
  * @param redisPort {@code REDIS_PORT}, default 6379
+ * @param redisPassword {@code REDIS_PASSWORD}, or {@code null} for none
  * @param registration {@code REGISTRATION}: {@code open} (default) or {@code admin}
  * @param maxBatchSize {@code MAX_BATCH_SIZE}, default 500
  * @param maxBodyBytes {@code MAX_BODY_BYTES}, default 1 MiB
@@ -42,6 +44,7 @@ public record AppConfig(
         String mongoDb,
         String redisHost,
         int redisPort,
+        String redisPassword,
         RegistrationMode registration,
         int maxBatchSize,
         long maxBodyBytes,
@@ -59,6 +62,7 @@ public record AppConfig(
     static final String MONGO_DB = "MONGO_DB";
     static final String REDIS_HOST = "REDIS_HOST";
     static final String REDIS_PORT = "REDIS_PORT";
+    static final String REDIS_PASSWORD = "REDIS_PASSWORD";
     static final String REGISTRATION = "REGISTRATION";
     static final String MAX_BATCH_SIZE = "MAX_BATCH_SIZE";
     static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
@@ -96,8 +100,9 @@ public record AppConfig(
                 r.integer(ACCESS_TOKEN_EXPIRE_MINUTES, 30, 1, 7 * 24 * 60),
                 r.text(MONGO_URI, null),
                 r.text(MONGO_DB, "magic_steps"),
-                r.text(REDIS_HOST, "localhost"),
+                r.text(REDIS_HOST, null),
                 r.integer(REDIS_PORT, 6379, 1, 65_535),
+                r.text(REDIS_PASSWORD, null),
                 r.parsed(REGISTRATION, RegistrationMode.OPEN, RegistrationMode::parse),
                 r.integer(MAX_BATCH_SIZE, PredictBatch.DEFAULT_MAX_BATCH_SIZE, 1, 100_000),
                 r.integer(MAX_BODY_BYTES, (int) HttpSettings.DEFAULT_MAX_REQUEST_BYTES, 1024, 512 * 1024 * 1024),
@@ -123,13 +128,13 @@ public record AppConfig(
 
     AppConfig withPort(int newPort) {
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
-                registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
+                redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dataDir, modelDir);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
-                registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
+                redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dir, modelDir);
     }
 
@@ -138,7 +143,8 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", secretKey=" + (secretKey == null ? "unset" : "hidden")
                 + ", tokenExpireMinutes=" + tokenExpireMinutes + ", mongoUri=" + redactedMongoUri()
-                + ", mongoDb=" + mongoDb + ", redis=" + redisHost + ":" + redisPort + ", registration="
+                + ", mongoDb=" + mongoDb + ", redis=" + (redisHost == null ? "unset" : redisHost + ":" + redisPort)
+                + ", redisPassword=" + (redisPassword == null ? "unset" : "hidden") + ", registration="
                 + registration.label() + ", maxBatchSize=" + maxBatchSize + ", maxBodyBytes=" + maxBodyBytes
                 + ", metricsToken=" + (metricsToken == null ? "unset" : "hidden") + ", dataDir=" + dataDir
                 + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + "]";

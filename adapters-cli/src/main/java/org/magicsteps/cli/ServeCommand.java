@@ -55,7 +55,13 @@ final class ServeCommand implements Callable<Integer> {
         Wiring wiring = root.wiring(config);
         MagicStepsServer server = wiring.startServer(secret.secret());
         Predictor model = wiring.model();
-        Thread hook = new Thread(server::close, "magic-steps-shutdown");
+        // On SIGTERM the JVM halts once the hooks end, so the hook itself drains the log and closes
+        // the stores; whatever cannot be written in time stays in the journal for the next start.
+        Runnable stop = () -> {
+            server.close();
+            wiring.close();
+        };
+        Thread hook = new Thread(stop, "magic-steps-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             interrupted = true; // restored after closing: Jetty's stop must not see the flag
         } finally {
-            server.close();
+            stop.run();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -73,8 +73,8 @@ final class UsersCommand {
                 spec.commandLine().getErr().println("error: no terminal to ask for the password; use --password-stdin");
                 return MagicSteps.EXIT_REFUSED;
             }
-            try {
-                User user = users.wiring(spec).registerUser().execute(new RegisterUser.Command(username, password,
+            try (Wiring wiring = users.wiring(spec)) {
+                User user = wiring.registerUser().execute(new RegisterUser.Command(username, password,
                         fullName, admin ? Role.ADMIN : Role.USER));
                 spec.commandLine().getOut().println("added " + user.username() + " (" + user.role().label() + ")");
                 return 0;
@@ -115,7 +115,10 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            List<User> all = users.wiring(spec).listUsers().execute();
+            List<User> all;
+            try (Wiring wiring = users.wiring(spec)) {
+                all = wiring.listUsers().execute();
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-24s %-6s %-9s %-24s %s%n", "USERNAME", "ROLE", "STATUS", "CREATED", "FULL NAME");
             for (User user : all) {
@@ -142,7 +145,10 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            User user = users.wiring(spec).disableUser().execute(username);
+            User user;
+            try (Wiring wiring = users.wiring(spec)) {
+                user = wiring.disableUser().execute(username);
+            }
             spec.commandLine().getOut().println("disabled " + user.username());
             return 0;
         }

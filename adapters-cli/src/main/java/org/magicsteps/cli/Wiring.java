@@ -1,6 +1,8 @@
 package org.magicsteps.cli;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +12,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.magicsteps.core.memory.InMemoryFeatureStore;
-import org.magicsteps.core.memory.InMemoryPredictionLog;
-import org.magicsteps.core.memory.InMemorySettingsStore;
-import org.magicsteps.core.memory.InMemoryUserStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
 import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.FeatureStore;
@@ -41,6 +40,9 @@ import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
 import org.magicsteps.model.ModelBundle;
+import org.magicsteps.mongo.MongoStores;
+import org.magicsteps.redis.RedisFeatureStore;
+import org.magicsteps.redis.RedisSettings;
 import org.magicsteps.model.OnnxPredictor;
 
 /**
@@ -48,15 +50,19 @@ import org.magicsteps.model.OnnxPredictor;
  * {@link AppConfig}. Each store is built once, on first use, so that the server and the
  * {@code users} commands of one process share it.
  *
- * <p>Stores are in memory for now (they do not persist); the Mongo and Redis adapters replace
- * them here when they land.
+ * <p>Users, the prediction log and settings live in MongoDB when {@code MONGO_URI} is set, else in
+ * the embedded store under the data directory; the feature store is Redis when {@code REDIS_HOST}
+ * is set, else in memory. {@link #close()} releases all of it.
  */
-public final class Wiring {
+public final class Wiring implements AutoCloseable {
 
     private final AppConfig config;
     private final Function<AppConfig, Predictor> predictors;
     private final Clock clock = Clock.systemUTC();
 
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private MongoStores mongo;
+    private MongoStores embedded;
     private UserStore users;
     private PredictionLog log;
     private SettingsStore settings;
@@ -96,37 +102,94 @@ public final class Wiring {
         return new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS);
     }
 
+    /** The users: in MongoDB when {@code MONGO_URI} is set, else in the embedded store under the data directory. */
     synchronized UserStore userStore() {
         if (users == null) {
-            users = new InMemoryUserStore();
+            users = config.mongoUri() != null ? mongo().users() : embedded().users();
         }
         return users;
     }
 
+    /**
+     * The prediction log. On MongoDB it writes through a journal under the data directory, which
+     * one process at a time may own; so only the server opens it, not the {@code users} commands.
+     */
     synchronized PredictionLog predictionLog() {
         if (log == null) {
-            log = new InMemoryPredictionLog();
+            log = config.mongoUri() != null
+                    ? closing(mongo().openPredictionLog(config.dataDir().resolve("journal")))
+                    : closing(embedded().openPredictionLog(config.dataDir().resolve("journal")));
         }
         return log;
     }
 
     synchronized SettingsStore settingsStore() {
         if (settings == null) {
-            settings = new InMemorySettingsStore();
+            settings = config.mongoUri() != null ? mongo().settings() : embedded().settings();
         }
         return settings;
     }
 
+    /** The online feature store: Redis when {@code REDIS_HOST} is set, else one in memory. */
     synchronized FeatureStore featureStore() {
         if (features == null) {
-            features = new InMemoryFeatureStore();
+            features = config.redisHost() == null ? new InMemoryFeatureStore()
+                    : closing(RedisFeatureStore.create(RedisSettings.of(config.redisHost(), config.redisPort())
+                            .withPassword(config.redisPassword())));
         }
         return features;
+    }
+
+    private MongoStores mongo() {
+        if (mongo == null) {
+            mongo = closing(MongoStores.connect(config.mongoUri(), config.mongoDb()));
+        }
+        return mongo;
+    }
+
+    private MongoStores embedded() {
+        if (embedded == null) {
+            embedded = closing(MongoStores.embedded(config.dataDir().resolve("mongo")));
+        }
+        return embedded;
+    }
+
+    /** Remembers {@code resource} so that {@link #close()} closes it, last opened first. */
+    private <T extends AutoCloseable> T closing(T resource) {
+        resources.addFirst(resource);
+        return resource;
+    }
+
+    /**
+     * Closes what this wiring opened, newest first: the prediction log drains (or leaves its
+     * records in the journal) before the stores under it close.
+     */
+    @Override
+    public synchronized void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing the stores failed: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        resources.clear();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     synchronized Predictor model() {
         if (predictor == null) {
             predictor = predictors.apply(config);
+            if (predictor instanceof AutoCloseable closeable) {
+                closing(closeable);
+            }
         }
         return predictor;
     }

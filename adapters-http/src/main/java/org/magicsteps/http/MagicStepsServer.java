@@ -71,6 +71,7 @@ public final class MagicStepsServer implements AutoCloseable {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(metrics, "metrics");
+        metrics.watch(services.components());
         ObjectMapper mapper = JsonBodies.newMapper();
         JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
                 settings.tokenLifetime(), settings.clock());

@@ -128,6 +128,24 @@ class SystemRoutesTest {
     }
 
     @Test
+    void metricsShowEachStoresStateAndNumbers() {
+        try (TestServer own = new TestServer()) {
+            String token = own.userToken("sofia");
+            own.postJson("/predict", "{\"features\": " + TestModel.studentJson(5) + "}", token);
+            own.postJson("/predict", "{\"features\": " + TestModel.studentJson(6) + "}", token);
+            String up = own.get("/metrics", null).body();
+            assertEquals(1, metric(up, "store_up{store=\"feature_store\"}"), up);
+            assertEquals(0, metric(up, "store_degraded{store=\"prediction_log\"}"), up);
+            assertEquals(2, metric(up, "store_detail{detail=\"records\",store=\"prediction_log\"}"), up);
+
+            own.features.down = true;
+            String down = own.get("/metrics", null).body();
+            assertEquals(0, metric(down, "store_up{store=\"feature_store\"}"), down);
+            assertTrue(down.contains("store_up{store=\"feature_store\"} 0"), down);
+        }
+    }
+
+    @Test
     void metricsCanRequireAToken() {
         String metricsToken = "scraper-token-0123456789";
         try (TestServer guarded = new TestServer(s -> s.withMetricsToken(metricsToken))) {
