@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "and serves that prediction.",
             "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, EvaluateCommand.class})
 public final class MagicSteps {
 
     public static void main(String[] args) {
