@@ -81,6 +81,10 @@ final class TrainCommand implements Callable<Integer> {
         } catch (SheetException | IllegalArgumentException | UncheckedIOException e) {
             err.println("magic-steps train: " + e.getMessage());
             return 1;
+        } catch (IllegalStateException e) {
+            // A self-check of the pipeline failed (such as ONNX parity); nothing was written.
+            err.println("magic-steps train: internal check failed: " + e.getMessage());
+            return 1;
         }
         summary(stdout, result);
         return 0;

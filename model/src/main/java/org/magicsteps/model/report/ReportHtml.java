@@ -150,7 +150,7 @@ final class ReportHtml {
                 .append(String.format(Locale.ROOT, "%.1e", t.onnxMaxDifference())).append(". Training took ")
                 .append(num(t.seconds(), 1)).append(" s.</p>\n");
         html.append("<h3>Feature engineering</h3>\n<p>Each step is tried in turn with the logistic grid and kept when "
-                + "it lowers the best validation log-loss by at least 1 %.</p>\n<table><tr><th>step</th>"
+                + "it lowers the best validation log-loss by at least 2 %.</p>\n<table><tr><th>step</th>"
                 + "<th>what</th><th>log-loss before</th><th>with it</th><th>kept</th></tr>\n");
         for (ModelReport.FeatureStep s : t.featureSteps()) {
             html.append("<tr><td>").append(esc(s.step())).append("</td><td>").append(esc(s.description()))
@@ -160,7 +160,7 @@ final class ReportHtml {
         }
         html.append("</table>\n<h3>Hyper-parameter grid</h3>\n<p>").append(t.grid().size())
                 .append(" grid points, each trained on the training split with early stopping on the validation split "
-                        + "(epochs 1, 2, 4, … until two doublings in a row do not lower the validation log-loss); "
+                        + "(epochs 1, 2, 4, … 256, until two doublings in a row do not lower the validation log-loss); "
                         + "the lowest validation log-loss wins. The best ")
                 .append(Math.min(GRID_ROWS_SHOWN, t.grid().size())).append(" (every point is in report.json):</p>\n")
                 .append("<table><tr><th>model</th><th>hyper-parameters</th><th>epochs</th><th>validation log-loss</th>"

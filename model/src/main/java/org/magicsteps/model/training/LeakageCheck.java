@@ -168,7 +168,9 @@ final class LeakageCheck {
             residual += (tv[i] - fitted[i]) * (tv[i] - fitted[i]);
             total += (tv[i] - mean) * (tv[i] - mean);
         }
-        return new double[] {total == 0 ? 0 : 1 - residual / total, BinaryMetrics.rocAuc(targets(validation), fitted)};
+        // Either direction separates: a rank is low for good students.
+        double auc = BinaryMetrics.rocAuc(targets(validation), fitted);
+        return new double[] {total == 0 ? 0 : 1 - residual / total, Math.max(auc, 1 - auc)};
     }
 
     /**

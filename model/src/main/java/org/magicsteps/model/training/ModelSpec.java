@@ -9,18 +9,23 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.math.optimisers.AdaGradRDA;
+import org.tribuo.math.optimisers.AdaGrad;
 
 /**
  * One point of the hyper-parameter grid, except the number of epochs (chosen by early stopping):
- * a Tribuo trainer that exports to ONNX. Both kinds minimise the log-loss with AdaGrad and
- * regularised dual averaging ({@code AdaGradRDA}), whose {@code l2} is the penalty per unit of
- * mean (weighted) loss, so values compare across data sizes.
+ * a Tribuo trainer that exports to ONNX. Both kinds minimise the (weighted) log-loss with
+ * AdaGrad, and both are regularised by early stopping alone.
+ *
+ * <p>Why no L2 penalty: Tribuo 4.3.2's {@code AdaGradRDA}, its only optimiser with l1/l2
+ * penalties, never advances the iteration counter of matrix parameters
+ * ({@code AdaGradRDAMatrix.intersectAndAddInPlace}), so the penalties never touch a linear
+ * model's weight matrix: every l2 gave the same model to the last digit. (And {@code Pegasos}
+ * swaps its two rates in {@code copy()}, which every trainer calls.) The grid varies the
+ * learning rate instead, which with early stopping sets how far from zero the weights get.
  */
 sealed interface ModelSpec {
 
-    /** AdaGrad's learning rate and epsilon; the grid varies the penalty, not the optimiser. */
-    double LEARNING_RATE = 0.5;
+    /** AdaGrad's epsilon (Tribuo's default for its logistic regression). */
     double EPSILON = 0.1;
 
     /** The manifest's {@code model_class}. */
@@ -46,18 +51,17 @@ sealed interface ModelSpec {
      * Logistic regression: a linear model with a softmax over the two classes (Tribuo's
      * {@code LinearSGDTrainer} with {@code LogMulticlass}).
      */
-    record Logistic(double l2, Weighting weighting) implements ModelSpec {
+    record Logistic(double learningRate, Weighting weighting) implements ModelSpec {
         @Override public String modelClass() { return "LogisticRegression"; }
         @Override public Map<String, String> hyperParameters() {
             Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("l2", number(l2));
+            parameters.put("learning_rate", number(learningRate));
             parameters.put("positive_weight", weighting.label());
             return parameters;
         }
         @Override public Trainer<Label> trainer(int epochs, long seed) {
             // Logging interval -1: Tribuo would otherwise log the loss every few hundred steps.
-            return new LinearSGDTrainer(new LogMulticlass(), new AdaGradRDA(LEARNING_RATE, EPSILON, 0, l2, 1), epochs,
-                    -1, 1, seed);
+            return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, EPSILON), epochs, -1, 1, seed);
         }
     }
 
@@ -65,7 +69,7 @@ sealed interface ModelSpec {
      * A factorization machine: the linear model plus pairwise interactions of the inputs through
      * {@code factors}-dimensional embeddings (Tribuo's {@code FMClassificationTrainer}).
      */
-    record FactorizationMachine(int factors, double l2, Weighting weighting) implements ModelSpec {
+    record FactorizationMachine(int factors, double learningRate, Weighting weighting) implements ModelSpec {
         /** The standard deviation of the embeddings' random initialisation. */
         static final double VARIANCE = 0.1;
 
@@ -73,20 +77,20 @@ sealed interface ModelSpec {
         @Override public Map<String, String> hyperParameters() {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("factors", Integer.toString(factors));
-            parameters.put("l2", number(l2));
+            parameters.put("learning_rate", number(learningRate));
             parameters.put("positive_weight", weighting.label());
             return parameters;
         }
         @Override public Trainer<Label> trainer(int epochs, long seed) {
-            return new FMClassificationTrainer(new LogMulticlass(), new AdaGradRDA(LEARNING_RATE, EPSILON, 0, l2, 1),
-                    epochs, -1, 1, seed, factors, VARIANCE);
+            return new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(learningRate, EPSILON), epochs, -1, 1,
+                    seed, factors, VARIANCE);
         }
     }
 
     /**
      * How much a positive example weighs against a negative one, from the training rows' class
-     * counts. Weights are then scaled so they average 1, so that the penalty {@code l2} means
-     * the same under every weighting.
+     * counts. Weights are then scaled so they average 1, so that a learning rate means the same
+     * under every weighting.
      */
     enum Weighting {
         /** Every example weighs 1; the threshold alone handles the imbalance. */
