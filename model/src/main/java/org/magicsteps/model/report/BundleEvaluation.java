@@ -72,6 +72,10 @@ public final class BundleEvaluation {
                     + "training.data_fingerprint): " + manifest.training().rows() + " of these rows were used to fit "
                     + "it, so these figures are optimistic. The bundle's own report measures it on its held-out test "
                     + "split.");
+        } else if (manifest.training().dataFile() != null) {
+            notes.add("The bundle was trained on " + manifest.training().dataFile() + " ("
+                    + manifest.training().rows() + " rows), a different file than this one; if this sheet holds some "
+                    + "of the same students (the same sheet saved as CSV, say), these figures are optimistic.");
         } else if (manifest.training().dataFingerprint() == null) {
             notes.add("The bundle does not record its training data, so these rows may include students it was "
                     + "trained on; if so, the figures are optimistic.");

@@ -54,7 +54,8 @@ final class Encoding {
                         .filter(v -> v.isPresent()).mapToDouble(v -> v.getAsDouble()).toArray();
                 ReferenceHistogram histogram = values.length == 0 ? null : numericHistogram(values);
                 if (ignored) {
-                    features.add(new FeatureDefinition(spec, new Transform.Ignored(), null, histogram));
+                    // The model does not need it, so the API no longer requires it (a value sent is still validated).
+                    features.add(new FeatureDefinition(spec.optional(), new Transform.Ignored(), null, histogram));
                     continue;
                 }
                 requireValues(spec, values.length);
@@ -68,7 +69,8 @@ final class Encoding {
                         .filter(w -> w.isPresent()).map(w -> w.get()).toList();
                 ReferenceHistogram histogram = words.isEmpty() ? null : categoricalHistogram(spec, words);
                 if (ignored) {
-                    features.add(new FeatureDefinition(spec, new Transform.Ignored(), null, histogram));
+                    // The model does not need it, so the API no longer requires it (a value sent is still validated).
+                    features.add(new FeatureDefinition(spec.optional(), new Transform.Ignored(), null, histogram));
                     continue;
                 }
                 requireValues(spec, words.size());
