@@ -236,7 +236,7 @@ public final class TrainingPipeline {
                                 p.rocAuc(), p.carriers().stream().map(c -> new ModelReport.Carrier(c.feature(), c.r2(),
                                         c.rocAuc())).toList(), p.flagged())).toList(),
                         leakageFindings),
-                notes(evaluation, excluded, leakage, winner.epochs()));
+                notes(evaluation, excluded, leakage, winner.epochs(), winner.spec().weighting()));
         Path out = options.out();
         bundle.save(out);
         List<String> written = new ArrayList<>(List.of(ModelBundle.MANIFEST_FILE, manifest.onnx().file()));
@@ -441,7 +441,7 @@ public final class TrainingPipeline {
     }
 
     private static List<String> notes(Evaluation evaluation, Set<String> excluded, LeakageCheck.Result leakage,
-            int winnerEpochs) {
+            int winnerEpochs, ModelSpec.Weighting weighting) {
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "The test split holds only %d students who reached the PV: every test "
                 + "metric comes with a 95 %% bootstrap interval, and the intervals, not the second decimals, are the "
@@ -449,6 +449,13 @@ public final class TrainingPipeline {
         if (evaluation.degenerateIntervalsNote() != null) {
             notes.add(evaluation.degenerateIntervalsNote());
         }
+        notes.add(weighting == ModelSpec.Weighting.NONE
+                ? "Class weights (positives weighing √(neg/pos) or neg/pos, on training rows only) were a grid dimension;"
+                        + " the validation log-loss preferred unweighted training, which keeps the probabilities "
+                        + "calibrated, so the imbalance is handled by the threshold chosen on validation."
+                : "Positives weighed " + weighting.label() + " in training (training rows only, no row synthesised): "
+                        + "the probabilities lean towards the positive class, so read them as scores, and the "
+                        + "calibration chart before reading them as chances.");
         if (winnerEpochs == EarlyStopping.MAX_EPOCHS) {
             notes.add("Early stopping reached its cap of " + EarlyStopping.MAX_EPOCHS + " epochs with the validation "
                     + "log-loss still falling slowly: the chosen model is close to the unpenalised fit, which the "
