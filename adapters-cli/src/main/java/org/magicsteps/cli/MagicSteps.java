@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             "and serves that prediction.",
             "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, EvaluateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScoreCommand.class, ModelCommand.class, TrainCommand.class,
+            EvaluateCommand.class})
 public final class MagicSteps {
 
     public static void main(String[] args) {
