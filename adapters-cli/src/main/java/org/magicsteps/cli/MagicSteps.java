@@ -30,7 +30,7 @@ import org.magicsteps.core.usecase.UserAlreadyExistsException;
             "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class, ScoreCommand.class,
-            ModelCommand.class})
+            TrainCommand.class, EvaluateCommand.class, ModelCommand.class})
 public final class MagicSteps {
 
     /** Exit code for a configuration or input the command refuses. */

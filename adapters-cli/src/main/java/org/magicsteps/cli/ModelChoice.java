@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
 
-/** Which model a command runs: the one given with {@code --model}, else the bundled default. */
+/**
+ * Which model a command runs: the one given with {@code --model} (a bundle directory, or the name
+ * of a bundle this jar carries: {@code default}, {@code early-warning}), else the bundled default.
+ */
 final class ModelChoice {
 
     private ModelChoice() {
@@ -17,6 +20,13 @@ final class ModelChoice {
      */
     static OnnxPredictor open(Path model, picocli.CommandLine commandLine) {
         if (model != null) {
+            // A name such as "early-warning" that is not a directory here means a bundle this jar carries.
+            if (!java.nio.file.Files.exists(model)) {
+                java.util.Optional<ModelBundle> carried = ModelBundle.bundled(model.toString());
+                if (carried.isPresent()) {
+                    return OnnxPredictor.open(carried.get());
+                }
+            }
             return OnnxPredictor.load(model);
         }
         return ModelBundle.bundledDefault().map(OnnxPredictor::open).orElseThrow(() ->

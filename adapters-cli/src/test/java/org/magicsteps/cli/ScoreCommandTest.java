@@ -153,11 +153,16 @@ class ScoreCommandTest {
     }
 
     @Test
-    void withoutAModelTheCommandSaysWhatToDo() throws IOException {
+    void withoutAModelTheBundledDefaultScoresAndACarriedModelIsChosenByName() throws IOException {
+        // The build carries models/default and models/early-warning (issue 4).
         CliRun run = CliRun.of("score", "--input", csv(row("RA-1", "9.5", "7.1")).toString(), "--output",
                 dir.resolve("o.csv").toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("Missing option --model=DIR: this build carries no default model"), run.err());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(read(dir.resolve("o.csv")).get(0).get("model_version").startsWith("default-"));
+        CliRun early = CliRun.of("score", "--model", "early-warning", "--input", csv(row("RA-1", "9.5", "7.1"))
+                .toString(), "--output", dir.resolve("e.csv").toString());
+        assertEquals(0, early.exitCode(), early::toString);
+        assertTrue(read(dir.resolve("e.csv")).get(0).get("model_version").startsWith("early-warning-"));
         CliRun broken = CliRun.of("score", "--model", dir.resolve("nowhere").toString(), "--input",
                 csv(row("RA-1", "9.5", "7.1")).toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(2, broken.exitCode());

@@ -40,6 +40,8 @@ public final class ModelBundle {
      * {@code manifest.json} and ONNX file.
      */
     public static final String DEFAULT_RESOURCE = "org/magicsteps/model/default-bundle";
+    /** The name of the bundled default model, for {@link #bundled(String)}. */
+    public static final String DEFAULT_NAME = "default";
 
     private final BundleManifest manifest;
     private final byte[] onnxModel;
@@ -124,6 +126,36 @@ public final class ModelBundle {
             return Optional.empty();
         }
         return Optional.of(fromClasspath(DEFAULT_RESOURCE));
+    }
+
+    /**
+     * A bundle carried by this build under a short name: {@value #DEFAULT_NAME} is the one at
+     * {@value #DEFAULT_RESOURCE}; any other name {@code x} is looked up at
+     * {@code org/magicsteps/model/x-bundle} (the jar carries {@code early-warning} there).
+     *
+     * @return the bundle, or empty when this build carries none of that name
+     * @throws ModelLoadException when it is carried but cannot be loaded
+     */
+    public static Optional<ModelBundle> bundled(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!name.matches("[a-z][a-z0-9-]*")) {
+            return Optional.empty();
+        }
+        String resource = name.equals(DEFAULT_NAME) ? DEFAULT_RESOURCE : "org/magicsteps/model/" + name + "-bundle";
+        if (ModelBundle.class.getClassLoader().getResource(resource + "/" + MANIFEST_FILE) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(fromClasspath(resource));
+    }
+
+    /**
+     * Counts the floating-point weights of an ONNX graph, as a manifest's
+     * {@code parameter_count} states them.
+     *
+     * @throws IllegalArgumentException when the bytes are not an ONNX model
+     */
+    public static long countParameters(byte[] onnx) {
+        return OnnxGraphFacts.parameterCount(onnx);
     }
 
     /**

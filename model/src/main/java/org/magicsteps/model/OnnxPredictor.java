@@ -27,7 +27,7 @@ import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.model.bundle.BundleManifest;
-import org.magicsteps.model.bundle.FeatureDefinition;
+import org.magicsteps.model.bundle.InputEncoder;
 import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
 
@@ -51,6 +51,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final Set<String> outputNames;
+    private final InputEncoder encoder;
 
     private OnnxPredictor(ModelBundle bundle, OrtEnvironment environment, OrtSession session) {
         this.bundle = bundle;
@@ -60,6 +61,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         this.environment = environment;
         this.session = session;
         this.outputNames = Set.of(manifest.onnx().outputName());
+        this.encoder = manifest.encoder();
     }
 
     /**
@@ -160,11 +162,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     }
 
     private void encode(StudentFeatures student, float[] out, int offset) {
-        int position = offset;
-        for (FeatureDefinition feature : manifest.features()) {
-            feature.encode(student.values().get(feature.name()), out, position);
-            position += feature.transform().width();
-        }
+        encoder.encode(student.values(), out, offset);
     }
 
     private StudentFeatures requireValid(StudentFeatures student, int index) {

@@ -2,13 +2,10 @@ package org.magicsteps.model.bundle;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.magicsteps.core.domain.FeatureSchema;
@@ -32,6 +29,8 @@ import org.magicsteps.core.domain.ModelInfo;
  * @param features the features in model-input order
  * @param training where the model came from
  * @param metrics held-out evaluation metrics by name; empty when unknown, never invented
+ * @param derived model inputs computed from the raw features, fed after the features' inputs;
+ *     empty for most models
  */
 public record BundleManifest(
         int formatVersion,
@@ -44,7 +43,8 @@ public record BundleManifest(
         DecisionThreshold threshold,
         List<FeatureDefinition> features,
         TrainingProvenance training,
-        Map<String, Double> metrics) {
+        Map<String, Double> metrics,
+        List<DerivedFeature> derived) {
 
     /** The manifest format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -68,16 +68,11 @@ public record BundleManifest(
         if (features.isEmpty()) {
             throw new IllegalArgumentException("a bundle needs at least one feature");
         }
-        Set<String> names = new HashSet<>();
-        int width = 0;
-        for (FeatureDefinition feature : features) {
-            if (!names.add(feature.name())) {
-                throw new IllegalArgumentException("feature '" + feature.name() + "' appears twice");
-            }
-            width += feature.transform().width();
-        }
+        derived = derived == null ? List.of() : List.copyOf(derived);
+        int width = new InputEncoder(features, derived).width();
         if (width != onnx.inputWidth()) {
-            throw new IllegalArgumentException("the " + features.size() + " features make " + width
+            throw new IllegalArgumentException("the " + features.size() + " features"
+                    + (derived.isEmpty() ? "" : " and " + derived.size() + " derived features") + " make " + width
                     + " model inputs, but the onnx input shape " + OnnxSpec.shapeText(onnx.inputShape()) + " takes "
                     + onnx.inputWidth());
         }
@@ -89,16 +84,27 @@ public record BundleManifest(
         });
     }
 
-    /** The width of the model input: the sum of the features' transform widths. */
+    /** A manifest without derived features. */
+    public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
+            long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
+            TrainingProvenance training, Map<String, Double> metrics) {
+        this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
+                metrics, List.of());
+    }
+
+    /** The encoding of raw features into model input that this manifest describes. */
+    public InputEncoder encoder() {
+        return new InputEncoder(features, derived);
+    }
+
+    /** The width of the model input: the features' transform widths plus one per derived feature. */
     public int inputWidth() {
         return onnx.inputWidth();
     }
 
     /** The name of each model input, in order. */
     public List<String> inputNames() {
-        List<String> names = new ArrayList<>(inputWidth());
-        features.forEach(f -> names.addAll(f.inputNames()));
-        return names;
+        return encoder().inputNames();
     }
 
     /** The validation rules of the features, for the core's use cases. */
@@ -115,7 +121,7 @@ public record BundleManifest(
     /** The same manifest under another name and version (for {@code model import --name/--version}). */
     public BundleManifest renamed(String newName, String newVersion) {
         return new BundleManifest(formatVersion, newName, newVersion, createdAt, modelClass, parameterCount, onnx,
-                threshold, features, training, metrics);
+                threshold, features, training, metrics, derived);
     }
 
     private static void requireText(String value, String what) {

@@ -16,19 +16,24 @@ import org.magicsteps.core.domain.FeatureType;
  * @param spec the validation rules: type, description, bounds or categories, required or not,
  *     whether unknown categories are accepted
  * @param transform how a valid value becomes model input, with its own fitted parameters
- * @param imputation for an optional numeric feature, the raw value used when it is absent
- *     (then transformed like any value); {@code null} for required features. An absent
- *     categorical feature is encoded as its transform's unknown code.
+ * @param imputation for a numeric feature, the raw value used when it is absent (then
+ *     transformed like any value); required for an optional numeric feature that the model
+ *     reads, and may be given for a required one as the rule training applied (the training
+ *     split's median). {@code null} otherwise.
  * @param histogram the training distribution, or {@code null} when unknown (imported models)
+ * @param imputedCategory for a categorical feature, the word used when it is absent (the
+ *     training split's mode); {@code null} to encode an absent word as the transform's unknown
+ *     code
  */
 public record FeatureDefinition(FeatureSpec spec, Transform transform, Double imputation,
-        ReferenceHistogram histogram) {
+        ReferenceHistogram histogram, String imputedCategory) {
 
     public FeatureDefinition {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(transform, "transform");
         String name = spec.name();
-        if (transform.categorical() == spec.type().isNumeric()) {
+        boolean ignored = transform instanceof Transform.Ignored;
+        if (!ignored && transform.categorical() == spec.type().isNumeric()) {
             throw new IllegalArgumentException(name + ": a " + spec.type().label() + " feature cannot use the "
                     + transform.kind() + " transform");
         }
@@ -41,13 +46,28 @@ public record FeatureDefinition(FeatureSpec spec, Transform transform, Double im
                 throw new IllegalArgumentException(name + ": imputation " + imputation + " is not a finite number");
             }
         }
-        if (!spec.required() && spec.type().isNumeric() && imputation == null) {
+        if (!ignored && !spec.required() && spec.type().isNumeric() && imputation == null) {
             throw new IllegalArgumentException(name + ": an optional numeric feature needs an imputation value");
+        }
+        if (imputedCategory != null) {
+            if (spec.type().isNumeric()) {
+                throw new IllegalArgumentException(name + ": a numeric feature is imputed with a number, not '"
+                        + imputedCategory + "'");
+            }
+            imputedCategory = imputedCategory.trim().toLowerCase(java.util.Locale.ROOT);
+            if (imputedCategory.isEmpty()) {
+                throw new IllegalArgumentException(name + ": the imputed category must not be blank");
+            }
         }
         if (histogram != null && histogram.isNumeric() != spec.type().isNumeric()) {
             throw new IllegalArgumentException(name + ": a " + spec.type().label()
                     + " feature needs a " + (spec.type().isNumeric() ? "numeric" : "categorical") + " histogram");
         }
+    }
+
+    /** A feature without a categorical imputation: absent words are encoded as unknown. */
+    public FeatureDefinition(FeatureSpec spec, Transform transform, Double imputation, ReferenceHistogram histogram) {
+        this(spec, transform, imputation, histogram, null);
     }
 
     public String name() {
@@ -63,15 +83,24 @@ public record FeatureDefinition(FeatureSpec spec, Transform transform, Double im
      * {@code null} when absent) into {@code out} from {@code offset}.
      */
     public void encode(Object value, float[] out, int offset) {
-        Object effective = value == null && spec.type().isNumeric() ? imputation : value;
+        if (transform.width() == 0) {
+            return;
+        }
+        Object effective = value != null ? value : spec.type().isNumeric() ? imputation : imputedCategory;
         if (effective == null && spec.type().isNumeric()) {
             throw new IllegalArgumentException(name() + ": is required but missing");
         }
         transform.encode(effective, out, offset);
     }
 
-    /** The names of the model inputs this feature writes: its own name, or {@code name=category} per one-hot column. */
+    /**
+     * The names of the model inputs this feature writes: its own name, {@code name=category} per
+     * one-hot column, or none when the model ignores it.
+     */
     public List<String> inputNames() {
+        if (transform.width() == 0) {
+            return List.of();
+        }
         if (transform instanceof Transform.OneHot oneHot) {
             List<String> names = new ArrayList<>(oneHot.width());
             oneHot.categories().forEach(c -> names.add(name() + "=" + c));

@@ -58,7 +58,7 @@ public final class ManifestJson {
         }
         JsonObject manifest = new JsonObject(root, "");
         manifest.only("format_version", "name", "version", "created_at", "model_class", "parameter_count", "onnx",
-                "threshold", "features", "training", "metrics");
+                "threshold", "features", "derived", "training", "metrics");
         int formatVersion = manifest.integer("format_version");
         if (formatVersion != BundleManifest.FORMAT_VERSION) {
             throw new IllegalArgumentException("format_version: " + formatVersion + " is not supported; this build reads "
@@ -68,6 +68,12 @@ public final class ManifestJson {
         List<JsonObject> featureNodes = manifest.array("features");
         for (JsonObject feature : featureNodes) {
             features.add(feature.build(() -> feature(feature)));
+        }
+        List<DerivedFeature> derived = new ArrayList<>();
+        if (manifest.has("derived")) {
+            for (JsonObject node : manifest.array("derived")) {
+                derived.add(node.build(() -> derived(node)));
+            }
         }
         JsonObject onnx = manifest.object("onnx");
         JsonObject threshold = manifest.object("threshold");
@@ -85,7 +91,8 @@ public final class ManifestJson {
                 }),
                 features,
                 manifest.has("training") ? training(manifest.object("training")) : null,
-                manifest.has("metrics") ? manifest.object("metrics").numberMap() : Map.of()));
+                manifest.has("metrics") ? manifest.object("metrics").numberMap() : Map.of(),
+                derived));
     }
 
     /** The manifest as indented JSON, UTF-8. */
@@ -113,6 +120,10 @@ public final class ManifestJson {
         threshold.put("rule", manifest.threshold().rule());
         ArrayNode features = root.putArray("features");
         manifest.features().forEach(f -> features.add(feature(f)));
+        if (!manifest.derived().isEmpty()) {
+            ArrayNode derived = root.putArray("derived");
+            manifest.derived().forEach(d -> derived.add(derived(d)));
+        }
         TrainingProvenance training = manifest.training();
         ObjectNode trainingNode = root.putObject("training");
         trainingNode.put("source", training.source());
@@ -149,7 +160,11 @@ public final class ManifestJson {
             validation.put("accept_unknown", spec.acceptsUnknownCategory());
         }
         node.set("transform", transform(feature.transform()));
-        node.put("imputation", feature.imputation());
+        if (spec.type().isNumeric()) {
+            node.put("imputation", feature.imputation());
+        } else {
+            node.put("imputation", feature.imputedCategory());
+        }
         ReferenceHistogram histogram = feature.histogram();
         if (histogram == null) {
             node.putNull("histogram");
@@ -186,6 +201,52 @@ public final class ManifestJson {
             oneHot.categories().forEach(categories::add);
         }
         return node;
+    }
+
+    private static ObjectNode derived(DerivedFeature derived) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", derived.name());
+        node.put("description", derived.description());
+        ObjectNode expression = node.putObject("expression");
+        expression.put("kind", derived.expression().kind());
+        if (derived.expression() instanceof DerivedFeature.Expression.Ratio ratio) {
+            expression.put("numerator", ratio.numerator());
+            expression.put("denominator", ratio.denominator());
+            expression.put("offset", ratio.offset());
+        } else {
+            ArrayNode of = expression.putArray("of");
+            derived.expression().inputs().forEach(of::add);
+        }
+        node.set("transform", transform(derived.transform()));
+        return node;
+    }
+
+    private static DerivedFeature derived(JsonObject node) {
+        node.only("name", "description", "expression", "transform");
+        JsonObject expression = node.object("expression");
+        DerivedFeature.Expression parsed = expression.build(() -> {
+            String kind = expression.text("kind");
+            return switch (kind) {
+                case "mean" -> {
+                    expression.only("kind", "of");
+                    yield new DerivedFeature.Expression.Mean(expression.texts("of"));
+                }
+                case "product" -> {
+                    expression.only("kind", "of");
+                    yield new DerivedFeature.Expression.Product(expression.texts("of"));
+                }
+                case "ratio" -> {
+                    expression.only("kind", "numerator", "denominator", "offset");
+                    yield new DerivedFeature.Expression.Ratio(expression.text("numerator"),
+                            expression.text("denominator"), expression.number("offset"));
+                }
+                default -> throw expression.problem("kind", "'" + kind
+                        + "' is not a derived expression; expected mean, product or ratio");
+            };
+        });
+        JsonObject transformNode = node.object("transform");
+        Transform transform = transformNode.build(() -> transform(transformNode));
+        return new DerivedFeature(node.text("name"), node.optionalText("description"), parsed, transform);
     }
 
     private static ArrayNode shape(List<Long> shape) {
@@ -247,7 +308,10 @@ public final class ManifestJson {
                         : ReferenceHistogram.categorical(h.texts("categories"), counts);
             });
         }
-        return new FeatureDefinition(spec, transform, feature.optionalNumber("imputation"), histogram);
+        if (type.isNumeric()) {
+            return new FeatureDefinition(spec, transform, feature.optionalNumber("imputation"), histogram);
+        }
+        return new FeatureDefinition(spec, transform, null, histogram, feature.optionalText("imputation"));
     }
 
     private static Transform transform(JsonObject node) {
@@ -256,6 +320,10 @@ public final class ManifestJson {
             case "identity" -> {
                 node.only("kind");
                 yield new Transform.Identity();
+            }
+            case "ignored" -> {
+                node.only("kind");
+                yield new Transform.Ignored();
             }
             case "minmax" -> {
                 node.only("kind", "min", "max");
@@ -274,7 +342,7 @@ public final class ManifestJson {
                 yield new Transform.OneHot(node.texts("categories"));
             }
             default -> throw node.problem("kind", "'" + kind
-                    + "' is not a transform; expected identity, minmax, standard, ordinal or one_hot");
+                    + "' is not a transform; expected identity, ignored, minmax, standard, ordinal or one_hot");
         };
     }
 

@@ -40,6 +40,21 @@ public sealed interface Transform {
     }
 
     /**
+     * The feature is accepted (and validated) but not fed to the model: it writes no input. A
+     * model trained without a feature (for example the early-warning model, trained without
+     * {@code score_ipv}) keeps accepting it, so that clients may send the same 18 features to
+     * every model. It suits numeric and categorical features alike.
+     */
+    record Ignored() implements Transform {
+        @Override public String kind() { return "ignored"; }
+        @Override public int width() { return 0; }
+        @Override public boolean categorical() { return false; }
+        @Override public void encode(Object value, float[] out, int offset) {
+            // Nothing to write: the model does not see this feature.
+        }
+    }
+
+    /**
      * Min-max scaling, not clipped: {@code (x − min) / (max − min)}, or {@code x − min} when
      * {@code max == min} (as scikit-learn's {@code MinMaxScaler} does for a constant column).
      *

@@ -1,0 +1,229 @@
+package org.magicsteps.model.report;
+
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+import org.magicsteps.model.evaluation.ConfusionMatrix;
+import org.magicsteps.model.evaluation.Estimate;
+import org.magicsteps.model.evaluation.Evaluation;
+
+/** The report as one HTML page with its charts inlined as data URIs, readable offline and by e-mail. */
+final class ReportHtml {
+
+    private static final int GRID_ROWS_SHOWN = 15;
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1180px;margin:2em auto;\
+            padding:0 1em;color:#222;line-height:1.45}
+            h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+            .sub{color:#666}table{border-collapse:collapse;margin:.6em 0}
+            th,td{border:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}
+            th{background:#f4f6f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            .flag{background:#fde8e8;color:#8a1c1c;font-weight:600}.ok{color:#2d6a2d}
+            .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:12px}
+            .charts img{width:100%;border:1px solid #eee}.box{background:#f7f9fb;border:1px solid #e1e6eb;\
+            padding:.8em 1em;border-radius:6px}.finding{background:#fff4e5;border-left:4px solid #e69500;\
+            padding:.5em .8em;margin:.4em 0}code{background:#f0f0f0;padding:0 .25em;border-radius:3px}
+            """;
+
+    private ReportHtml() {
+    }
+
+    static String render(ModelReport report, Map<String, byte[]> charts, String chartProblem) {
+        StringBuilder html = new StringBuilder(32_000);
+        ModelReport.ModelSummary model = report.model();
+        Evaluation e = report.evaluation();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>").append(esc(report.title())).append("</title><style>").append(STYLE)
+                .append("</style></head><body>\n");
+        html.append("<h1>").append(esc(report.title())).append("</h1>\n<p class=\"sub\">version <code>")
+                .append(esc(model.version())).append("</code> · ").append(esc(model.modelClass()));
+        if (model.command() != null) {
+            html.append(" · trained with <code>").append(esc(model.command())).append("</code>");
+        }
+        html.append("</p>\n");
+
+        html.append("<h2>Results</h2>\n<div class=\"box\"><p>Measured on ").append(esc(report.evaluatedOn()))
+                .append(".</p>\n<p>Decision threshold <b>").append(num(model.threshold(), 4)).append("</b>: ")
+                .append(esc(model.thresholdRule())).append(".</p></div>\n");
+        html.append("<table><tr><th>metric</th><th>value</th><th>95 % bootstrap interval</th></tr>\n");
+        String[] labels = {"ROC-AUC", "PR-AUC (average precision)", "log-loss", "Brier score", "accuracy", "precision",
+            "recall", "F1"};
+        int i = 0;
+        for (Map.Entry<String, Estimate> entry : e.estimates().entrySet()) {
+            Estimate estimate = entry.getValue();
+            html.append("<tr><td>").append(labels[i++]).append(i > 4 ? " (at the threshold)" : "")
+                    .append("</td><td class=\"n\">").append(num(estimate.value(), 3)).append("</td><td class=\"n\">")
+                    .append(num(estimate.low(), 3)).append(" – ").append(num(estimate.high(), 3)).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        confusion(html, e.confusion(), e);
+        if (report.training() != null) {
+            ModelReport.CrossValidation cv = report.training().crossValidation();
+            html.append("<p>").append(cv.folds()).append("-fold cross-validated ROC-AUC on the training split: <b>")
+                    .append(num(cv.mean(), 3)).append(" ± ").append(num(cv.sd(), 3)).append("</b> (folds: ")
+                    .append(esc(String.join(", ", cv.rocAucs().stream().map(a -> num(a, 3)).toList())))
+                    .append(").</p>\n");
+        }
+
+        html.append("<h2>Charts</h2>\n");
+        if (chartProblem != null) {
+            html.append("<p class=\"flag\">").append(esc(chartProblem)).append("</p>\n");
+        }
+        html.append("<div class=\"charts\">\n");
+        charts.forEach((name, png) -> html.append("<img alt=\"").append(esc(name)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n"));
+        html.append("</div>\n");
+
+        html.append("<h2>Read this before trusting the numbers</h2>\n<ul>\n");
+        report.notes().forEach(n -> html.append("<li>").append(esc(n)).append("</li>\n"));
+        html.append("</ul>\n");
+
+        if (report.leakage() != null) {
+            leakage(html, report.leakage());
+        }
+        if (report.training() != null) {
+            training(html, report.training());
+        }
+        modelAndData(html, report);
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static void confusion(StringBuilder html, ConfusionMatrix m, Evaluation e) {
+        html.append("<table><tr><th></th><th>predicted: not reached</th><th>predicted: reached</th></tr>\n")
+                .append("<tr><th>actual: not reached</th><td class=\"n\">").append(m.trueNegatives())
+                .append(" (TN)</td><td class=\"n\">").append(m.falsePositives()).append(" (FP)</td></tr>\n")
+                .append("<tr><th>actual: reached</th><td class=\"n\">").append(m.falseNegatives())
+                .append(" (FN)</td><td class=\"n\">").append(m.truePositives()).append(" (TP)</td></tr>\n</table>\n")
+                .append("<p class=\"sub\">").append(e.rows()).append(" students, ").append(e.positives())
+                .append(" of whom reached the Ponto de Virada; confusion matrix at threshold ")
+                .append(num(e.threshold(), 4)).append(".</p>\n");
+    }
+
+    private static void leakage(StringBuilder html, ModelReport.Leakage leakage) {
+        html.append("<h2>Leakage check</h2>\n<p>Each feature's ROC-AUC on its own (training split). A feature at ")
+                .append(num(leakage.flagAuc(), 2)).append(" or more is flagged: it practically is the target.</p>\n");
+        leakage.findings().forEach(f -> html.append("<div class=\"finding\">").append(esc(f)).append("</div>\n"));
+        html.append("<table><tr><th>feature</th><th>ROC-AUC alone</th><th>direction</th><th>in this model</th></tr>\n");
+        for (ModelReport.SingleFeature f : leakage.features()) {
+            html.append("<tr").append(f.flagged() ? " class=\"flag\"" : "").append("><td>").append(esc(f.feature()))
+                    .append(f.flagged() ? " ⚑" : "").append("</td><td class=\"n\">").append(num(f.rocAuc(), 3))
+                    .append("</td><td>").append(esc(f.direction())).append("</td><td>")
+                    .append(f.excluded() ? "excluded" : "read").append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        if (!leakage.proxies().isEmpty()) {
+            html.append("<p>How well the remaining features reconstruct each excluded feature (least squares "
+                    + "fitted on the training split, judged on the validation split; flagged at a reconstruction "
+                    + "ROC-AUC of ").append(num(leakage.flagProxyAuc(), 2)).append(" or more), and the features "
+                    + "that carry it, removed one at a time, most first.</p>\n")
+                    .append("<table><tr><th>excluded</th><th>reconstructed from</th><th>R²</th>")
+                    .append("<th>ROC-AUC of the reconstruction</th></tr>\n");
+            for (ModelReport.Proxy p : leakage.proxies()) {
+                html.append("<tr").append(p.flagged() ? " class=\"flag\"" : "").append("><td>").append(esc(p.excluded()))
+                        .append("</td><td>all ").append(p.predictors()).append(" remaining features</td><td class=\"n\">")
+                        .append(num(p.r2(), 3)).append("</td><td class=\"n\">").append(num(p.rocAuc(), 3))
+                        .append("</td></tr>\n");
+                StringBuilder without = new StringBuilder();
+                for (ModelReport.Carrier c : p.carriers()) {
+                    without.append(without.length() == 0 ? "" : ", ").append(c.feature());
+                    html.append("<tr><td></td><td>… without ").append(esc(without.toString()))
+                            .append("</td><td class=\"n\">").append(num(c.r2(), 3)).append("</td><td class=\"n\">")
+                            .append(num(c.rocAuc(), 3)).append("</td></tr>\n");
+                }
+            }
+            html.append("</table>\n");
+        }
+    }
+
+    private static void training(StringBuilder html, ModelReport.TrainingSummary t) {
+        html.append("<h2>How the model was chosen</h2>\n<p>Chosen model on the validation split (trained on the "
+                + "training split only): log-loss ").append(num(t.validationLogLoss(), 4)).append(", ROC-AUC ")
+                .append(num(t.validationRocAuc(), 3)).append(". Shipped model: ").append(esc(t.refit()))
+                .append(".</p>\n<p>The same recipe trained on the training split only scores, on the test split: ");
+        html.append(esc(String.join(", ", t.trainOnlyTest().entrySet().stream()
+                .map(e -> e.getKey() + " " + num(e.getValue(), 3)).toList())));
+        html.append(". The bundle's ONNX graph reproduces Tribuo's probabilities on the test rows within ")
+                .append(String.format(Locale.ROOT, "%.1e", t.onnxMaxDifference())).append(". Training took ")
+                .append(num(t.seconds(), 1)).append(" s.</p>\n");
+        html.append("<h3>Feature engineering</h3>\n<p>Each step is tried in turn with the logistic grid and kept when "
+                + "it lowers the best validation log-loss by at least 2 %.</p>\n<table><tr><th>step</th>"
+                + "<th>what</th><th>log-loss before</th><th>with it</th><th>kept</th></tr>\n");
+        for (ModelReport.FeatureStep s : t.featureSteps()) {
+            html.append("<tr><td>").append(esc(s.step())).append("</td><td>").append(esc(s.description()))
+                    .append("</td><td class=\"n\">").append(num(s.logLossBefore(), 4)).append("</td><td class=\"n\">")
+                    .append(num(s.logLossWith(), 4)).append("</td><td>").append(s.kept() ? "<b class=\"ok\">yes</b>" : "no")
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n<h3>Hyper-parameter grid</h3>\n<p>").append(t.grid().size())
+                .append(" grid points, each trained on the training split with early stopping on the validation split "
+                        + "(epochs 1, 2, 4, … 256, until two doublings in a row do not lower the validation log-loss); "
+                        + "the lowest validation log-loss wins. The best ")
+                .append(Math.min(GRID_ROWS_SHOWN, t.grid().size())).append(" (every point is in report.json):</p>\n")
+                .append("<table><tr><th>model</th><th>hyper-parameters</th><th>epochs</th><th>validation log-loss</th>"
+                        + "<th>validation ROC-AUC</th></tr>\n");
+        for (ModelReport.GridPoint g : t.grid().subList(0, Math.min(GRID_ROWS_SHOWN, t.grid().size()))) {
+            html.append("<tr").append(g.chosen() ? " style=\"font-weight:600\"" : "").append("><td>")
+                    .append(esc(g.modelClass())).append(g.chosen() ? " (chosen)" : "").append("</td><td>")
+                    .append(esc(parameters(g.hyperParameters()))).append("</td><td class=\"n\">").append(g.epochs())
+                    .append("</td><td class=\"n\">").append(num(g.validationLogLoss(), 4)).append("</td><td class=\"n\">")
+                    .append(num(g.validationRocAuc(), 3)).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void modelAndData(StringBuilder html, ModelReport report) {
+        ModelReport.ModelSummary m = report.model();
+        ModelReport.DataSummary d = report.data();
+        html.append("<h2>Model and data</h2>\n<table>\n");
+        row(html, "model", m.name() + " " + m.version() + " (" + m.modelClass() + ")");
+        row(html, "hyper-parameters", parameters(m.hyperParameters()));
+        row(html, "model inputs (" + m.inputs().size() + ")", String.join(", ", m.inputs()));
+        row(html, "accepted but ignored", m.ignoredFeatures().isEmpty() ? "none" : String.join(", ", m.ignoredFeatures()));
+        row(html, "data file", d.file() + " (" + d.fingerprint() + ")");
+        row(html, "labelled rows", d.rows() + ", of whom " + d.positives() + " reached the PV");
+        d.splits().forEach((name, c) -> row(html, name + " split", c.rows() + " rows, " + c.positives() + " reached"));
+        if (!d.skippedRows().isEmpty()) {
+            row(html, "skipped rows (" + d.skippedRows().size() + ")", String.join(" | ", d.skippedRows()));
+        }
+        row(html, "validation bounds", d.widenedBounds().isEmpty() ? "the original API's, unchanged"
+                : String.join("; ", d.widenedBounds()));
+        if (!d.imputation().isEmpty()) {
+            row(html, "imputation (median / mode of the fitting rows)", parameters(d.imputation()));
+        }
+        html.append("</table>\n");
+    }
+
+    private static void row(StringBuilder html, String name, String value) {
+        html.append("<tr><th>").append(esc(name)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+    }
+
+    private static String parameters(Map<String, String> parameters) {
+        return String.join(", ", parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    private static String num(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,182 @@
+package org.magicsteps.model.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.model.bundle.DerivedFeature;
+import org.magicsteps.model.bundle.FeatureDefinition;
+import org.magicsteps.model.bundle.InputEncoder;
+import org.magicsteps.model.bundle.ReferenceHistogram;
+import org.magicsteps.model.bundle.Transform;
+import org.magicsteps.model.evaluation.LabelledSheet.Student;
+
+/**
+ * The preprocessing fitted on one set of rows (never on the rows it is judged on): for each
+ * numeric feature its median (imputation) and mean and standard deviation (scaling); for each
+ * categorical one its mode (imputation) and the categories seen (one-hot); the scaling of each
+ * derived feature; and each feature's reference histogram. The result is the bundle's feature
+ * definitions, and the {@link InputEncoder} built from them encodes the rows a model is trained
+ * on, so training and serving encode alike by construction.
+ */
+final class Encoding {
+
+    private static final int HISTOGRAM_BINS = 10;
+
+    private final List<FeatureDefinition> features;
+    private final List<DerivedFeature> derived;
+    private final InputEncoder encoder;
+
+    private Encoding(List<FeatureDefinition> features, List<DerivedFeature> derived) {
+        this.features = List.copyOf(features);
+        this.derived = List.copyOf(derived);
+        this.encoder = new InputEncoder(features, derived);
+    }
+
+    /**
+     * Fits the preprocessing of {@code plan} on {@code rows}.
+     *
+     * @param specs the validation rules of every feature, in model order
+     * @throws IllegalArgumentException when a feature the model reads has no value in {@code rows}
+     */
+    static Encoding fit(FeaturePlan plan, List<FeatureSpec> specs, List<Student> rows) {
+        List<FeatureDefinition> features = new ArrayList<>();
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (FeatureSpec spec : specs) {
+            boolean ignored = plan.ignored().contains(spec.name());
+            if (spec.type().isNumeric()) {
+                double[] values = rows.stream().map(s -> s.features().number(spec.name()))
+                        .filter(v -> v.isPresent()).mapToDouble(v -> v.getAsDouble()).toArray();
+                ReferenceHistogram histogram = values.length == 0 ? null : numericHistogram(values);
+                if (ignored) {
+                    // The model does not need it, so the API no longer requires it (a value sent is still validated).
+                    features.add(new FeatureDefinition(spec.optional(), new Transform.Ignored(), null, histogram));
+                    continue;
+                }
+                requireValues(spec, values.length);
+                double median = median(values);
+                medians.put(spec.name(), median);
+                double[] imputed = rows.stream().mapToDouble(s -> s.features().number(spec.name()).orElse(median))
+                        .toArray();
+                features.add(new FeatureDefinition(spec, standard(imputed), median, histogram));
+            } else {
+                List<String> words = rows.stream().map(s -> s.features().category(spec.name()))
+                        .filter(w -> w.isPresent()).map(w -> w.get()).toList();
+                ReferenceHistogram histogram = words.isEmpty() ? null : categoricalHistogram(spec, words);
+                if (ignored) {
+                    // The model does not need it, so the API no longer requires it (a value sent is still validated).
+                    features.add(new FeatureDefinition(spec.optional(), new Transform.Ignored(), null, histogram));
+                    continue;
+                }
+                requireValues(spec, words.size());
+                String mode = mode(words);
+                features.add(new FeatureDefinition(spec, new Transform.OneHot(List.copyOf(new TreeSet<>(words))), null,
+                        histogram, mode));
+            }
+        }
+        List<DerivedFeature> derived = new ArrayList<>();
+        for (FeaturePlan.Derived candidate : plan.derived()) {
+            double[] values = new double[rows.size()];
+            for (int i = 0; i < values.length; i++) {
+                Map<String, Double> raw = new LinkedHashMap<>();
+                for (String input : candidate.expression().inputs()) {
+                    raw.put(input, rows.get(i).features().number(input).orElse(medians.get(input)));
+                }
+                values[i] = candidate.expression().evaluate(raw);
+            }
+            derived.add(FeaturePlan.bundled(candidate, standard(values)));
+        }
+        return new Encoding(features, derived);
+    }
+
+    List<FeatureDefinition> features() {
+        return features;
+    }
+
+    List<DerivedFeature> derived() {
+        return derived;
+    }
+
+    int width() {
+        return encoder.width();
+    }
+
+    List<String> inputNames() {
+        return encoder.inputNames();
+    }
+
+    /** The model input of each row, as the bundle will encode it when serving. */
+    float[][] encode(List<Student> rows) {
+        float[][] encoded = new float[rows.size()][encoder.width()];
+        for (int i = 0; i < encoded.length; i++) {
+            encoder.encode(rows.get(i).features().values(), encoded[i], 0);
+        }
+        return encoded;
+    }
+
+    private static void requireValues(FeatureSpec spec, int count) {
+        if (count == 0) {
+            throw new IllegalArgumentException(spec.name() + ": has no value in the rows the preprocessing is fitted on;"
+                    + " exclude it with --exclude " + spec.name());
+        }
+    }
+
+    private static Transform.Standard standard(double[] values) {
+        double mean = Arrays.stream(values).average().orElseThrow();
+        double variance = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / values.length;
+        return new Transform.Standard(mean, Math.sqrt(variance));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The most frequent word; a tie goes to the word first in alphabetical order, so the result does not depend on row order. */
+    static String mode(List<String> words) {
+        Map<String, Integer> counts = new TreeMap<>();
+        words.forEach(w -> counts.merge(w, 1, Integer::sum));
+        String best = null;
+        int bestCount = 0;
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            if (entry.getValue() > bestCount) {
+                best = entry.getKey();
+                bestCount = entry.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static ReferenceHistogram numericHistogram(double[] values) {
+        double min = Arrays.stream(values).min().orElseThrow();
+        double max = Arrays.stream(values).max().orElseThrow();
+        if (max == min) {
+            return ReferenceHistogram.numeric(List.of(min, min + 1), List.of((long) values.length));
+        }
+        List<Double> edges = new ArrayList<>();
+        for (int i = 0; i <= HISTOGRAM_BINS; i++) {
+            edges.add(i == HISTOGRAM_BINS ? max : min + (max - min) * i / HISTOGRAM_BINS);
+        }
+        long[] counts = new long[HISTOGRAM_BINS];
+        for (double v : values) {
+            counts[Math.min(HISTOGRAM_BINS - 1, (int) ((v - min) / (max - min) * HISTOGRAM_BINS))]++;
+        }
+        return ReferenceHistogram.numeric(edges, Arrays.stream(counts).boxed().toList());
+    }
+
+    private static ReferenceHistogram categoricalHistogram(FeatureSpec spec, List<String> words) {
+        TreeSet<String> categories = new TreeSet<>(spec.categories());
+        categories.addAll(words);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        categories.forEach(c -> counts.put(c, 0L));
+        words.forEach(w -> counts.merge(w, 1L, Long::sum));
+        return ReferenceHistogram.categorical(List.copyOf(counts.keySet()), List.copyOf(counts.values()));
+    }
+}
