@@ -61,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ModelReport report;
         try {
-            ModelBundle bundle = ModelArgument.load(spec.commandLine(), model);
+            ModelBundle bundle = ModelChoice.bundle(model);
             report = BundleEvaluation.evaluate(bundle, data, sheet, threshold, onError == OnError.SKIP);
         } catch (ModelLoadException | SheetException | IllegalArgumentException e) {
             err.println("magic-steps evaluate: " + e.getMessage());

@@ -1,37 +1,52 @@
 package org.magicsteps.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
 
 /**
- * Which model a command runs: the one given with {@code --model} (a bundle directory, or the name
- * of a bundle this jar carries: {@code default}, {@code early-warning}), else the bundled default.
+ * Which model a command runs. A {@code --model} (or {@code MODEL_DIR}) value is a bundle directory
+ * (or the original service's export), or the name of a bundle this jar carries
+ * ({@value ModelBundle#DEFAULT_NAME}, {@code early-warning}, ...); no value means the bundled
+ * default.
  */
 final class ModelChoice {
+
+    /** The bundles the jar may carry, for messages. */
+    static final List<String> CARRIED = List.of(ModelBundle.DEFAULT_NAME, "early-warning", "early-warning-strict");
 
     private ModelChoice() {
     }
 
     /**
-     * @throws picocli.CommandLine.ParameterException (through {@code usage}) when there is no
-     *     {@code --model} and this build carries no default model
+     * @param value a directory or a carried bundle's name, or {@code null} for the bundled default
+     * @throws ConfigException when {@code value} is neither, or no default is carried
+     * @throws org.magicsteps.model.ModelLoadException when the bundle is there but cannot be loaded
      */
-    static OnnxPredictor open(Path model, picocli.CommandLine commandLine) {
-        if (model != null) {
-            // A name such as "early-warning" that is not a directory here means a bundle this jar carries.
-            if (!java.nio.file.Files.exists(model)) {
-                java.util.Optional<ModelBundle> carried = ModelBundle.bundled(model.toString());
-                if (carried.isPresent()) {
-                    return OnnxPredictor.open(carried.get());
-                }
-            }
-            return OnnxPredictor.load(model);
+    static ModelBundle bundle(String value) {
+        if (value == null) {
+            return ModelBundle.bundledDefault().orElseThrow(() -> new ConfigException(
+                    "this build carries no bundled model: name a bundle directory with --model DIR (or MODEL_DIR)"));
         }
-        return ModelBundle.bundledDefault().map(OnnxPredictor::open).orElseThrow(() ->
-                new picocli.CommandLine.ParameterException(commandLine, "Missing option --model=DIR: this build "
-                        + "carries no default model, so name a bundle directory (or the original service's export, "
-                        + "such as ../shared/models/seed-mlp)"));
+        Path path = Path.of(value);
+        if (Files.exists(path)) {
+            return ModelBundle.load(path);
+        }
+        return ModelBundle.bundled(value).orElseThrow(() -> new ConfigException("--model: '" + value
+                + "' is neither a bundle directory nor a model this jar carries (" + String.join(", ",
+                        CARRIED.stream().filter(name -> ModelBundle.bundled(name).isPresent()).toList()) + ")"));
+    }
+
+    /** The predictor of {@link #bundle(String)}; the caller closes it. */
+    static OnnxPredictor open(String value) {
+        return OnnxPredictor.open(bundle(value));
+    }
+
+    /** The same, for an option typed as a path. */
+    static OnnxPredictor open(Path value) {
+        return open(value == null ? null : value.toString());
     }
 }

@@ -121,7 +121,7 @@ final class ModelCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
-            try (OnnxPredictor predictor = ModelChoice.open(model, spec.commandLine())) {
+            try (OnnxPredictor predictor = ModelChoice.open(model)) {
                 ModelBundle bundle = predictor.bundle();
                 BundleManifest m = bundle.manifest();
                 if (json) {

@@ -103,7 +103,7 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (ValidationException e) {
             throw new CommandLine.ParameterException(cli, "--threshold: " + threshold + " is not between 0 and 1");
         }
-        try (OnnxPredictor predictor = ModelChoice.open(model, cli)) {
+        try (OnnxPredictor predictor = ModelChoice.open(model)) {
             Threshold used = decision == null ? predictor.info().defaultThreshold() : decision;
             Tally tally = score(predictor, used);
             double seconds = (System.nanoTime() - start) / 1e9;

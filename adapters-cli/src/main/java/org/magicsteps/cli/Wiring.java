@@ -39,11 +39,9 @@ import org.magicsteps.http.HttpSettings;
 import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
-import org.magicsteps.model.ModelBundle;
 import org.magicsteps.mongo.MongoStores;
 import org.magicsteps.redis.RedisFeatureStore;
 import org.magicsteps.redis.RedisSettings;
-import org.magicsteps.model.OnnxPredictor;
 
 /**
  * The composition root: the only place that constructs adapters, with plain {@code new}, from an
@@ -80,17 +78,14 @@ public final class Wiring implements AutoCloseable {
     }
 
     /**
-     * The model the configuration names ({@code MODEL_DIR}), or the bundled one.
+     * The model the configuration names ({@code MODEL_DIR}: a bundle directory or a carried
+     * bundle's name), or the bundled default.
      *
      * @throws org.magicsteps.model.ModelLoadException naming the file and the problem
-     * @throws ConfigException when no model is named and this build carries none
+     * @throws ConfigException when the name is unknown or this build carries no default
      */
     static Predictor predictor(AppConfig config) {
-        if (config.modelDir() != null) {
-            return OnnxPredictor.load(config.modelDir());
-        }
-        return ModelBundle.bundledDefault().map(OnnxPredictor::open).orElseThrow(() -> new ConfigException(
-                "this build carries no bundled model: name a model bundle with --model DIR (or MODEL_DIR)"));
+        return ModelChoice.open(config.modelDir());
     }
 
     AppConfig config() {
