@@ -12,13 +12,10 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClients;
 
 /**
- * The entry point of this module: one connection to MongoDB, or to the persistent embedded store,
- * and the three adapters on it.
+ * The entry point of this module: one connection to MongoDB and the three adapters on it.
  *
  * <pre>{@code
- * MongoStores stores = mongoUri != null
- *         ? MongoStores.connect(mongoUri, mongoDb)      // MONGO_URI, MONGO_DB
- *         : MongoStores.embedded(dataDir.resolve("mongo"));
+ * MongoStores stores = MongoStores.connect(mongoUri, mongoDb);      // MONGO_URI, MONGO_DB
  * UserStore users = stores.users();
  * SettingsStore settings = stores.settings();
  * MongoPredictionLog log = stores.openPredictionLog(dataDir.resolve("journal"));
@@ -36,10 +33,8 @@ public final class MongoStores implements AutoCloseable {
     public static final String DEFAULT_DATABASE = "magic_steps";
     /** Segments of the prediction journal are closed, and deleted once written, at this size. */
     static final long JOURNAL_SEGMENT_BYTES = 1 << 20;
-    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(5);
 
     private final Connection connection;
-    private final EmbeddedMongo embedded;
     private final WriteConcern logWriteConcern;
     private final MongoUserStore users;
     private final MongoSettingsStore settings;
@@ -51,9 +46,8 @@ public final class MongoStores implements AutoCloseable {
                 Duration.ofSeconds(15), Duration.ofSeconds(2));
     }
 
-    private MongoStores(Connection connection, EmbeddedMongo embedded, WriteConcern logWriteConcern) {
+    private MongoStores(Connection connection, WriteConcern logWriteConcern) {
         this.connection = connection;
-        this.embedded = embedded;
         this.logWriteConcern = logWriteConcern;
         this.users = new MongoUserStore(connection);
         this.settings = new MongoSettingsStore(connection);
@@ -83,32 +77,7 @@ public final class MongoStores implements AutoCloseable {
         WriteConcern logWriteConcern = connectionString.getWriteConcern() != null
                 ? connectionString.getWriteConcern() : WriteConcern.MAJORITY.withJournal(true);
         return new MongoStores(new Connection(MongoClients.create(settings(connectionString, timeouts)), name,
-                description), null, logWriteConcern);
-    }
-
-    /**
-     * Opens the persistent embedded store in {@code directory} (created if needed): starts it in
-     * this process on a free loopback port, or, when another process already runs it, connects to
-     * that one. It listens on 127.0.0.1 only and asks for no password: fit for one machine, not for
-     * a shared one (use {@link #connect} with a real MongoDB there).
-     *
-     * @throws PortException when the store can be neither started nor reached
-     */
-    public static MongoStores embedded(Path directory) {
-        return embedded(directory, 0, Timeouts.DEFAULT);
-    }
-
-    static MongoStores embedded(Path directory, int port, Timeouts timeouts) {
-        EmbeddedMongo store = EmbeddedMongo.openOrAttach(directory, port, ATTACH_TIMEOUT);
-        try {
-            ConnectionString connectionString = new ConnectionString(store.connectionString());
-            Connection connection = new Connection(MongoClients.create(settings(connectionString, timeouts)),
-                    DEFAULT_DATABASE, store.description());
-            return new MongoStores(connection, store, WriteConcern.MAJORITY.withJournal(true));
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+                description), logWriteConcern);
     }
 
     public MongoUserStore users() {
@@ -150,21 +119,16 @@ public final class MongoStores implements AutoCloseable {
     }
 
     /**
-     * What the stores are, for the start-up banner, such as {@code mongodb://db:27017/magic_steps}
-     * or {@code embedded store /srv/data/mongo/magic-steps.mv.db (...)}; never a credential.
+     * What the stores are, for the start-up banner, such as {@code mongodb://db:27017/magic_steps};
+     * never a credential.
      */
     public String description() {
         return connection.description();
     }
 
-    /** Whether this process runs the embedded store (and so must stay up for others attached to it). */
-    public boolean ownsEmbeddedStore() {
-        return embedded != null && embedded.owned();
-    }
-
     /**
      * Closes the prediction log (draining it for up to {@link MongoPredictionLog#DEFAULT_CLOSE_FLUSH};
-     * the rest stays in the journal), the connection, and the embedded store if this process runs it.
+     * the rest stays in the journal) and the connection.
      */
     @Override
     public synchronized void close() {
@@ -174,9 +138,6 @@ public final class MongoStores implements AutoCloseable {
             }
         } finally {
             connection.close();
-            if (embedded != null) {
-                embedded.close();
-            }
         }
     }
 

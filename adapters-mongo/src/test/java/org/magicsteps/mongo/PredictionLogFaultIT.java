@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import org.magicsteps.core.testing.Students;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
+
+import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * Nothing answered is lost and nothing is stored twice: while MongoDB stops and starts again,
@@ -119,20 +122,24 @@ class PredictionLogFaultIT {
 
     @Test
     void mongoStopsAndStartsAgainUnderAStreamOfPredictions() throws Exception {
-        Path storeDir = data.resolve("store");
-        EmbeddedMongo server = EmbeddedMongo.openOrAttach(storeDir, 0, Duration.ofSeconds(5));
-        int port = server.port();
-        String uri = server.connectionString();
+        // A server whose data is on disk, so that it keeps what it stored when stopped and started again.
+        String file = data.resolve("store.mv.db").toString();
+        MongoServer server = new MongoServer(new CommittingH2Backend(file));
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        int port = address.getPort();
+        String uri = "mongodb://127.0.0.1:" + port;
         try (MongoStores stores = MongoStores.connect(uri, DATABASE, TestMongo.FAST)) {
             MongoPredictionLog log = stores.openPredictionLog(data.resolve("journal"));
             Stream stream = new Stream(log, "down-");
             sleep(500);
 
-            server.close();
+            server.shutdownNow();
             awaitStatus(log, ComponentHealth.Status.DEGRADED, Duration.ofSeconds(3));
             PredictionLogStatus whileDown = log.status();
             sleep(700);
-            server = EmbeddedMongo.openOrAttach(storeDir, port, Duration.ofSeconds(5));
+            server = new MongoServer(new CommittingH2Backend(file));
+            server.bind("127.0.0.1", port);
             sleep(500);
             stream.stop();
 
@@ -145,7 +152,7 @@ class PredictionLogFaultIT {
             assertTrue(stream.answered.size() > 500, "a real stream: " + stream.answered.size());
             assertExactlyOnce(stream.answered, storedIds(uri));
         } finally {
-            server.close();
+            server.shutdownNow();
         }
     }
 
