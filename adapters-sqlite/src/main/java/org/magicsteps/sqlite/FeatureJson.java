@@ -66,7 +66,7 @@ final class FeatureJson {
                     throw new IllegalArgumentException("feature " + name + " is " + value + ", not a number or a word");
                 }
             }
-            if (token != JsonToken.END_OBJECT) {
+            if (token != JsonToken.END_OBJECT || json.nextToken() != null) {
                 throw new IllegalArgumentException("features are not one JSON object");
             }
         } catch (IOException e) {
