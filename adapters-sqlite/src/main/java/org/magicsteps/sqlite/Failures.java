@@ -13,11 +13,11 @@ final class Failures {
     }
 
     static PortException wrap(SqliteFile file, String what, SQLException e) {
-        return new PortException(file + ": " + what + " failed: " + describe(e), e);
+        return new PortException(file + ": " + what + " failed: " + describe(file, e), e);
     }
 
     /** The driver's message (which names the SQLite result code), with a hint for the usual causes. */
-    static String describe(SQLException e) {
+    static String describe(SqliteFile file, SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (!(e instanceof SQLiteException sqlite)) {
             return message;
@@ -25,7 +25,7 @@ final class Failures {
         SQLiteErrorCode code = sqlite.getResultCode();
         String hint = switch (code.code & 0xff) {
             case 5, 6 -> "another process held the file's lock for more than "
-                    + SqliteFile.BUSY_TIMEOUT.toSeconds() + " s";                       // BUSY, LOCKED
+                    + file.busyTimeout().toMillis() + " ms";                            // BUSY, LOCKED
             case 8 -> "the file or its directory is not writable";                        // READONLY
             case 10 -> "the disk could not be read or written";                           // IOERR
             case 11, 26 -> "the file is damaged or is not a SQLite database";             // CORRUPT, NOTADB

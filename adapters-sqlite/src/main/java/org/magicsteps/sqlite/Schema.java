@@ -87,6 +87,10 @@ final class Schema {
                 throw new PortException(file + ": cannot use write-ahead logging (journal mode stays '" + mode
                         + "'); put the file on a local disk");
             }
+            if (isCurrent(statement)) {
+                // The usual case; needs no write lock, so opening never waits for another process's writes.
+                return false;
+            }
             statement.execute("BEGIN IMMEDIATE");
             try {
                 boolean created = createOrCheck(statement, file);
@@ -103,6 +107,12 @@ final class Schema {
         }
     }
 
+    private static boolean isCurrent(Statement statement) throws SQLException {
+        return number(statement, "PRAGMA application_id") == APPLICATION_ID
+                && number(statement, "PRAGMA user_version") == VERSION;
+    }
+
+    /** Checks again inside the write transaction: another process may have created the schema meanwhile. */
     private static boolean createOrCheck(Statement statement, SqliteFile file) throws SQLException {
         int applicationId = number(statement, "PRAGMA application_id");
         int version = number(statement, "PRAGMA user_version");

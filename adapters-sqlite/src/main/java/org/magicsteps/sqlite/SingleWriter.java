@@ -19,6 +19,7 @@ import org.magicsteps.core.port.PortException;
 import org.magicsteps.sqlite.PredictionRows.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteException;
 
 /**
  * The one thread of this process that writes to the file, on the one write connection.
@@ -200,16 +201,28 @@ final class SingleWriter implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             rollback(e);
-            if (group.size() > 1) {
+            if (group.size() > 1 && concernsOneRecord(e)) {
                 // One append that cannot be written must not fail the others that shared its transaction.
                 for (Append append : group) {
                     writeGroup(List.of(append));
                 }
             } else {
-                Append append = group.get(0);
-                append.done().completeExceptionally(failed("appending " + append.rows().size() + " prediction records", e));
+                // A locked file, a full disk...: every append of the group would fail alike.
+                for (Append append : group) {
+                    append.done().completeExceptionally(
+                            failed("appending " + append.rows().size() + " prediction records", e));
+                }
             }
         }
+    }
+
+    /** Whether {@code e} comes from a record's values (a broken rule) rather than from the file or the disk. */
+    private static boolean concernsOneRecord(Exception e) {
+        if (e instanceof SQLiteException sqlite) {
+            int primary = sqlite.getResultCode().code & 0xff;
+            return primary == 18 || primary == 19 || primary == 20;   // TOOBIG, CONSTRAINT, MISMATCH
+        }
+        return e instanceof RuntimeException;
     }
 
     private void runTask(Task task) {
@@ -263,7 +276,7 @@ final class SingleWriter implements AutoCloseable {
             control.close();
             connection.close();
         } catch (SQLException e) {
-            LOG.warn("{}: closing the write connection: {}", file, Failures.describe(e));
+            LOG.warn("{}: closing the write connection: {}", file, Failures.describe(file, e));
         }
     }
 

@@ -19,23 +19,30 @@ final class SqliteFile {
      * process is {@code magic-steps users add} or another server on the same file; their
      * transactions last milliseconds, so reaching this means something is stuck.
      */
-    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
     /** The WAL is truncated to this size after a checkpoint, so one burst does not keep it large. */
     private static final int JOURNAL_SIZE_LIMIT_BYTES = 64 << 20;
 
     private final Path path;
     private final Durability durability;
+    private final Duration busyTimeout;
 
-    private SqliteFile(Path path, Durability durability) {
+    private SqliteFile(Path path, Durability durability, Duration busyTimeout) {
         this.path = path;
         this.durability = durability;
+        this.busyTimeout = busyTimeout;
+    }
+
+    /** The file with the default busy timeout; see {@link #at(Path, Durability, Duration)}. */
+    static SqliteFile at(Path file, Durability durability) {
+        return at(file, durability, DEFAULT_BUSY_TIMEOUT);
     }
 
     /**
      * @throws IllegalArgumentException when {@code file} cannot name a database for the driver
      * @throws PortException when its directory cannot be created
      */
-    static SqliteFile at(Path file, Durability durability) {
+    static SqliteFile at(Path file, Durability durability, Duration busyTimeout) {
         Path absolute = file.toAbsolutePath().normalize();
         if (absolute.toString().contains("?")) {
             // The driver reads what follows a '?' in its URL as connection options.
@@ -51,7 +58,7 @@ final class SqliteFile {
             throw new PortException("SQLite store " + absolute + ": cannot create the directory " + directory
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-        return new SqliteFile(absolute, durability);
+        return new SqliteFile(absolute, durability, busyTimeout);
     }
 
     Path path() {
@@ -62,13 +69,17 @@ final class SqliteFile {
         return durability;
     }
 
+    Duration busyTimeout() {
+        return busyTimeout;
+    }
+
     /** A connection with the store's settings; {@code readOnly} ones refuse to write. */
     Connection connect(boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(durability == Durability.FULL
                 ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+        config.setBusyTimeout((int) busyTimeout.toMillis());
         config.setJournalSizeLimit(JOURNAL_SIZE_LIMIT_BYTES);
         Connection connection = config.createConnection("jdbc:sqlite:" + path);
         if (readOnly) {

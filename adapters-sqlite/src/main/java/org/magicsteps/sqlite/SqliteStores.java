@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +59,10 @@ public final class SqliteStores implements AutoCloseable {
     }
 
     static SqliteStores open(Path file, Durability durability) {
-        SqliteFile sqlite = SqliteFile.at(file, durability);
+        return open(SqliteFile.at(file, durability));
+    }
+
+    static SqliteStores open(SqliteFile sqlite) {
         Connection connection = null;
         try {
             connection = sqlite.connect(false);
@@ -107,11 +109,6 @@ public final class SqliteStores implements AutoCloseable {
     public String description() {
         SqliteFile file = database.file();
         return "SQLite file " + file.path() + " (persistent, WAL, synchronous=" + file.durability() + ")";
-    }
-
-    /** The store's health, as each of its adapters reports it (without the log's writer numbers). */
-    public ComponentHealth health() {
-        return database.health(java.util.Map.of());
     }
 
     /**

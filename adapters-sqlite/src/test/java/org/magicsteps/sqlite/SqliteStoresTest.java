@@ -170,7 +170,7 @@ class SqliteStoresTest {
         SqliteStores store = stores.open(file);
 
         assertEquals("SQLite file " + file.toAbsolutePath() + " (persistent, WAL, synchronous=FULL)", store.description());
-        ComponentHealth health = store.health();
+        ComponentHealth health = store.users().health();
         assertEquals("sqlite:" + file.toAbsolutePath(), health.implementation());
         assertTrue(health.persistent());
         assertEquals(ComponentHealth.Status.UP, health.status());
