@@ -72,9 +72,9 @@ final class Schema {
     }
 
     /**
-     * Puts the file in WAL mode and creates the schema if the file has none; does nothing more to a
-     * file that has it. Safe when several processes open a new file at once: the check and the
-     * creation are one write transaction.
+     * Checks that the file is ours (or new), puts it in WAL mode, and creates the schema if it has
+     * none. Nothing is written to a file that is not ours. Safe when several processes open a new
+     * file at once: the creation re-checks inside one write transaction.
      *
      * @return whether the schema was created now
      * @throws PortException when the file is another application's database, or was written by a
@@ -82,18 +82,20 @@ final class Schema {
      */
     static boolean ensure(Connection connection, SqliteFile file) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            checkOwnership(statement, file);
+            // Persistent in the file; a no-op once set.
             String mode = text(statement, "PRAGMA journal_mode = WAL");
             if (!"wal".equalsIgnoreCase(mode)) {
                 throw new PortException(file + ": cannot use write-ahead logging (journal mode stays '" + mode
                         + "'); put the file on a local disk");
             }
-            if (isCurrent(statement)) {
+            if (number(statement, "PRAGMA user_version") == VERSION) {
                 // The usual case; needs no write lock, so opening never waits for another process's writes.
                 return false;
             }
             statement.execute("BEGIN IMMEDIATE");
             try {
-                boolean created = createOrCheck(statement, file);
+                boolean created = create(statement, file);
                 statement.execute("COMMIT");
                 return created;
             } catch (SQLException | RuntimeException e) {
@@ -107,26 +109,26 @@ final class Schema {
         }
     }
 
-    private static boolean isCurrent(Statement statement) throws SQLException {
-        return number(statement, "PRAGMA application_id") == APPLICATION_ID
-                && number(statement, "PRAGMA user_version") == VERSION;
-    }
-
-    /** Checks again inside the write transaction: another process may have created the schema meanwhile. */
-    private static boolean createOrCheck(Statement statement, SqliteFile file) throws SQLException {
+    /** Refuses a file that is another application's, or that a newer version of ours wrote. */
+    private static void checkOwnership(Statement statement, SqliteFile file) throws SQLException {
         int applicationId = number(statement, "PRAGMA application_id");
         int version = number(statement, "PRAGMA user_version");
-        if (applicationId != APPLICATION_ID
-                && (applicationId != 0 || version != 0 || number(statement, "SELECT count(*) FROM sqlite_schema") > 0)) {
+        int objects = number(statement, "SELECT count(*) FROM sqlite_schema");
+        if (applicationId != APPLICATION_ID && (applicationId != 0 || version != 0 || objects > 0)) {
             throw new PortException(file + ": is another application's SQLite database (application id "
-                    + applicationId + ", " + number(statement, "SELECT count(*) FROM sqlite_schema")
-                    + " schema objects); refusing to write into it. Point the store at a new file.");
+                    + applicationId + ", " + objects + " schema objects); refusing to write into it."
+                    + " Point the store at a new file.");
         }
         if (version > VERSION) {
             throw new PortException(file + ": was written by a newer version of Magic Steps (schema " + version
                     + "; this version knows schema " + VERSION + " at most). Upgrade, or use another file.");
         }
-        if (version == VERSION) {
+    }
+
+    /** Creates the schema, unless another process did since we looked. */
+    private static boolean create(Statement statement, SqliteFile file) throws SQLException {
+        checkOwnership(statement, file);
+        if (number(statement, "PRAGMA user_version") == VERSION) {
             return false;
         }
         for (String sql : VERSION_1) {

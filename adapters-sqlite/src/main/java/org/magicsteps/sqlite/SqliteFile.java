@@ -73,10 +73,13 @@ final class SqliteFile {
         return busyTimeout;
     }
 
-    /** A connection with the store's settings; {@code readOnly} ones refuse to write. */
+    /**
+     * A connection with the store's settings; {@code readOnly} ones refuse to write. WAL mode is not
+     * set here: it is a property of the file, set by {@link Schema#ensure} once the file is known
+     * to be ours.
+     */
     Connection connect(boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(durability == Durability.FULL
                 ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout((int) busyTimeout.toMillis());

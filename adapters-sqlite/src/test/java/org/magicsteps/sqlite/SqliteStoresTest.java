@@ -57,6 +57,14 @@ class SqliteStoresTest {
         }
     }
 
+    private static String text(Path file, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getString(1) : null;
+        }
+    }
+
     private static void sql(Path file, String... statements) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
@@ -95,6 +103,7 @@ class SqliteStoresTest {
         assertTrue(Files.isRegularFile(file));
         assertEquals(Schema.VERSION, pragma(file, "user_version"));
         assertEquals(Schema.APPLICATION_ID, pragma(file, "application_id"));
+        assertEquals("wal", text(file, "PRAGMA journal_mode"));
     }
 
     @Test
@@ -134,6 +143,7 @@ class SqliteStoresTest {
 
         assertTrue(e.getMessage().contains("another application's SQLite database"), e.getMessage());
         assertEquals(0, pragma(file, "user_version"), "nothing was written into it");
+        assertEquals("delete", text(file, "PRAGMA journal_mode"), "not even the journal mode");
     }
 
     @Test
