@@ -1,0 +1,84 @@
+package org.magicsteps.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.magicsteps.core.domain.LogPage;
+import org.magicsteps.core.domain.LogQuery;
+import org.magicsteps.core.domain.PredictionRecord;
+import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.PortException;
+import org.magicsteps.core.port.PredictionLog;
+import org.magicsteps.sqlite.PredictionRows.Row;
+
+/**
+ * The prediction log in the {@code predictions} table. {@link #append} returns once its records
+ * are committed and forced to disk, so a record whose prediction was answered is lost only if the
+ * disk is; concurrent appends share one commit. A record is readable as soon as {@code append}
+ * returns.
+ */
+public final class SqlitePredictionLog implements PredictionLog {
+
+    private final Database database;
+
+    SqlitePredictionLog(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Appends the records in one transaction: all are stored, or none. Records whose prediction id
+     * is already logged are skipped.
+     *
+     * @throws PortException when the transaction failed (the disk is full, the file is locked by
+     *     another process for too long, the store is closed...)
+     */
+    @Override
+    public void append(List<PredictionRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Row> rows = new ArrayList<>(records.size());
+        for (PredictionRecord record : records) {
+            rows.add(Row.of(record));
+        }
+        database.writer().append(rows);
+    }
+
+    @Override
+    public LogPage query(LogQuery query) {
+        PredictionRows.Select select = PredictionRows.select(query);
+        List<PredictionRecord> records = database.readers().read("reading the prediction log", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
+                select.bind(statement);
+                List<PredictionRecord> found = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(PredictionRows.read(rows, database.file()));
+                    }
+                }
+                return found;
+            }
+        });
+        return LogPage.of(records, query.limit());
+    }
+
+    /**
+     * The store's health, with this process's writer numbers in the details: {@code pending_writes}
+     * (changes waiting for the writer), {@code records_written}, {@code duplicate_records} (appends
+     * of a prediction id already logged) and {@code transactions}, all since the store was opened.
+     */
+    @Override
+    public ComponentHealth health() {
+        SingleWriter writer = database.writer();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("pending_writes", writer.pending());
+        details.put("records_written", writer.recordsWritten());
+        details.put("duplicate_records", writer.duplicateRecords());
+        details.put("transactions", writer.transactions());
+        return database.health(details);
+    }
+}
