@@ -111,17 +111,23 @@ final class Schema {
 
     /** Refuses a file that is another application's, or that a newer version of ours wrote. */
     private static void checkOwnership(Statement statement, SqliteFile file) throws SQLException {
-        int applicationId = number(statement, "PRAGMA application_id");
-        int version = number(statement, "PRAGMA user_version");
-        int objects = number(statement, "SELECT count(*) FROM sqlite_schema");
-        if (applicationId != APPLICATION_ID && (applicationId != 0 || version != 0 || objects > 0)) {
-            throw new PortException(file + ": is another application's SQLite database (application id "
-                    + applicationId + ", " + objects + " schema objects); refusing to write into it."
-                    + " Point the store at a new file.");
-        }
-        if (version > VERSION) {
-            throw new PortException(file + ": was written by a newer version of Magic Steps (schema " + version
-                    + "; this version knows schema " + VERSION + " at most). Upgrade, or use another file.");
+        // One statement, so one snapshot: read apart, another process creating the schema in
+        // between would make a new file look like somebody else's.
+        try (ResultSet header = statement.executeQuery("SELECT (SELECT application_id FROM pragma_application_id),"
+                + " (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)")) {
+            header.next();
+            int applicationId = header.getInt(1);
+            int version = header.getInt(2);
+            int objects = header.getInt(3);
+            if (applicationId != APPLICATION_ID && (applicationId != 0 || version != 0 || objects > 0)) {
+                throw new PortException(file + ": is another application's SQLite database (application id "
+                        + applicationId + ", " + objects + " schema objects); refusing to write into it."
+                        + " Point the store at a new file.");
+            }
+            if (version > VERSION) {
+                throw new PortException(file + ": was written by a newer version of Magic Steps (schema " + version
+                        + "; this version knows schema " + VERSION + " at most). Upgrade, or use another file.");
+            }
         }
     }
 
