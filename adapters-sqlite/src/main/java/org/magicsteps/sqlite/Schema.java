@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import org.magicsteps.core.port.PortException;
+import org.sqlite.SQLiteException;
 
 /**
  * The tables and indexes, created when a file is opened for the first time. The file's header
@@ -20,6 +21,8 @@ final class Schema {
     static final int VERSION = 1;
     /** "MgSt": marks a file as ours. */
     static final int APPLICATION_ID = 0x4D675374;
+    private static final int BUSY = 5;
+    private static final long RETRY_PAUSE_MILLIS = 10;
 
     /**
      * Timestamps are epoch milliseconds (the domain keeps millisecond precision); text compares by
@@ -83,8 +86,7 @@ final class Schema {
     static boolean ensure(Connection connection, SqliteFile file) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             checkOwnership(statement, file);
-            // Persistent in the file; a no-op once set.
-            String mode = text(statement, "PRAGMA journal_mode = WAL");
+            String mode = switchToWal(statement, file);
             if (!"wal".equalsIgnoreCase(mode)) {
                 throw new PortException(file + ": cannot use write-ahead logging (journal mode stays '" + mode
                         + "'); put the file on a local disk");
@@ -106,6 +108,39 @@ final class Schema {
                 }
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Puts the file in WAL mode, which stays with the file. On a new file opened by several
+     * processes at once, SQLite refuses the switch to all but one at once, without waiting (to
+     * avoid a deadlock between them), so a refusal is tried again within the busy timeout.
+     */
+    private static String switchToWal(Statement statement, SqliteFile file) throws SQLException {
+        String mode = text(statement, "PRAGMA journal_mode");
+        long deadline = System.nanoTime() + file.busyTimeout().toNanos();
+        while (!"wal".equalsIgnoreCase(mode)) {
+            try {
+                mode = text(statement, "PRAGMA journal_mode = WAL");
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    return mode;
+                }
+            } catch (SQLiteException e) {
+                if ((e.getResultCode().code & 0xff) != BUSY || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(e);
+            }
+        }
+        return mode;
+    }
+
+    private static void pause(SQLiteException busy) throws SQLiteException {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw busy;
         }
     }
 
