@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import org.magicsteps.core.port.PortException;
+import org.sqlite.SQLiteException;
 
 /**
  * The tables and indexes, created when a file is opened for the first time. The file's header
@@ -20,6 +21,8 @@ final class Schema {
     static final int VERSION = 1;
     /** "MgSt": marks a file as ours. */
     static final int APPLICATION_ID = 0x4D675374;
+    private static final int BUSY = 5;
+    private static final long RETRY_PAUSE_MILLIS = 10;
 
     /**
      * Timestamps are epoch milliseconds (the domain keeps millisecond precision); text compares by
@@ -83,8 +86,7 @@ final class Schema {
     static boolean ensure(Connection connection, SqliteFile file) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             checkOwnership(statement, file);
-            // Persistent in the file; a no-op once set.
-            String mode = text(statement, "PRAGMA journal_mode = WAL");
+            String mode = switchToWal(statement, file);
             if (!"wal".equalsIgnoreCase(mode)) {
                 throw new PortException(file + ": cannot use write-ahead logging (journal mode stays '" + mode
                         + "'); put the file on a local disk");
@@ -109,19 +111,58 @@ final class Schema {
         }
     }
 
+    /**
+     * Puts the file in WAL mode, which stays with the file. On a new file opened by several
+     * processes at once, SQLite refuses the switch to all but one at once, without waiting (to
+     * avoid a deadlock between them), so a refusal is tried again within the busy timeout.
+     */
+    private static String switchToWal(Statement statement, SqliteFile file) throws SQLException {
+        String mode = text(statement, "PRAGMA journal_mode");
+        long deadline = System.nanoTime() + file.busyTimeout().toNanos();
+        while (!"wal".equalsIgnoreCase(mode)) {
+            try {
+                mode = text(statement, "PRAGMA journal_mode = WAL");
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    return mode;
+                }
+            } catch (SQLiteException e) {
+                if ((e.getResultCode().code & 0xff) != BUSY || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(e);
+            }
+        }
+        return mode;
+    }
+
+    private static void pause(SQLiteException busy) throws SQLiteException {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw busy;
+        }
+    }
+
     /** Refuses a file that is another application's, or that a newer version of ours wrote. */
     private static void checkOwnership(Statement statement, SqliteFile file) throws SQLException {
-        int applicationId = number(statement, "PRAGMA application_id");
-        int version = number(statement, "PRAGMA user_version");
-        int objects = number(statement, "SELECT count(*) FROM sqlite_schema");
-        if (applicationId != APPLICATION_ID && (applicationId != 0 || version != 0 || objects > 0)) {
-            throw new PortException(file + ": is another application's SQLite database (application id "
-                    + applicationId + ", " + objects + " schema objects); refusing to write into it."
-                    + " Point the store at a new file.");
-        }
-        if (version > VERSION) {
-            throw new PortException(file + ": was written by a newer version of Magic Steps (schema " + version
-                    + "; this version knows schema " + VERSION + " at most). Upgrade, or use another file.");
+        // One statement, so one snapshot: read apart, another process creating the schema in
+        // between would make a new file look like somebody else's.
+        try (ResultSet header = statement.executeQuery("SELECT (SELECT application_id FROM pragma_application_id),"
+                + " (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)")) {
+            header.next();
+            int applicationId = header.getInt(1);
+            int version = header.getInt(2);
+            int objects = header.getInt(3);
+            if (applicationId != APPLICATION_ID && (applicationId != 0 || version != 0 || objects > 0)) {
+                throw new PortException(file + ": is another application's SQLite database (application id "
+                        + applicationId + ", " + objects + " schema objects); refusing to write into it."
+                        + " Point the store at a new file.");
+            }
+            if (version > VERSION) {
+                throw new PortException(file + ": was written by a newer version of Magic Steps (schema " + version
+                        + "; this version knows schema " + VERSION + " at most). Upgrade, or use another file.");
+            }
         }
     }
 

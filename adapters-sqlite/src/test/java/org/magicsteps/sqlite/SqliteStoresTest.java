@@ -108,18 +108,24 @@ class SqliteStoresTest {
 
     @Test
     void severalProcessesMayOpenANewFileAtOnce() throws Exception {
-        Path file = dir.resolve("store.db");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Callable<SqliteStores>> opens = List.of(() -> stores.open(file), () -> stores.open(file),
-                    () -> stores.open(file), () -> stores.open(file));
-            for (Future<SqliteStores> opened : pool.invokeAll(opens)) {
-                assertTrue(opened.get().users().add(user("u" + opened.hashCode())));
+            // Twenty new files, each opened by four at once: the race between checking a new file and
+            // another's creating its schema is narrow.
+            for (int round = 0; round < 20; round++) {
+                Path file = dir.resolve("store-" + round + ".db");
+                List<Callable<SqliteStores>> opens = List.of(() -> stores.open(file), () -> stores.open(file),
+                        () -> stores.open(file), () -> stores.open(file));
+                int n = 0;
+                for (Future<SqliteStores> opened : pool.invokeAll(opens)) {
+                    assertTrue(opened.get().users().add(user("user" + n++)));
+                }
+                assertEquals(4, stores.open(file).users().list().size());
+                stores.close();
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(4, stores.open(file).users().list().size());
     }
 
     @Test
