@@ -25,21 +25,21 @@ final class Banner {
         text.append("  model           ").append(model.name()).append(' ').append(model.version()).append(" (")
                 .append(model.modelClass()).append(") from ")
                 .append(config.modelDir() == null ? "the bundled model" : config.modelDir()).append('\n');
-        boolean anyVolatile = false;
+        java.util.List<String> volatileStores = new java.util.ArrayList<>();
         for (Map.Entry<String, Supplier<ComponentHealth>> entry : components.entrySet()) {
             ComponentHealth health = entry.getValue().get();
-            anyVolatile |= !health.persistent();
-            text.append("  ").append(String.format("%-15s ", entry.getKey().replace("_", " ")))
+            String name = entry.getKey().replace("_", " ");
+            if (!health.persistent()) {
+                volatileStores.add(name);
+            }
+            text.append("  ").append(String.format("%-15s ", name))
                     .append(health.implementation()).append(", ")
                     .append(health.persistent() ? "persistent" : "NOT persistent (lost on restart)")
                     .append(", ").append(health.status().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
         }
-        if (config.mongoUri() != null) {
-            text.append("  note            MONGO_URI is set (").append(config.redactedMongoUri())
-                    .append(") but this build has no MongoDB adapter wired; the stores above are used\n");
-        }
-        if (anyVolatile) {
-            text.append("  warning         users, predictions and settings in memory vanish when the server stops\n");
+        if (!volatileStores.isEmpty()) {
+            text.append("  note            ").append(String.join(", ", volatileStores))
+                    .append(" in memory: emptied when the server stops\n");
         }
         text.append("  secret          ").append(secretOrigin).append('\n');
         text.append("  access          registration ").append(config.registration().label()).append(", /metrics ")

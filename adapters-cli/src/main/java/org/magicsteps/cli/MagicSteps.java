@@ -71,9 +71,13 @@ public final class MagicSteps {
         return cli;
     }
 
-    /** The configuration: {@code flags}, then the environment, then {@code .env} of the working directory. */
+    /**
+     * The configuration: {@code flags}, then the environment, then {@code .env} of the working
+     * directory; a relative data directory lies in the working directory, beside that {@code .env}.
+     */
     AppConfig config(Map<String, String> flags) {
-        return AppConfig.resolve(flags, environment, DotEnvFile.read(workingDirectory));
+        AppConfig config = AppConfig.resolve(flags, environment, DotEnvFile.read(workingDirectory));
+        return config.dataDir().isAbsolute() ? config : config.withDataDir(workingDirectory.resolve(config.dataDir()));
     }
 
     Wiring wiring(AppConfig config) {

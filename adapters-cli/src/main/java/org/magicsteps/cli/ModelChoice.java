@@ -32,7 +32,8 @@ final class ModelChoice {
                     "this build carries no bundled model: name a bundle directory with --model DIR (or MODEL_DIR)"));
         }
         Path path = Path.of(value);
-        if (Files.exists(path)) {
+        // What looks like a path is loaded as one, so that a mistyped directory is reported as missing.
+        if (Files.exists(path) || value.contains("/") || value.contains(java.io.File.separator) || value.startsWith(".")) {
             return ModelBundle.load(path);
         }
         return ModelBundle.bundled(value).orElseThrow(() -> new ConfigException("--model: '" + value

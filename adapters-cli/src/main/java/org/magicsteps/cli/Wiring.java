@@ -42,6 +42,7 @@ import org.magicsteps.http.TokenSecret;
 import org.magicsteps.mongo.MongoStores;
 import org.magicsteps.redis.RedisFeatureStore;
 import org.magicsteps.redis.RedisSettings;
+import org.magicsteps.sqlite.SqliteStores;
 
 /**
  * The composition root: the only place that constructs adapters, with plain {@code new}, from an
@@ -49,7 +50,7 @@ import org.magicsteps.redis.RedisSettings;
  * {@code users} commands of one process share it.
  *
  * <p>Users, the prediction log and settings live in MongoDB when {@code MONGO_URI} is set, else in
- * the embedded store under the data directory; the feature store is Redis when {@code REDIS_HOST}
+ * an SQLite file under the data directory; the feature store is Redis when {@code REDIS_HOST}
  * is set, else in memory. {@link #close()} releases all of it.
  */
 public final class Wiring implements AutoCloseable {
@@ -60,7 +61,7 @@ public final class Wiring implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private MongoStores mongo;
-    private MongoStores embedded;
+    private SqliteStores embedded;
     private UserStore users;
     private PredictionLog log;
     private SettingsStore settings;
@@ -113,7 +114,7 @@ public final class Wiring implements AutoCloseable {
         if (log == null) {
             log = config.mongoUri() != null
                     ? closing(mongo().openPredictionLog(config.dataDir().resolve("journal")))
-                    : closing(embedded().openPredictionLog(config.dataDir().resolve("journal")));
+                    : embedded().predictionLog();
         }
         return log;
     }
@@ -142,9 +143,13 @@ public final class Wiring implements AutoCloseable {
         return mongo;
     }
 
-    private MongoStores embedded() {
+    /**
+     * The embedded store: one SQLite file under the data directory, which several processes (the
+     * server, a {@code users add}) may open at once.
+     */
+    private SqliteStores embedded() {
         if (embedded == null) {
-            embedded = closing(MongoStores.embedded(config.dataDir().resolve("mongo")));
+            embedded = closing(SqliteStores.open(config.dataDir().resolve(SqliteStores.DEFAULT_FILE_NAME)));
         }
         return embedded;
     }

@@ -27,7 +27,7 @@ class AppConfigTest {
         assertNull(config.secretKey());
         assertNull(config.mongoUri());
         assertEquals("magic_steps", config.mongoDb());
-        assertEquals("localhost", config.redisHost());
+        assertNull(config.redisHost(), "no Redis unless one is configured");
         assertEquals(6379, config.redisPort());
         assertEquals(RegistrationMode.OPEN, config.registration());
         assertEquals(500, config.maxBatchSize());

@@ -51,8 +51,12 @@ class ServeCommandTest {
         String banner = out.toString();
         assertTrue(banner.contains("serving on http://127.0.0.1:" + port), banner);
         assertTrue(banner.contains("cli-test-model cli-1"), banner);
-        assertTrue(banner.contains("users           in-memory, NOT persistent (lost on restart)"), banner);
-        assertTrue(banner.contains("prediction log  in-memory, NOT persistent"), banner);
+        String store = "sqlite:" + dir.resolve("data").resolve("magic-steps.db").toAbsolutePath() + ", persistent, up";
+        assertTrue(banner.contains("users           " + store), banner);
+        assertTrue(banner.contains("prediction log  " + store), banner);
+        assertTrue(banner.contains("settings        " + store), banner);
+        assertTrue(banner.contains("feature store   in-memory, NOT persistent (lost on restart), up"), banner);
+        assertTrue(banner.contains("note            feature store in memory: emptied when the server stops"), banner);
         assertTrue(banner.contains("secret          generated and stored in"), banner);
         assertTrue(banner.contains("tokens valid 45 min"), banner);
         String secret = Files.readString(dir.resolve("data").resolve(SecretKeys.FILE_NAME)).trim();
@@ -71,14 +75,15 @@ class ServeCommandTest {
     }
 
     @Test
-    void withoutTheModelModuleServeFailsClearly(@TempDir Path dir) {
+    void anUnknownModelStopsTheStartNamingTheModelsCarried(@TempDir Path dir) {
         MagicSteps root = new MagicSteps(Map.of("DATA_DIR", dir.toString()), dir, Wiring::new,
                 new ByteArrayInputStream(new byte[0]));
         CommandLine cli = MagicSteps.commandLine(root);
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
-        assertEquals(1, cli.execute("serve", "--port", "0"));
-        assertEquals("error: the model module is not wired yet", err.toString().trim());
+        assertEquals(2, cli.execute("serve", "--port", "0", "--model", "early-warnin"));
+        assertTrue(err.toString().startsWith("error: --model: 'early-warnin' is neither a bundle directory nor a model "
+                + "this jar carries (default, early-warning, early-warning-strict)"), err.toString());
     }
 
     private static HttpResponse<String> awaitHealth(int port) throws InterruptedException {

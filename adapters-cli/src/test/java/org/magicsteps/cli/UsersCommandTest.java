@@ -11,27 +11,30 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
 import org.magicsteps.core.domain.Role;
+import org.magicsteps.core.domain.User;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
 import org.magicsteps.core.port.PasswordHasher;
 
 /**
- * {@code users add|list|disable}. Each invocation shares one wiring here, as the persistent store
- * will be shared between invocations once the Mongo adapter lands.
+ * {@code users add|list|disable}, each invocation a wiring of its own (as each is a process of its
+ * own), on the persistent embedded store of one working directory.
  */
 class UsersCommandTest {
 
-    /** The production wiring (and its 600,000-iteration hasher), with a stand-in model. */
-    private final Wiring wiring = new Wiring(AppConfig.defaults(), c -> CliTestModel.predictor());
+    @TempDir
+    Path workingDirectory;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String stdin, String... args) {
-        MagicSteps root = new MagicSteps(Map.of(), Path.of("."), config -> wiring,
+        // The production wiring (and its 600,000-iteration hasher), with a stand-in model.
+        MagicSteps root = new MagicSteps(Map.of(), workingDirectory, config -> new Wiring(config, c -> CliTestModel.predictor()),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         CommandLine cli = MagicSteps.commandLine(root);
         cli.setOut(new PrintWriter(out, true));
@@ -44,11 +47,10 @@ class UsersCommandTest {
         assertEquals(0, run("admin-password\n", "users", "add", "root", "--admin", "--password-stdin",
                 "--full-name", "Root User"));
         assertTrue(out.toString().contains("added root (admin)"), out.toString());
-        assertTrue(err.toString().contains("does not persist"), "the in-memory store is announced: " + err);
-        assertEquals(Role.ADMIN, wiring.userStore().find("root").orElseThrow().role());
+        assertEquals("", err.toString(), "no warning: the embedded store persists");
+        assertEquals(Role.ADMIN, storedUser("root").role());
         PasswordHasher production = new Pbkdf2PasswordHasher();
-        assertTrue(production.matches("admin-password".toCharArray(),
-                wiring.userStore().find("root").orElseThrow().passwordHash()));
+        assertTrue(production.matches("admin-password".toCharArray(), storedUser("root").passwordHash()));
 
         assertEquals(0, run("senha123\n", "users", "add", "maria", "--password-stdin"));
         assertEquals(0, run("", "users", "list"));
@@ -56,9 +58,17 @@ class UsersCommandTest {
         assertTrue(out.toString().matches("(?s).*root\\s+admin\\s+active.*Root User.*"), out.toString());
 
         assertEquals(0, run("", "users", "disable", "maria"));
-        assertTrue(wiring.userStore().find("maria").orElseThrow().disabled());
+        assertTrue(storedUser("maria").disabled());
         assertEquals(0, run("", "users", "list"));
         assertTrue(out.toString().matches("(?s).*maria\\s+user\\s+disabled.*"), out.toString());
+    }
+
+    /** The user as the server started in this working directory would find it. */
+    private User storedUser(String name) {
+        AppConfig config = AppConfig.defaults().withDataDir(workingDirectory.resolve("data"));
+        try (Wiring server = new Wiring(config, c -> CliTestModel.predictor())) {
+            return server.userStore().find(name).orElseThrow();
+        }
     }
 
     @Test

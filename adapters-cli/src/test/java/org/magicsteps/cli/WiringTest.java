@@ -5,18 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import org.magicsteps.core.domain.PasswordHash;
+import org.magicsteps.core.domain.Role;
+import org.magicsteps.core.domain.User;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
+import org.magicsteps.core.port.ComponentHealth;
 
 class WiringTest {
 
+    @TempDir
+    Path dir;
+
+    private AppConfig config(Map<String, String> environment) {
+        return AppConfig.resolve(Map.of(), environment, Map.of()).withDataDir(dir.resolve("data"));
+    }
+
+    private static User user(String name) {
+        return new User(name, "", Role.USER, new PasswordHash("$pbkdf2-sha256$i=1000$c2FsdA$aGFzaA"), false,
+                Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
     @Test
     void theProductionHasherUsesAtLeast600000Iterations() {
-        String encoded = new Wiring(AppConfig.defaults()).passwordHasher().hash("senha123".toCharArray()).encoded();
+        String encoded = new Wiring(config(Map.of())).passwordHasher().hash("senha123".toCharArray()).encoded();
         Matcher m = Pattern.compile("^\\$pbkdf2-sha256\\$i=(\\d+)\\$").matcher(encoded);
         assertTrue(m.find(), "PBKDF2-HMAC-SHA256: " + encoded.substring(0, 20));
         assertTrue(Integer.parseInt(m.group(1)) >= 600_000, m.group(1));
@@ -25,10 +48,9 @@ class WiringTest {
 
     @Test
     void theServerSettingsFollowTheConfiguration() {
-        AppConfig config = AppConfig.resolve(java.util.Map.of(), java.util.Map.of("PORT", "9100", "HOST", "127.0.0.1",
+        AppConfig config = config(Map.of("PORT", "9100", "HOST", "127.0.0.1",
                 "ACCESS_TOKEN_EXPIRE_MINUTES", "12", "REGISTRATION", "admin", "METRICS_TOKEN", "scraper-token-0123456789",
-                "MAX_BODY_BYTES", "4096", "LOGIN_ATTEMPTS_PER_USER", "3", "LOGIN_ATTEMPTS_PER_ADDRESS", "7"),
-                java.util.Map.of());
+                "MAX_BODY_BYTES", "4096", "LOGIN_ATTEMPTS_PER_USER", "3", "LOGIN_ATTEMPTS_PER_ADDRESS", "7"));
         org.magicsteps.http.HttpSettings settings = new Wiring(config).httpSettings(
                 org.magicsteps.http.TokenSecret.ofText("qK8vZ2xN5pL0wR7tY4uI1oP9aS3dF6gH"));
         assertEquals("127.0.0.1", settings.host());
@@ -42,20 +64,53 @@ class WiringTest {
     }
 
     @Test
-    void onThisBranchTheModelIsNotWiredAndSaysSo() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new Wiring(AppConfig.defaults()).model());
-        assertEquals("the model module is not wired yet", e.getMessage());
+    void theModelIsTheBundledDefaultOrTheOneConfigured() {
+        try (Wiring wiring = new Wiring(config(Map.of()))) {
+            assertEquals("default", wiring.model().info().name());
+        }
+        try (Wiring wiring = new Wiring(config(Map.of("MODEL_DIR", "early-warning")))) {
+            assertEquals("early-warning", wiring.model().info().name());
+        }
+        try (Wiring wiring = new Wiring(config(Map.of("MODEL_DIR", "no-such-model")))) {
+            ConfigException e = assertThrows(ConfigException.class, wiring::model);
+            assertTrue(e.getMessage().contains("'no-such-model' is neither a bundle directory nor a model this jar "
+                    + "carries (default, early-warning"), e.getMessage());
+        }
     }
 
     @Test
-    void eachStoreIsBuiltOnceAndSharedAndIsInMemoryForNow() {
-        Wiring wiring = new Wiring(AppConfig.defaults(), c -> CliTestModel.predictor());
-        assertSame(wiring.userStore(), wiring.userStore());
-        assertSame(wiring.predictionLog(), wiring.predictionLog());
-        wiring.components().forEach((name, health) -> {
-            assertEquals("in-memory", health.get().implementation(), name);
-            assertEquals(false, health.get().persistent(), name);
-        });
+    void withNoConfigurationTheStoresPersistInSqliteUnderTheDataDirectory() {
+        try (Wiring wiring = new Wiring(config(Map.of()), c -> CliTestModel.predictor())) {
+            assertSame(wiring.userStore(), wiring.userStore());
+            assertSame(wiring.predictionLog(), wiring.predictionLog());
+            for (String store : new String[] {"users", "prediction_log", "settings"}) {
+                ComponentHealth health = wiring.components().get(store).get();
+                assertEquals("sqlite:" + dir.resolve("data").resolve("magic-steps.db").toAbsolutePath(),
+                        health.implementation(), store);
+                assertTrue(health.persistent(), store);
+            }
+            assertEquals("in-memory", wiring.components().get("feature_store").get().implementation(),
+                    "no Redis unless REDIS_HOST is set");
+            assertTrue(wiring.userStore().add(user("ana")));
+        }
+        try (Wiring again = new Wiring(config(Map.of()), c -> CliTestModel.predictor())) {
+            assertTrue(again.userStore().find("ana").isPresent(), "a restart keeps the users");
+        }
+    }
+
+    @Test
+    void mongoUriPutsTheStoresInMongoDbAndRedisHostTheFeatures() {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String uri = mongo.bindAndGetConnectionString();
+        try (Wiring wiring = new Wiring(config(Map.of("MONGO_URI", uri, "MONGO_DB", "wiring_test",
+                "REDIS_HOST", "127.0.0.1", "REDIS_PORT", "6379")), c -> CliTestModel.predictor())) {
+            assertTrue(wiring.userStore().add(user("bia")));
+            assertTrue(wiring.components().get("users").get().implementation().startsWith("mongodb://"),
+                    wiring.components().get("users").get().implementation());
+            assertTrue(wiring.components().get("prediction_log").get().implementation().startsWith("mongodb://"));
+            assertEquals("redis://127.0.0.1:6379", wiring.components().get("feature_store").get().implementation());
+        } finally {
+            mongo.shutdownNow();
+        }
     }
 }

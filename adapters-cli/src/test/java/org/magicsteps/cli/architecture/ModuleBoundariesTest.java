@@ -1,0 +1,120 @@
+package org.magicsteps.cli.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The rules between modules, checked here because only this module sees them all. Each module
+ * is known by its root package; every package a rule names is checked to hold classes, so that
+ * no rule passes vacuously.
+ */
+class ModuleBoundariesTest {
+
+    /** Module → root package. */
+    private static final Map<String, String> MODULES = Map.of(
+            "core", "org.magicsteps.core..",
+            "model", "org.magicsteps.model..",
+            "adapters-http", "org.magicsteps.http..",
+            "adapters-mongo", "org.magicsteps.mongo..",
+            "adapters-redis", "org.magicsteps.redis..",
+            "adapters-sqlite", "org.magicsteps.sqlite..",
+            "adapters-cli", "org.magicsteps.cli..");
+
+    /** Driver and framework packages that must not appear in an adapter's public signatures. */
+    private static final String[] DRIVER_PACKAGES = {
+        "com.mongodb..", "org.bson..", "io.lettuce..", "ai.onnxruntime..", "org.tribuo..", "org.sqlite..",
+        "de.bwaldvogel..", "io.netty.."};
+
+    private static JavaClasses classes;
+
+    /** Production classes only: neither test directories nor core's test-jar (the port contracts). */
+    private static final class ProductionCode implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/test-classes/") && !location.contains("-tests.jar");
+        }
+    }
+
+    @BeforeAll
+    static void importEverything() {
+        classes = new ClassFileImporter().withImportOption(new ProductionCode()).importPackages("org.magicsteps");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"core", "model", "http", "mongo", "redis", "sqlite", "cli"})
+    void everyModulePackageTheRulesNameHoldsClasses(String root) {
+        assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.magicsteps." + root)),
+                "no classes in org.magicsteps." + root);
+    }
+
+    @Test
+    void theModelDependsOnNoAdapter() {
+        ArchRule rule = noClasses().that().resideInAPackage(MODULES.get("model"))
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        MODULES.get("adapters-http"), MODULES.get("adapters-mongo"), MODULES.get("adapters-redis"),
+                        MODULES.get("adapters-sqlite"), MODULES.get("adapters-cli"))
+                .because("the model serves the core; only the command line wires it to adapters");
+        rule.check(classes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"adapters-http", "adapters-mongo", "adapters-redis", "adapters-sqlite"})
+    void anAdapterDependsOnNoOtherAdapterNorTheModel(String module) {
+        List<String> others = MODULES.entrySet().stream()
+                .filter(e -> !e.getKey().equals(module) && !e.getKey().equals("core"))
+                .map(Map.Entry::getValue).toList();
+        ArchRule rule = noClasses().that().resideInAPackage(MODULES.get(module))
+                .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                .because("adapters meet only in the composition root, adapters-cli");
+        rule.check(classes);
+    }
+
+    @Test
+    void noPublicSignatureLeaksADriverType() {
+        ArchRule rule = noCodeUnits().that().arePublic()
+                .and().areDeclaredInClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are visible outside their package", ModuleBoundariesTest::visibleOutsideItsPackage))
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage(MODULES.get("adapters-cli"))
+                .should().haveRawParameterTypes(com.tngtech.archunit.base.DescribedPredicate.anyElementThat(
+                        JavaClass.Predicates.resideInAnyPackage(DRIVER_PACKAGES)))
+                .orShould().haveRawReturnType(JavaClass.Predicates.resideInAnyPackage(DRIVER_PACKAGES))
+                .because("callers of an adapter must not need its driver");
+        rule.check(classes);
+    }
+
+    /** Public, and so is every class it is nested in (a public record inside a package-private interface is not). */
+    private static boolean visibleOutsideItsPackage(JavaClass c) {
+        if (!c.getModifiers().contains(JavaModifier.PUBLIC)) {
+            return false;
+        }
+        return c.getEnclosingClass().map(ModuleBoundariesTest::visibleOutsideItsPackage).orElse(true);
+    }
+
+    @Test
+    void adaptersOfThePortsAreFinal() {
+        ArchRule rule = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideOutsideOfPackage(MODULES.get("core"))
+                .and().areTopLevelClasses()
+                .and().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a core port",
+                        (JavaClass c) -> c.getPackageName().equals("org.magicsteps.core.port") && c.isInterface()))
+                .should().haveModifier(JavaModifier.FINAL);
+        rule.check(classes);
+    }
+}
