@@ -11,8 +11,11 @@ import picocli.CommandLine.Command;
 
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
+import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.usecase.NotFoundException;
 import org.magicsteps.core.usecase.UserAlreadyExistsException;
+import org.magicsteps.model.ModelLoadException;
+import org.magicsteps.model.data.SheetException;
 
 /** The {@code magic-steps} command and its subcommands. */
 @Command(name = "magic-steps",
@@ -30,7 +33,7 @@ import org.magicsteps.core.usecase.UserAlreadyExistsException;
             "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class, ScoreCommand.class,
-            TrainCommand.class, EvaluateCommand.class, ModelCommand.class})
+            TrainCommand.class, EvaluateCommand.class, ModelCommand.class, FeaturesCommand.class})
 public final class MagicSteps {
 
     /** Exit code for a configuration or input the command refuses. */
@@ -66,7 +69,7 @@ public final class MagicSteps {
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
             command.getErr().println("error: " + message(e));
             command.getErr().flush();
-            return e instanceof ConfigException || e instanceof ValidationException ? EXIT_REFUSED : EXIT_FAILED;
+            return refused(e) ? EXIT_REFUSED : EXIT_FAILED;
         });
         return cli;
     }
@@ -88,6 +91,12 @@ public final class MagicSteps {
         return stdin;
     }
 
+    /** What the user can fix before running again: the configuration, the input, the model named. */
+    private static boolean refused(Exception e) {
+        return e instanceof ConfigException || e instanceof ValidationException || e instanceof SheetException
+                || e instanceof ModelLoadException;
+    }
+
     private static String message(Exception e) {
         if (e instanceof ValidationException v) {
             return String.join("; ", v.violations().stream().map(Violation::message).toList());
@@ -95,7 +104,8 @@ public final class MagicSteps {
         if (e instanceof UserAlreadyExistsException) {
             return e.getMessage();
         }
-        if (e instanceof NotFoundException || e instanceof ConfigException || e instanceof IllegalStateException) {
+        if (e instanceof NotFoundException || e instanceof ConfigException || e instanceof IllegalStateException
+                || e instanceof SheetException || e instanceof PortException) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
