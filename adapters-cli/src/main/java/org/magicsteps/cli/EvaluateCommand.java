@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Measures a model bundle on a labelled PEDE sheet: ROC-AUC, PR-AUC, log-loss, Brier score, and",
-            "accuracy, precision, recall and F1 at the threshold, each with a 95 %% bootstrap interval.",
+            "Measures a model bundle on a labelled PEDE sheet, with 95 %% bootstrap intervals.",
+            "ROC-AUC, PR-AUC, log-loss, Brier score; accuracy, precision, recall and F1 at the threshold.",
             "On rows the model was trained on the figures are optimistic; the table says so when it can tell."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "1:the model or the data could not be used", "2:invalid options"})

@@ -27,7 +27,7 @@ import org.magicsteps.model.data.SheetException;
             "",
             "Configuration comes from flags, then environment variables, then a .env",
             "file in the working directory: SECRET_KEY, ACCESS_TOKEN_EXPIRE_MINUTES,",
-            "MONGO_URI, MONGO_DB, REDIS_HOST, REDIS_PORT, PORT, HOST, REGISTRATION,",
+            "MONGO_URI, MONGO_DB, REDIS_HOST, REDIS_PORT, REDIS_PASSWORD, PORT, HOST, REGISTRATION,",
             "MAX_BATCH_SIZE, MAX_BODY_BYTES, METRICS_TOKEN, LOGIN_ATTEMPTS_PER_USER,",
             "LOGIN_ATTEMPTS_PER_ADDRESS, DATA_DIR, MODEL_DIR.",
             "",

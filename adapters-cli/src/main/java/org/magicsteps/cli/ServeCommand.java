@@ -33,7 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (HOST; default 0.0.0.0)")
     private String host;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model bundle directory (MODEL_DIR; default: bundled)")
+    @Option(names = "--model", paramLabel = "DIR|NAME",
+            description = "A model bundle directory, or a model this jar carries: default, early-warning, "
+                    + "early-warning-strict (MODEL_DIR; default: default)")
     private Path model;
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -24,9 +24,8 @@ import org.magicsteps.core.usecase.RegisterUser;
 
 /** {@code magic-steps users add|list|disable}: manage users without the HTTP API. */
 @Command(name = "users", mixinStandardHelpOptions = true,
-        description = {"Manages users in the store the server uses with the same",
-            "configuration. The first admin is made here:",
-            "  magic-steps users add NAME --admin"},
+        description = {"Adds, lists and disables users, in the store the server uses with the same configuration.",
+            "The first admin is made here:  magic-steps users add NAME --admin"},
         subcommands = {UsersCommand.Add.class, UsersCommand.ListAll.class, UsersCommand.Disable.class})
 final class UsersCommand {
 

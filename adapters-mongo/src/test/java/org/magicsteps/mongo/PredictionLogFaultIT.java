@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PortException;
+import org.magicsteps.core.testing.ChildProcess;
 import org.magicsteps.core.testing.Students;
 
 import com.mongodb.client.MongoClient;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
+import org.magicsteps.core.testing.ChildProcess;
 
 /**
  * A server appending a steady stream is killed with SIGKILL: every prediction it answered is in the

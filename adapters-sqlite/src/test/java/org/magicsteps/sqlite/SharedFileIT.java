@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magicsteps.core.testing.ChildProcess;
 import org.magicsteps.core.testing.Students;
 
 /** The file shared by two processes, as {@code serve} and {@code magic-steps users add} share it. */

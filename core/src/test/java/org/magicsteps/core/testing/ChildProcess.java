@@ -1,17 +1,20 @@
-package org.magicsteps.sqlite;
+package org.magicsteps.core.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts a main class of the tests in a JVM of its own, as another process of ours would run. */
-final class ChildProcess {
+/**
+ * Starts a main class of the tests in a JVM of its own, as another process of ours would run; for
+ * the adapters' multi-process tests.
+ */
+public final class ChildProcess {
 
     private ChildProcess() {
     }
 
-    static Process start(Class<?> main, String... args) throws IOException {
+    public static Process start(Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
