@@ -43,6 +43,32 @@ public final class Students {
                         List.of("ametista", "quartzo", "topázio", "ágata"))));
     }
 
+    /**
+     * The original's 18 features with wide, plausible PEDE ranges (Portuguese descriptions): the
+     * schema of the stand-in models the adapters' tests serve.
+     */
+    public static FeatureSchema permissiveSchema() {
+        return new FeatureSchema(List.of(
+                FeatureSpec.integer("fase", "Fase do programa", 0, 8),
+                FeatureSpec.integer("idade", "Idade do aluno", 5, 30),
+                FeatureSpec.integer("ano_ingresso", "Ano de ingresso", 2010, 2030),
+                FeatureSpec.decimal("score_inde", "Índice do Desenvolvimento Educacional", 0, 10),
+                FeatureSpec.decimal("score_iaa", "Autoavaliação", 0, 10),
+                FeatureSpec.decimal("score_ieg", "Engajamento", 0, 10),
+                FeatureSpec.decimal("score_ips", "Psicossocial", 0, 10),
+                FeatureSpec.decimal("score_ida", "Aprendizagem", 0, 10),
+                FeatureSpec.decimal("score_ipv", "Ponto de Virada", 0, 10),
+                FeatureSpec.decimal("score_ian", "Adequação de nível", 0, 10),
+                FeatureSpec.integer("nota_cg", "Nota CG", 0, 1000),
+                FeatureSpec.integer("nota_cf", "Nota CF", 0, 1000),
+                FeatureSpec.integer("nota_ct", "Nota CT", 0, 1000),
+                FeatureSpec.integer("num_avaliacoes", "Número de avaliações", 0, 10),
+                FeatureSpec.integer("defasagem", "Defasagem", -5, 5),
+                FeatureSpec.categorical("turma", "Turma", List.of("a", "b", "c", "d")).acceptingUnknownCategories(),
+                FeatureSpec.categorical("genero", "Gênero", List.of("menina", "menino")),
+                FeatureSpec.categorical("pedra_modal", "Pedra", List.of("quartzo", "ágata", "ametista", "topázio"))));
+    }
+
     /** A valid student of {@link #originalSchema()}, as raw values. */
     public static Map<String, Object> rawStudent() {
         return new java.util.LinkedHashMap<>(student().values());
