@@ -4,9 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
-import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
@@ -40,7 +39,7 @@ public record ApiServices(
         FindActiveUser findActiveUser,
         QueryPredictionLog queryPredictionLog,
         ListStoredStudents listStoredStudents,
-        Map<String, Supplier<ComponentHealth>> components) {
+        Map<String, HealthReporting> components) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -26,7 +25,7 @@ import org.magicsteps.core.memory.InMemoryPredictionLog;
 import org.magicsteps.core.memory.InMemorySettingsStore;
 import org.magicsteps.core.memory.InMemoryUserStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
-import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PasswordHasher;
 import org.magicsteps.core.port.PredictionLog;
@@ -61,7 +60,7 @@ final class TestServer implements AutoCloseable {
     final FailingFeatureStore features = new FailingFeatureStore(new InMemoryFeatureStore());
     final PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
     final ServiceMetrics metrics = new ServiceMetrics();
-    final Map<String, Supplier<ComponentHealth>> health = new LinkedHashMap<>();
+    final Map<String, HealthReporting> health = new LinkedHashMap<>();
     final RegisterUser registerUser = new RegisterUser(users, hasher, Clock.systemUTC());
     final HttpSettings httpSettings;
     final MagicStepsServer server;
@@ -82,10 +81,10 @@ final class TestServer implements AutoCloseable {
         PredictionLog countedLog = metrics.counting(log);
         ReadThreshold readThreshold = new ReadThreshold(settings, predictor, Clock.systemUTC(), Duration.ZERO);
         PredictStudent predictStudent = new PredictStudent(predictor, countedLog, readThreshold, Clock.systemUTC());
-        health.put("users", users::health);
-        health.put("prediction_log", log::health);
-        health.put("settings", settings::health);
-        health.put("feature_store", features::health);
+        health.put("users", users);
+        health.put("prediction_log", log);
+        health.put("settings", settings);
+        health.put("feature_store", features);
         ApiServices services = new ApiServices(
                 predictStudent,
                 new PredictBatch(predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),

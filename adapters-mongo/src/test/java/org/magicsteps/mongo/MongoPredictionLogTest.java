@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.contract.PredictionLogContract;
 import org.magicsteps.core.testing.Students;
 
-class MongoPredictionLogTest extends PredictionLogContract {
+class MongoPredictionLogTest extends PredictionLogContract<MongoPredictionLog> {
 
     private static TestMongo mongo;
 
@@ -52,14 +53,40 @@ class MongoPredictionLogTest extends PredictionLogContract {
         mongo.closeStores();
     }
 
+    private String database;
+
     @Override
-    protected PredictionLog newLog() {
-        return mongo.log(journalDir.resolve("contract"));
+    protected MongoPredictionLog newLog() {
+        database = TestMongo.newDatabaseName();
+        return mongo.stores(database).openPredictionLog(journalDir.resolve("contract"));
+    }
+
+    /** Appends go to the journal; MongoDB, and so a query, has them once the writer thread has written them. */
+    @Override
+    protected Visibility visibility() {
+        return Visibility.ONCE_WRITTEN;
     }
 
     @Override
-    protected void awaitWritten(PredictionLog log) {
-        assertTrue(((MongoPredictionLog) log).flush(Duration.ofSeconds(5)), "written within 5 s");
+    protected void awaitWritten(MongoPredictionLog log) {
+        assertTrue(log.flush(Duration.ofSeconds(5)), "written within 5 s");
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return mongo.uri() + "/" + database + " + journal";
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return true;
+    }
+
+    @Override
+    protected Optional<MongoPredictionLog> failedLog() {
+        MongoPredictionLog closed = mongo.log(journalDir.resolve("closed"));
+        closed.close();
+        return Optional.of(closed);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,7 @@ import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.UserStore;
 import org.magicsteps.core.port.contract.UserStoreContract;
 
-class MongoUserStoreTest extends UserStoreContract {
+class MongoUserStoreTest extends UserStoreContract<MongoUserStore> {
 
     private static TestMongo mongo;
     private String database;
@@ -39,9 +40,24 @@ class MongoUserStoreTest extends UserStoreContract {
     }
 
     @Override
-    protected UserStore newStore() {
+    protected MongoUserStore newStore() {
         database = TestMongo.newDatabaseName();
         return mongo.stores(database).users();
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return mongo.uri() + "/" + database;
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return true;
+    }
+
+    @Override
+    protected Optional<MongoUserStore> failedStore() {
+        return Optional.of(mongo.unreachable().users());
     }
 
     @Test
@@ -72,7 +88,7 @@ class MongoUserStoreTest extends UserStoreContract {
 
     @Test
     void isUpWhenTheServerAnswers() {
-        UserStore store = mongo.stores(database).users();
+        MongoUserStore store = mongo.stores(database).users();
         store.find("anyone");
 
         ComponentHealth health = store.health();

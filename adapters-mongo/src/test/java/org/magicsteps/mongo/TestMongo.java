@@ -27,6 +27,9 @@ final class TestMongo implements AutoCloseable {
     static final MongoStores.Timeouts FAST = new MongoStores.Timeouts(Duration.ofMillis(500), Duration.ofMillis(300),
             Duration.ofSeconds(5), Duration.ofMillis(500));
 
+    /** Nothing listens on the discard port of loopback. */
+    static final String NOBODY = "mongodb://127.0.0.1:9";
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final MongoServer server;
@@ -56,6 +59,13 @@ final class TestMongo implements AutoCloseable {
     /** Stores on {@code database}; another call with the same name is another replica. */
     synchronized MongoStores stores(String database) {
         MongoStores stores = MongoStores.connect(uri, database, FAST);
+        opened.add(stores);
+        return stores;
+    }
+
+    /** Stores on a server that is not there: nothing listens on loopback's discard port. */
+    synchronized MongoStores unreachable() {
+        MongoStores stores = MongoStores.connect(NOBODY, newDatabaseName(), FAST);
         opened.add(stores);
         return stores;
     }

@@ -3,10 +3,7 @@ package org.magicsteps.core.usecase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +13,7 @@ import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.memory.InMemorySettingsStore;
+import org.magicsteps.core.testing.ManualClock;
 import org.magicsteps.core.testing.Students;
 
 class ThresholdUseCasesTest {
@@ -69,36 +67,17 @@ class ThresholdUseCasesTest {
     }
 
     /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Fixture.NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aChangeByAnotherReplicaIsSeenOnceTheRefreshPeriodHasPassed() {
         InMemorySettingsStore shared = new InMemorySettingsStore();
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(Fixture.NOW);
         ReadThreshold replicaA = new ReadThreshold(shared, Students.predictor(), clock, Duration.ofMillis(500));
         assertEquals(0.5, replicaA.current().threshold().value());
 
         new ChangeThreshold(shared, new ReadThreshold(shared, Students.predictor()), clock).execute(ADMIN, 0.3);
 
         assertEquals(0.5, replicaA.current().threshold().value(), "still cached");
-        clock.now = clock.now.plusMillis(500);
+        clock.advance(Duration.ofMillis(500));
         assertEquals(0.3, replicaA.current().threshold().value());
     }
 }

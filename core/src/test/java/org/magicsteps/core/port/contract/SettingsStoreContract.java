@@ -1,7 +1,6 @@
 package org.magicsteps.core.port.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,22 +10,44 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
+import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.SettingsStore;
 
 /** What every {@link SettingsStore} does. */
-public abstract class SettingsStoreContract {
+public abstract class SettingsStoreContract<S extends SettingsStore & HealthReporting> {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00.250Z");
 
     /** A new, empty store. */
-    protected abstract SettingsStore newStore();
+    protected abstract S newStore();
+
+    /**
+     * What {@code health()} names the store {@link #newStore()} made: {@code in-memory},
+     * {@code sqlite:/path/to/file}, {@code mongodb://host:port/db}, ...
+     */
+    protected abstract String expectedImplementation();
+
+    /** Whether what the store holds survives a restart. */
+    protected abstract boolean expectedPersistent();
+
+    /**
+     * A store of this kind that cannot work (closed, or pointing at a server that is not there),
+     * or empty when the implementation has no way to fail.
+     */
+    protected abstract Optional<S> failedStore();
+
+    /** What {@link #failedStore()} reports: DOWN, unless it keeps working by holding work back (DEGRADED). */
+    protected ComponentHealth.Status failedStatus() {
+        return ComponentHealth.Status.DOWN;
+    }
 
     /** A second view of the same store, as another replica would have; {@code null} when there is none. */
     protected SettingsStore sameStoreFromAnotherReplica() {
         return null;
     }
 
-    private SettingsStore store;
+    private S store;
 
     @BeforeEach
     void createStore() {
@@ -75,6 +96,13 @@ public abstract class SettingsStoreContract {
 
     @Test
     void reportsItsHealth() {
-        assertNotNull(store.health());
+        store.threshold();
+
+        HealthChecks.assertWorking(store, expectedImplementation(), expectedPersistent());
+    }
+
+    @Test
+    void aStoreThatCannotWorkReportsItsFailure() throws InterruptedException {
+        HealthChecks.assertFailed(failedStore(), failedStatus());
     }
 }

@@ -2,7 +2,6 @@ package org.magicsteps.core.port.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -19,17 +18,39 @@ import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.PasswordHash;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
+import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.UserStore;
 
 /** What every {@link UserStore} does. */
-public abstract class UserStoreContract {
+public abstract class UserStoreContract<S extends UserStore & HealthReporting> {
 
     private static final Instant CREATED = Instant.parse("2026-02-03T04:05:06.789Z");
 
     /** A new, empty store. */
-    protected abstract UserStore newStore();
+    protected abstract S newStore();
 
-    private UserStore store;
+    /**
+     * What {@code health()} names the store {@link #newStore()} made: {@code in-memory},
+     * {@code sqlite:/path/to/file}, {@code mongodb://host:port/db}, ...
+     */
+    protected abstract String expectedImplementation();
+
+    /** Whether what the store holds survives a restart. */
+    protected abstract boolean expectedPersistent();
+
+    /**
+     * A store of this kind that cannot work (closed, or pointing at a server that is not there),
+     * or empty when the implementation has no way to fail.
+     */
+    protected abstract Optional<S> failedStore();
+
+    /** What {@link #failedStore()} reports: DOWN, unless it keeps working by holding work back (DEGRADED). */
+    protected ComponentHealth.Status failedStatus() {
+        return ComponentHealth.Status.DOWN;
+    }
+
+    private S store;
 
     @BeforeEach
     void createStore() {
@@ -103,6 +124,13 @@ public abstract class UserStoreContract {
 
     @Test
     void reportsItsHealth() {
-        assertNotNull(store.health());
+        store.find("anyone");
+
+        HealthChecks.assertWorking(store, expectedImplementation(), expectedPersistent());
+    }
+
+    @Test
+    void aStoreThatCannotWorkReportsItsFailure() throws InterruptedException {
+        HealthChecks.assertFailed(failedStore(), failedStatus());
     }
 }
