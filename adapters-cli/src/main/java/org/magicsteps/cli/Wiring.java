@@ -235,8 +235,12 @@ public final class Wiring implements AutoCloseable {
         return health.get(FEATURE_STORE);
     }
 
+    /**
+     * Registration, under {@code REGISTRATION}'s policy: the server calls it for {@code /register},
+     * {@code users add} as the operator (whom the policy does not bind).
+     */
     RegisterUser registerUser() {
-        return new RegisterUser(userStore(), passwordHasher(), clock);
+        return new RegisterUser(userStore(), passwordHasher(), clock, config.registration());
     }
 
     ListUsers listUsers() {
@@ -267,7 +271,7 @@ public final class Wiring implements AutoCloseable {
                 new DescribeModel(timed, readThreshold),
                 readThreshold,
                 new ChangeThreshold(settingsStore(), readThreshold, clock),
-                new RegisterUser(userStore(), hasher, clock),
+                registerUser(),
                 authenticateUser.join(),
                 new FindActiveUser(userStore()),
                 new QueryPredictionLog(counted),
@@ -279,7 +283,6 @@ public final class Wiring implements AutoCloseable {
         return HttpSettings.defaults(secret)
                 .withAddress(config.host(), config.port())
                 .withTokenLifetime(Duration.ofMinutes(config.tokenExpireMinutes()))
-                .withRegistration(config.registration())
                 .withMetricsToken(config.metricsToken())
                 .withMaxRequestBytes(config.maxBodyBytes())
                 .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1));

@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import org.magicsteps.core.domain.PasswordHash;
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
@@ -56,7 +57,9 @@ class WiringTest {
         assertEquals("127.0.0.1", settings.host());
         assertEquals(9100, settings.port());
         assertEquals(java.time.Duration.ofMinutes(12), settings.tokenLifetime());
-        assertEquals(org.magicsteps.http.RegistrationMode.ADMIN, settings.registration());
+        try (Wiring wiring = new Wiring(config)) {
+            assertEquals(RegistrationPolicy.ADMINS_ONLY, wiring.registerUser().policy());
+        }
         assertEquals("scraper-token-0123456789", settings.metricsToken());
         assertEquals(4096, settings.maxRequestBytes());
         assertEquals(3, settings.loginAttemptsPerUser());

@@ -98,7 +98,7 @@ public final class MagicStepsServer implements AutoCloseable {
                 settings.loginAttemptsPerAddress(), settings.loginWindow());
         List<Route> routes = new ArrayList<>();
         routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
-                .routes(settings.registration()));
+                .routes());
         routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
                 services.predictStoredStudent(), services.processFeatures(), bodies, metrics).routes());
         routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.InMemoryPredictionLog;
@@ -61,7 +62,7 @@ final class TestServer implements AutoCloseable {
     final PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
     final ServiceMetrics metrics = new ServiceMetrics();
     final Map<String, HealthReporting> health = new LinkedHashMap<>();
-    final RegisterUser registerUser = new RegisterUser(users, hasher, Clock.systemUTC());
+    final RegisterUser registerUser;
     final HttpSettings httpSettings;
     final MagicStepsServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,7 +77,16 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(RegistrationPolicy.OPEN, settingsChange, maxBatchSize);
+    }
+
+    TestServer(RegistrationPolicy registration) {
+        this(registration, s -> s, 500);
+    }
+
+    TestServer(RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
         this.maxBatchSize = maxBatchSize;
+        this.registerUser = new RegisterUser(users, hasher, Clock.systemUTC(), registration);
         Predictor predictor = metrics.timing(model.predictor);
         PredictionLog countedLog = metrics.counting(log);
         ReadThreshold readThreshold = new ReadThreshold(settings, predictor, Clock.systemUTC(), Duration.ZERO);
@@ -115,9 +125,9 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    /** Registers an admin directly through the use case (the API only creates plain users). */
+    /** Registers an admin as the operator at the command line does (the API only creates plain users). */
     void addAdmin(String username, String password) {
-        registerUser.execute(new RegisterUser.Command(username, password.toCharArray(), null, Role.ADMIN));
+        registerUser.executeAsOperator(new RegisterUser.Command(username, password.toCharArray(), null, Role.ADMIN));
     }
 
     /** Registers {@code username} over HTTP and returns a token for them. */
