@@ -34,6 +34,7 @@ import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 import org.magicsteps.http.ApiServices;
 import org.magicsteps.http.HttpSettings;
@@ -271,6 +272,7 @@ public final class Wiring implements AutoCloseable {
                 new DescribeModel(timed, readThreshold),
                 readThreshold,
                 new ChangeThreshold(settingsStore(), readThreshold, clock),
+                new ReadThresholdHistory(settingsStore()),
                 registerUser(),
                 authenticateUser.join(),
                 new FindActiveUser(userStore()),

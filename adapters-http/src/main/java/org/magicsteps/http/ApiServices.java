@@ -17,6 +17,7 @@ import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 
 /**
@@ -34,6 +35,7 @@ public record ApiServices(
         DescribeModel describeModel,
         ReadThreshold readThreshold,
         ChangeThreshold changeThreshold,
+        ReadThresholdHistory readThresholdHistory,
         RegisterUser registerUser,
         AuthenticateUser authenticateUser,
         FindActiveUser findActiveUser,
@@ -49,6 +51,7 @@ public record ApiServices(
         Objects.requireNonNull(describeModel, "describeModel");
         Objects.requireNonNull(readThreshold, "readThreshold");
         Objects.requireNonNull(changeThreshold, "changeThreshold");
+        Objects.requireNonNull(readThresholdHistory, "readThresholdHistory");
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(authenticateUser, "authenticateUser");
         Objects.requireNonNull(findActiveUser, "findActiveUser");

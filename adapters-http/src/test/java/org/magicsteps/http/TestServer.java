@@ -42,6 +42,7 @@ import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 
 /**
@@ -103,6 +104,7 @@ final class TestServer implements AutoCloseable {
                 new DescribeModel(predictor, readThreshold),
                 readThreshold,
                 new ChangeThreshold(settings, readThreshold, Clock.systemUTC()),
+                new ReadThresholdHistory(settings),
                 registerUser,
                 new AuthenticateUser(users, hasher),
                 new FindActiveUser(users),

@@ -80,4 +80,34 @@ class ThresholdUseCasesTest {
         clock.advance(Duration.ofMillis(500));
         assertEquals(0.3, replicaA.current().threshold().value());
     }
+
+    @Test
+    void anAdminReadsTheHistoryNewestFirstUpToTheLimit() {
+        Fixture fx = new Fixture();
+        ThresholdSetting first = fx.changeThreshold.execute(ADMIN, 0.4);
+        ThresholdSetting second = fx.changeThreshold.execute(new Actor("chefe", Role.ADMIN), 0.45);
+        ReadThresholdHistory history = new ReadThresholdHistory(fx.settings);
+
+        assertEquals(List.of(second, first), history.execute(ADMIN, ReadThresholdHistory.DEFAULT_LIMIT));
+        assertEquals(List.of(second), history.execute(ADMIN, 1));
+        assertEquals(List.of(second, first), history.execute(ADMIN, ReadThresholdHistory.MAX_LIMIT));
+    }
+
+    @Test
+    void onlyAnAdminReadsTheHistoryAndTheLimitIsBounded() {
+        Fixture fx = new Fixture();
+        fx.changeThreshold.execute(ADMIN, 0.4);
+        ReadThresholdHistory history = new ReadThresholdHistory(fx.settings);
+
+        assertThrows(AccessDeniedException.class, () -> history.execute(new Actor("ana", Role.USER), 10));
+        assertThrows(AccessDeniedException.class, () -> history.execute(new Actor("ana", Role.USER), 0),
+                "access before input");
+        ValidationException zero = assertThrows(ValidationException.class, () -> history.execute(ADMIN, 0));
+        ValidationException tooMany = assertThrows(ValidationException.class,
+                () -> history.execute(ADMIN, ReadThresholdHistory.MAX_LIMIT + 1));
+
+        assertEquals("limit", zero.violations().get(0).field());
+        assertEquals("limit: 0 is below the minimum 1", zero.violations().get(0).message());
+        assertEquals("limit: 1001 is above the maximum 1000", tooMany.violations().get(0).message());
+    }
 }
