@@ -1,5 +1,6 @@
 package org.magicsteps.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -186,15 +187,10 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "503", description = "The settings store is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void thresholdHistory(Context ctx) {
-        int limit = ReadThresholdHistory.DEFAULT_LIMIT;
-        String limitText = ctx.queryParam("limit");
-        if (limitText != null) {
-            try {
-                limit = Integer.parseInt(limitText.trim());
-            } catch (NumberFormatException e) {
-                throw new HttpProblem.Rejected("query", List.of(Violation.of("limit", limitText, Kind.NOT_A_WHOLE_NUMBER,
-                        "limit: '" + limitText + "' is not a whole number")));
-            }
+        List<Violation> violations = new ArrayList<>();
+        int limit = QueryParameters.wholeNumber(ctx, "limit", ReadThresholdHistory.DEFAULT_LIMIT, violations);
+        if (!violations.isEmpty()) {
+            throw new HttpProblem.Rejected("query", violations);
         }
         List<ThresholdSetting> history;
         try {

@@ -83,7 +83,7 @@ class MongoPredictionLogTest extends PredictionLogContract<MongoPredictionLog> {
     }
 
     @Override
-    protected Optional<MongoPredictionLog> failedLog() {
+    protected Optional<MongoPredictionLog> failedStore() {
         MongoPredictionLog closed = mongo.log(journalDir.resolve("closed"));
         closed.close();
         return Optional.of(closed);

@@ -73,10 +73,8 @@ class SqlitePredictionLogTest extends PredictionLogContract<SqlitePredictionLog>
     }
 
     @Override
-    protected Optional<SqlitePredictionLog> failedLog() {
-        SqliteStores closed = stores.open(dir.resolve("closed.db"));
-        closed.close();
-        return Optional.of(closed.predictionLog());
+    protected Optional<SqlitePredictionLog> failedStore() {
+        return Optional.of(stores.closed(dir.resolve("closed.db")).predictionLog());
     }
 
     private static PredictionRecord record(String id) {

@@ -49,9 +49,7 @@ class SqliteSettingsStoreTest extends SettingsStoreContract<SqliteSettingsStore>
 
     @Override
     protected Optional<SqliteSettingsStore> failedStore() {
-        SqliteStores closed = stores.open(dir.resolve("closed.db"));
-        closed.close();
-        return Optional.of(closed.settings());
+        return Optional.of(stores.closed(dir.resolve("closed.db")).settings());
     }
 
     @Override

@@ -40,8 +40,6 @@ class SqliteUserStoreTest extends UserStoreContract<SqliteUserStore> {
 
     @Override
     protected Optional<SqliteUserStore> failedStore() {
-        SqliteStores closed = stores.open(dir.resolve("closed.db"));
-        closed.close();
-        return Optional.of(closed.users());
+        return Optional.of(stores.closed(dir.resolve("closed.db")).users());
     }
 }

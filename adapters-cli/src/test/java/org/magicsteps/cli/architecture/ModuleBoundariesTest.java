@@ -56,7 +56,7 @@ class ModuleBoundariesTest {
     private static JavaClasses classes;
 
     /** Production classes only: neither test directories nor core's test-jar (the port contracts). */
-    private static final class ProductionCode implements ImportOption {
+    static final class ProductionCode implements ImportOption {
         @Override
         public boolean includes(Location location) {
             return !location.contains("/test-classes/") && !location.contains("-tests.jar");

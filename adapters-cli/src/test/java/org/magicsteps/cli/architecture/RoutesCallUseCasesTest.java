@@ -11,8 +11,6 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -39,17 +37,9 @@ class RoutesCallUseCasesTest {
 
     private static JavaClasses classes;
 
-    /** Production classes only: neither test directories nor the test jars. */
-    private static final class ProductionCode implements ImportOption {
-        @Override
-        public boolean includes(Location location) {
-            return !location.contains("/test-classes/") && !location.contains("-tests.jar");
-        }
-    }
-
     @BeforeAll
     static void importEverything() {
-        classes = new ClassFileImporter().withImportOption(new ProductionCode()).importPackages("org.magicsteps");
+        classes = new ClassFileImporter().withImportOption(new ModuleBoundariesTest.ProductionCode()).importPackages("org.magicsteps");
     }
 
     /**

@@ -27,7 +27,7 @@ class InMemoryPredictionLogTest extends PredictionLogContract<InMemoryPrediction
     }
 
     @Override
-    protected Optional<InMemoryPredictionLog> failedLog() {
+    protected Optional<InMemoryPredictionLog> failedStore() {
         return Optional.empty();
     }
 }

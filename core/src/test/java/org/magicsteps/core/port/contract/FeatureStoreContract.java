@@ -9,36 +9,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.StudentFeatures;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.testing.Students;
 
 /** What every {@link FeatureStore} does. */
-public abstract class FeatureStoreContract<S extends FeatureStore & HealthReporting> {
+public abstract class FeatureStoreContract<S extends FeatureStore & HealthReporting> extends HealthContract<S> {
 
     /** A new, empty store. */
     protected abstract S newStore();
-
-    /**
-     * What {@code health()} names the store {@link #newStore()} made: {@code in-memory},
-     * {@code sqlite:/path/to/file}, {@code mongodb://host:port/db}, ...
-     */
-    protected abstract String expectedImplementation();
-
-    /** Whether what the store holds survives a restart. */
-    protected abstract boolean expectedPersistent();
-
-    /**
-     * A store of this kind that cannot work (closed, or pointing at a server that is not there),
-     * or empty when the implementation has no way to fail.
-     */
-    protected abstract Optional<S> failedStore();
-
-    /** What {@link #failedStore()} reports: DOWN, unless it keeps working by holding work back (DEGRADED). */
-    protected ComponentHealth.Status failedStatus() {
-        return ComponentHealth.Status.DOWN;
-    }
 
     private S store;
 
@@ -78,15 +57,9 @@ public abstract class FeatureStoreContract<S extends FeatureStore & HealthReport
         assertEquals(List.of("RA-1", "RA-2", "RA-3"), store.studentIds());
     }
 
-    @Test
-    void reportsItsHealth() {
+    @Override
+    protected S usedStore() {
         store.put("RA-1", Students.student());
-
-        HealthChecks.assertWorking(store, expectedImplementation(), expectedPersistent());
-    }
-
-    @Test
-    void aStoreThatCannotWorkReportsItsFailure() throws InterruptedException {
-        HealthChecks.assertFailed(failedStore(), failedStatus());
+        return store;
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,6 @@ import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.testing.Students;
@@ -34,7 +32,7 @@ import org.magicsteps.core.testing.Students;
  * promises ({@link #visibility()}): a log that promises {@code AT_ONCE} is queried right after its
  * appends, with no waiting.
  */
-public abstract class PredictionLogContract<S extends PredictionLog & HealthReporting> {
+public abstract class PredictionLogContract<S extends PredictionLog & HealthReporting> extends HealthContract<S> {
 
     protected static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123Z");
 
@@ -59,21 +57,6 @@ public abstract class PredictionLogContract<S extends PredictionLog & HealthRepo
     protected void awaitWritten(S log) {
         throw new UnsupportedOperationException("a log whose records show once written must say how to wait");
     }
-
-    /**
-     * What {@code health()} names the log {@link #newLog()} made: {@code in-memory},
-     * {@code sqlite:/path/to/file}, ...
-     */
-    protected abstract String expectedImplementation();
-
-    /** Whether the records survive a restart. */
-    protected abstract boolean expectedPersistent();
-
-    /**
-     * A log of this kind that cannot take appends (closed, say), or empty when the implementation
-     * has no way to fail.
-     */
-    protected abstract Optional<S> failedLog();
 
     private S log;
 
@@ -265,16 +248,10 @@ public abstract class PredictionLogContract<S extends PredictionLog & HealthRepo
         assertEquals(threads * appendsEach, log.query(LogQuery.all().limit(LogQuery.MAX_LIMIT)).records().size());
     }
 
-    @Test
-    void reportsItsHealth() {
+    @Override
+    protected S usedStore() {
         append(Students.record("h-1", "ana", "RA-1", T0, null));
-
-        HealthChecks.assertWorking(log, expectedImplementation(), expectedPersistent());
-    }
-
-    @Test
-    void aLogThatCannotWorkReportsItsFailure() throws InterruptedException {
-        HealthChecks.assertFailed(failedLog(), ComponentHealth.Status.DOWN);
+        return log;
     }
 
     private static List<String> ids(LogPage page) {

@@ -10,37 +10,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.SettingsStore;
 
 /** What every {@link SettingsStore} does. */
-public abstract class SettingsStoreContract<S extends SettingsStore & HealthReporting> {
+public abstract class SettingsStoreContract<S extends SettingsStore & HealthReporting> extends HealthContract<S> {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00.250Z");
 
     /** A new, empty store. */
     protected abstract S newStore();
-
-    /**
-     * What {@code health()} names the store {@link #newStore()} made: {@code in-memory},
-     * {@code sqlite:/path/to/file}, {@code mongodb://host:port/db}, ...
-     */
-    protected abstract String expectedImplementation();
-
-    /** Whether what the store holds survives a restart. */
-    protected abstract boolean expectedPersistent();
-
-    /**
-     * A store of this kind that cannot work (closed, or pointing at a server that is not there),
-     * or empty when the implementation has no way to fail.
-     */
-    protected abstract Optional<S> failedStore();
-
-    /** What {@link #failedStore()} reports: DOWN, unless it keeps working by holding work back (DEGRADED). */
-    protected ComponentHealth.Status failedStatus() {
-        return ComponentHealth.Status.DOWN;
-    }
 
     /** A second view of the same store, as another replica would have; {@code null} when there is none. */
     protected SettingsStore sameStoreFromAnotherReplica() {
@@ -94,15 +73,9 @@ public abstract class SettingsStoreContract<S extends SettingsStore & HealthRepo
         assertEquals(Optional.of(setting), other.threshold());
     }
 
-    @Test
-    void reportsItsHealth() {
+    @Override
+    protected S usedStore() {
         store.threshold();
-
-        HealthChecks.assertWorking(store, expectedImplementation(), expectedPersistent());
-    }
-
-    @Test
-    void aStoreThatCannotWorkReportsItsFailure() throws InterruptedException {
-        HealthChecks.assertFailed(failedStore(), failedStatus());
+        return store;
     }
 }

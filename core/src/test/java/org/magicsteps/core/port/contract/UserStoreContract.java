@@ -18,37 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.PasswordHash;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.UserStore;
 
 /** What every {@link UserStore} does. */
-public abstract class UserStoreContract<S extends UserStore & HealthReporting> {
+public abstract class UserStoreContract<S extends UserStore & HealthReporting> extends HealthContract<S> {
 
     private static final Instant CREATED = Instant.parse("2026-02-03T04:05:06.789Z");
 
     /** A new, empty store. */
     protected abstract S newStore();
-
-    /**
-     * What {@code health()} names the store {@link #newStore()} made: {@code in-memory},
-     * {@code sqlite:/path/to/file}, {@code mongodb://host:port/db}, ...
-     */
-    protected abstract String expectedImplementation();
-
-    /** Whether what the store holds survives a restart. */
-    protected abstract boolean expectedPersistent();
-
-    /**
-     * A store of this kind that cannot work (closed, or pointing at a server that is not there),
-     * or empty when the implementation has no way to fail.
-     */
-    protected abstract Optional<S> failedStore();
-
-    /** What {@link #failedStore()} reports: DOWN, unless it keeps working by holding work back (DEGRADED). */
-    protected ComponentHealth.Status failedStatus() {
-        return ComponentHealth.Status.DOWN;
-    }
 
     private S store;
 
@@ -122,15 +101,9 @@ public abstract class UserStoreContract<S extends UserStore & HealthReporting> {
         }
     }
 
-    @Test
-    void reportsItsHealth() {
+    @Override
+    protected S usedStore() {
         store.find("anyone");
-
-        HealthChecks.assertWorking(store, expectedImplementation(), expectedPersistent());
-    }
-
-    @Test
-    void aStoreThatCannotWorkReportsItsFailure() throws InterruptedException {
-        HealthChecks.assertFailed(failedStore(), failedStatus());
+        return store;
     }
 }
