@@ -17,10 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicsteps.core.domain.Confidence;
 import org.magicsteps.core.domain.LogQuery;
@@ -33,25 +31,11 @@ import org.magicsteps.core.testing.Students;
 
 class MongoPredictionLogTest extends PredictionLogContract<MongoPredictionLog> {
 
-    private static TestMongo mongo;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
 
     @TempDir
     Path journalDir;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new TestMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @AfterEach
-    void closeStores() {
-        mongo.closeStores();
-    }
 
     private String database;
 

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.magicsteps.core.domain.PasswordHash;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
@@ -21,23 +19,10 @@ import org.magicsteps.core.port.contract.UserStoreContract;
 
 class MongoUserStoreTest extends UserStoreContract<MongoUserStore> {
 
-    private static TestMongo mongo;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
+
     private String database;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new TestMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @AfterEach
-    void closeStores() {
-        mongo.closeStores();
-    }
 
     @Override
     protected MongoUserStore newStore() {

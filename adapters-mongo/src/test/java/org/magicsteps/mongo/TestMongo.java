@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -20,8 +23,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * A mongo-java-server (memory backend) on a loopback port, for tests that talk to it over TCP
  * through the real driver; each {@link #stores()} gets a database of its own, so stores start empty.
+ * As a JUnit extension ({@code @RegisterExtension static final TestMongo mongo = new TestMongo();})
+ * it closes what each test opened after the test, and stops the server after the class.
  */
-final class TestMongo implements AutoCloseable {
+final class TestMongo implements AutoCloseable, AfterEachCallback, AfterAllCallback {
 
     /** Short, so that a test that stops the server hears about it soon. */
     static final MongoStores.Timeouts FAST = new MongoStores.Timeouts(Duration.ofMillis(500), Duration.ofMillis(300),
@@ -93,6 +98,16 @@ final class TestMongo implements AutoCloseable {
             }
         }
         opened.clear();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeStores();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
