@@ -56,16 +56,26 @@ class ModuleBoundariesTest {
     private static JavaClasses classes;
 
     /** Production classes only: neither test directories nor core's test-jar (the port contracts). */
-    static final class ProductionCode implements ImportOption {
+    private static final class ProductionCode implements ImportOption {
         @Override
         public boolean includes(Location location) {
             return !location.contains("/test-classes/") && !location.contains("-tests.jar");
         }
     }
 
+    private static JavaClasses imported;
+
+    /** Every production class of every module, imported once for all the architecture tests of this JVM. */
+    static synchronized JavaClasses productionClasses() {
+        if (imported == null) {
+            imported = new ClassFileImporter().withImportOption(new ProductionCode()).importPackages("org.magicsteps");
+        }
+        return imported;
+    }
+
     @BeforeAll
     static void importEverything() {
-        classes = new ClassFileImporter().withImportOption(new ProductionCode()).importPackages("org.magicsteps");
+        classes = productionClasses();
     }
 
     @ParameterizedTest

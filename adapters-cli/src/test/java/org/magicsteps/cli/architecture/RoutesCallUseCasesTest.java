@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +38,7 @@ class RoutesCallUseCasesTest {
 
     @BeforeAll
     static void importEverything() {
-        classes = new ClassFileImporter().withImportOption(new ModuleBoundariesTest.ProductionCode()).importPackages("org.magicsteps");
+        classes = ModuleBoundariesTest.productionClasses();
     }
 
     /**
