@@ -123,7 +123,8 @@ public final class Wiring implements AutoCloseable {
     synchronized PredictionLog predictionLog() {
         if (log == null) {
             log = config.mongoUri() != null
-                    ? reporting(PREDICTION_LOG, closing(mongo().openPredictionLog(config.dataDir().resolve("journal"))))
+                    ? reporting(PREDICTION_LOG,
+                            closing(mongo().openPredictionLog(config.dataDir().resolve("journal"))))
                     : reporting(PREDICTION_LOG, embedded().predictionLog());
         }
         return log;
@@ -211,7 +212,10 @@ public final class Wiring implements AutoCloseable {
         return predictor;
     }
 
-    /** Each store's health by the name {@code /health} and the banner use, in the order they show them; opens every store. */
+    /**
+     * Each store's health by the name {@code /health} and the banner use, in the order they show
+     * them; opens every store.
+     */
     synchronized Map<String, HealthReporting> components() {
         userStore();
         predictionLog();
