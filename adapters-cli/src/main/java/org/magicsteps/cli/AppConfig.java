@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.http.HttpSettings;
-import org.magicsteps.http.RegistrationMode;
 
 /**
  * The whole configuration, typed. Each value comes from a command-line flag, else an environment
@@ -45,7 +45,7 @@ public record AppConfig(
         String redisHost,
         int redisPort,
         String redisPassword,
-        RegistrationMode registration,
+        RegistrationPolicy registration,
         int maxBatchSize,
         long maxBodyBytes,
         String metricsToken,
@@ -103,7 +103,7 @@ public record AppConfig(
                 r.text(REDIS_HOST, null),
                 r.integer(REDIS_PORT, 6379, 1, 65_535),
                 r.text(REDIS_PASSWORD, null),
-                r.parsed(REGISTRATION, RegistrationMode.OPEN, RegistrationMode::parse),
+                r.parsed(REGISTRATION, RegistrationPolicy.OPEN, RegistrationPolicy::parse),
                 r.integer(MAX_BATCH_SIZE, PredictBatch.DEFAULT_MAX_BATCH_SIZE, 1, 100_000),
                 r.integer(MAX_BODY_BYTES, (int) HttpSettings.DEFAULT_MAX_REQUEST_BYTES, 1024, 512 * 1024 * 1024),
                 r.text(METRICS_TOKEN, null),

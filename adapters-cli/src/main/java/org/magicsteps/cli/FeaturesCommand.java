@@ -118,7 +118,7 @@ final class FeaturesCommand {
                 store.putAll(valid);
                 out.printf(Locale.ROOT, "%s: read %d rows, stored %d students, rejected %d in %.2f s -> %s%n", data,
                         read, valid.size(), rejected, (System.nanoTime() - start) / 1e9,
-                        store.health().implementation());
+                        wiring.featureStoreHealth().health().implementation());
                 return 0;
             }
         }

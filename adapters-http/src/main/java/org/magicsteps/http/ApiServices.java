@@ -4,9 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
-import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
@@ -18,6 +17,7 @@ import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 
 /**
@@ -35,12 +35,13 @@ public record ApiServices(
         DescribeModel describeModel,
         ReadThreshold readThreshold,
         ChangeThreshold changeThreshold,
+        ReadThresholdHistory readThresholdHistory,
         RegisterUser registerUser,
         AuthenticateUser authenticateUser,
         FindActiveUser findActiveUser,
         QueryPredictionLog queryPredictionLog,
         ListStoredStudents listStoredStudents,
-        Map<String, Supplier<ComponentHealth>> components) {
+        Map<String, HealthReporting> components) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");
@@ -50,6 +51,7 @@ public record ApiServices(
         Objects.requireNonNull(describeModel, "describeModel");
         Objects.requireNonNull(readThreshold, "readThreshold");
         Objects.requireNonNull(changeThreshold, "changeThreshold");
+        Objects.requireNonNull(readThresholdHistory, "readThresholdHistory");
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(authenticateUser, "authenticateUser");
         Objects.requireNonNull(findActiveUser, "findActiveUser");

@@ -13,7 +13,6 @@ import java.util.Objects;
  * @param tokenLifetime how long an access token is valid
  * @param issuer the {@code iss} of the tokens this server issues and accepts
  * @param audience the {@code aud} of the tokens this server issues and accepts
- * @param registration who may register users
  * @param metricsToken the bearer token {@code /metrics} asks for, or {@code null} for an open {@code /metrics}
  * @param maxRequestBytes the largest request body accepted; larger ones get 413
  * @param loginAttemptsPerUser {@code /token} attempts allowed per username within {@code loginWindow}
@@ -30,7 +29,6 @@ public record HttpSettings(
         Duration tokenLifetime,
         String issuer,
         String audience,
-        RegistrationMode registration,
         String metricsToken,
         long maxRequestBytes,
         int loginAttemptsPerUser,
@@ -53,7 +51,6 @@ public record HttpSettings(
         Objects.requireNonNull(tokenSecret, "tokenSecret");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(audience, "audience");
-        Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(loginWindow, "loginWindow");
         Objects.requireNonNull(activeUserCacheTtl, "activeUserCacheTtl");
         Objects.requireNonNull(clock, "clock");
@@ -75,61 +72,58 @@ public record HttpSettings(
         }
     }
 
-    /** The defaults: port 8000 on every interface, 30-minute tokens, open registration and metrics. */
+    /**
+     * The defaults: port 8000 on every interface, 30-minute tokens, open metrics. (Who may register
+     * is the core's {@code RegisterUser}'s policy.)
+     */
     public static HttpSettings defaults(TokenSecret tokenSecret) {
         return new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, tokenSecret, DEFAULT_TOKEN_LIFETIME, DEFAULT_ISSUER,
-                DEFAULT_AUDIENCE, RegistrationMode.OPEN, null, DEFAULT_MAX_REQUEST_BYTES, 10, 60,
+                DEFAULT_AUDIENCE, null, DEFAULT_MAX_REQUEST_BYTES, 10, 60,
                 Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC());
     }
 
     public HttpSettings withAddress(String newHost, int newPort) {
-        return new HttpSettings(newHost, newPort, tokenSecret, tokenLifetime, issuer, audience, registration,
+        return new HttpSettings(newHost, newPort, tokenSecret, tokenLifetime, issuer, audience,
                 metricsToken, maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow,
                 activeUserCacheTtl, clock);
     }
 
     public HttpSettings withTokenLifetime(Duration lifetime) {
-        return new HttpSettings(host, port, tokenSecret, lifetime, issuer, audience, registration, metricsToken,
-                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock);
-    }
-
-    public HttpSettings withRegistration(RegistrationMode mode) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, mode, metricsToken,
+        return new HttpSettings(host, port, tokenSecret, lifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
                 clock);
     }
 
     public HttpSettings withMetricsToken(String token) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, token,
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, token,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
                 clock);
     }
 
     public HttpSettings withMaxRequestBytes(long bytes) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, metricsToken,
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 bytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock);
     }
 
     public HttpSettings withLoginLimits(int perUser, int perAddress, Duration window) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, metricsToken,
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, perUser, perAddress, window, activeUserCacheTtl, clock);
     }
 
     public HttpSettings withActiveUserCacheTtl(Duration ttl) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, metricsToken,
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, ttl, clock);
     }
 
     public HttpSettings withClock(Clock newClock) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, metricsToken,
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
                 newClock);
     }
 
     @Override
     public String toString() {
-        return "HttpSettings[" + host + ":" + port + ", tokenLifetime=" + tokenLifetime + ", registration="
-                + registration.label() + ", metrics=" + (metricsToken == null ? "open" : "token") + "]";
+        return "HttpSettings[" + host + ":" + port + ", tokenLifetime=" + tokenLifetime + ", metrics="
+                + (metricsToken == null ? "open" : "token") + "]";
     }
 }

@@ -98,11 +98,11 @@ public final class MagicStepsServer implements AutoCloseable {
                 settings.loginAttemptsPerAddress(), settings.loginWindow());
         List<Route> routes = new ArrayList<>();
         routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
-                .routes(settings.registration()));
+                .routes());
         routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
                 services.predictStoredStudent(), services.processFeatures(), bodies, metrics).routes());
         routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),
-                bodies).routes());
+                services.readThresholdHistory(), bodies).routes());
         routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents()).routes());
         routes.addAll(new SystemRoutes(services.describeModel(), services.components(), metrics, settings.clock())
                 .routes());

@@ -6,7 +6,10 @@
  * <p>Only the factory ({@link org.magicsteps.http.MagicStepsServer}) and what it takes
  * ({@link org.magicsteps.http.ApiServices}, {@link org.magicsteps.http.HttpSettings},
  * {@link org.magicsteps.http.TokenSecret}, {@link org.magicsteps.http.ServiceMetrics}) are public.
- * Handlers call core use cases only; the ports are reached solely for {@code /health} and for the
- * metrics decorators that {@link org.magicsteps.http.ServiceMetrics} puts around them.
+ * Route classes call core use cases only (an ArchUnit rule in adapters-cli holds them to it);
+ * {@code /health} reads each component's {@link org.magicsteps.core.port.HealthReporting}, and the
+ * metrics decorators that {@link org.magicsteps.http.ServiceMetrics} puts around the predictor and
+ * the log are the only port implementations here. The pydantic names of the rules a 422 lists
+ * ({@code type}) are this adapter's, not the domain's.
  */
 package org.magicsteps.http;

@@ -18,6 +18,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PortException;
 
@@ -30,7 +31,7 @@ import org.magicsteps.core.port.PortException;
  * {@value #STUDENTS_PER_SCRIPT} students. (MULTI/EXEC would need a connection of its own, as a
  * transaction is the state of a connection and this one is shared.)
  */
-public final class RedisFeatureStore implements FeatureStore, AutoCloseable {
+public final class RedisFeatureStore implements FeatureStore, HealthReporting, AutoCloseable {
 
     /** Keeps each script short, as Redis serves nothing else while one runs. */
     static final int STUDENTS_PER_SCRIPT = 1000;

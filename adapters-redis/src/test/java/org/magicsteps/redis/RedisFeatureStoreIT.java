@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +36,7 @@ import org.magicsteps.core.testing.Students;
  * 127.0.0.1:6379. Each store gets a key prefix of its own under one prefix per run, which is
  * deleted at the end.
  */
-class RedisFeatureStoreIT extends FeatureStoreContract {
+class RedisFeatureStoreIT extends FeatureStoreContract<RedisFeatureStore> {
 
     private static final String RUN_PREFIX = "magic-steps-test:" + UUID.randomUUID() + ":";
     private static final AtomicInteger STORES = new AtomicInteger();
@@ -59,8 +63,33 @@ class RedisFeatureStoreIT extends FeatureStoreContract {
     }
 
     @Override
-    protected FeatureStore newStore() {
+    protected RedisFeatureStore newStore() {
         return open(freshPrefix(), Clock.systemUTC());
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return "redis://" + LocalRedis.HOST + ":" + LocalRedis.PORT;
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return true;
+    }
+
+    /** A store on a port where nothing listens any more. */
+    @Override
+    protected Optional<RedisFeatureStore> failedStore() {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RedisFeatureStore store = RedisFeatureStore.create(RedisSettings.of(LocalRedis.HOST, closedPort)
+                .withKeyPrefix(freshPrefix()));
+        opened.add(store);
+        return Optional.of(store);
     }
 
     private static String freshPrefix() {

@@ -8,10 +8,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.FeatureStore;
 
 /** A {@link FeatureStore} in a map; lost on restart. Safe for concurrent use. */
-public final class InMemoryFeatureStore implements FeatureStore {
+public final class InMemoryFeatureStore implements FeatureStore, HealthReporting {
 
     private final Map<String, StudentFeatures> byStudent = new ConcurrentSkipListMap<>();
 

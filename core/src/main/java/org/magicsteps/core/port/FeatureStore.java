@@ -22,6 +22,4 @@ public interface FeatureStore {
 
     /** The ids of every student with stored features, sorted. */
     List<String> studentIds();
-
-    ComponentHealth health();
 }
