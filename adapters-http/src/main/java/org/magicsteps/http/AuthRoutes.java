@@ -1,6 +1,7 @@
 package org.magicsteps.http;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -125,9 +126,10 @@ final class AuthRoutes {
                 @OpenApiResponse(status = "429", description = "Too many attempts; see Retry-After",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void token(Context ctx) {
-        String username = ctx.formParam("username");
-        String password = ctx.formParam("password");
-        String grantType = ctx.formParam("grant_type");
+        Map<String, List<String>> form = form(ctx);
+        String username = first(form, "username");
+        String password = first(form, "password");
+        String grantType = first(form, "grant_type");
         List<Violation> violations = new java.util.ArrayList<>();
         if (username == null || username.isEmpty()) {
             violations.add(Violation.of("username", null, Kind.MISSING, "username: is required but missing"));
@@ -157,5 +159,24 @@ final class AuthRoutes {
         JwtTokens.Issued issued = tokens.issue(actor);
         ctx.header("Cache-Control", "no-store");
         ctx.json(new TokenResponse(issued.token(), "bearer", issued.expiresInSeconds()));
+    }
+
+    /**
+     * The form's fields. Javalin decodes them with {@link java.net.URLDecoder}, which throws on a
+     * broken percent-escape; that, and a body cut short, are the client's mistakes (400), not ours.
+     */
+    private static Map<String, List<String>> form(Context ctx) {
+        JsonBodies.bytes(ctx);
+        try {
+            return ctx.formParamMap();
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem.MalformedBody("The form is not valid URL encoding (a '%' must start an escape"
+                    + " of two hexadecimal digits)");
+        }
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

@@ -13,10 +13,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * Counts the bytes of every request body and stops at the limit. Javalin refuses a body whose
- * Content-Length is too large, but a chunked body declares no length; without this a client
- * could stream an endless body into memory. Crossing the limit throws {@link HttpProblem.TooLarge}
- * from the read, which the error handling turns into 413.
+ * Keeps every request body within the limit: one that declares a larger Content-Length is refused
+ * when the route starts to read it, and the bytes of every body (a chunked one declares no length)
+ * are counted as they are read, so a client cannot stream an endless body into memory. Either way
+ * {@link HttpProblem.TooLarge} comes out of the read, and the error handling answers 413. (Javalin's
+ * own check is turned off: it logs a WARN for each such request, which a client could flood the
+ * log with.)
  */
 final class BodyLimitFilter implements Filter {
 
@@ -43,6 +45,9 @@ final class BodyLimitFilter implements Filter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
+            if (getContentLengthLong() > maxBytes) {
+                throw new HttpProblem.TooLarge(maxBytes);
+            }
             if (stream == null) {
                 stream = new CountingStream(super.getInputStream(), maxBytes);
             }

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What every route shares in the OpenAPI document, written once here rather than on each
- * annotation: the 500 answer with a correlation id, and the shape of a validation error's
- * location (strings and indexes, which the annotations cannot express).
+ * annotation: the 500 answer with a correlation id, the 415 of every route that reads a JSON
+ * body, and the shape of a validation error's location (strings and indexes, which the
+ * annotations cannot express).
  */
 final class CommonResponsesDocs {
 
@@ -18,6 +19,7 @@ final class CommonResponsesDocs {
 
     static ObjectNode complete(ObjectNode document) {
         addInternalError(document);
+        addUnsupportedMediaType(document);
         describeLocation(document);
         return document;
     }
@@ -31,6 +33,20 @@ final class CommonResponsesDocs {
             anyOf.addObject().put("type", "integer");
             location.putArray("example").add("body").add("features").add("score_inde");
             location.put("description", "Where: `body` or `query`, then the path inside it");
+        }
+    }
+
+    private static void addUnsupportedMediaType(ObjectNode document) {
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                if (method.getValue() instanceof ObjectNode op && op.path("requestBody").path("content")
+                        .has("application/json") && !op.path("responses").has("415")) {
+                    ObjectNode response = op.withObject("/responses").putObject("415");
+                    response.put("description", "The body is sent as another media type than application/json");
+                    response.putObject("content").putObject("application/json").putObject("schema")
+                            .put("$ref", "#/components/schemas/ErrorBody");
+                }
+            }
         }
     }
 

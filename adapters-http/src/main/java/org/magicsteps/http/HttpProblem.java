@@ -78,6 +78,20 @@ abstract sealed class HttpProblem extends RuntimeException {
         }
     }
 
+    /** 415: the body is not of a media type the route reads. */
+    static final class UnsupportedMediaType extends HttpProblem {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedMediaType(String detail) {
+            super(detail);
+        }
+
+        @Override
+        int status() {
+            return 415;
+        }
+    }
+
     /** 400: the body cannot be read at all. */
     static final class MalformedBody extends HttpProblem {
         private static final long serialVersionUID = 1L;

@@ -40,7 +40,14 @@ final class JettyJsonErrors extends ErrorHandler {
     }
 
     private static String body(int status, String reason) {
-        String text = reason == null || reason.isBlank() ? org.eclipse.jetty.http.HttpStatus.getMessage(status) : reason;
+        String generic = org.eclipse.jetty.http.HttpStatus.getMessage(status);
+        boolean unexplained = reason == null || reason.isBlank() || reason.equals(generic);
+        // Jetty's parser gives no reason when the URI itself breaks a rule (an encoded '/' or NUL,
+        // '..' above the root): say at least where the problem is.
+        String text = unexplained && status == 400
+                ? generic + ": the request line cannot be read (an encoded '/' or NUL in the path, '..' above the root,"
+                        + " or a broken escape)"
+                : unexplained ? generic : reason;
         // Jetty's reasons are fixed phrases; keep only characters that need no escaping in JSON.
         return "{\"detail\":\"" + text.replaceAll("[^A-Za-z0-9 .,:;()/_-]", "") + "\"}";
     }

@@ -27,8 +27,10 @@ import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 
 /**
- * Reads request bodies into the wire records. A body that is not JSON is a 400; JSON of the wrong
- * shape (a string where a number belongs, a missing body) is a 422 located at the offending
+ * Reads request bodies into the wire records. A body sent as anything but JSON is a 415 (none at
+ * all is read as JSON, as FastAPI does); a body that is not JSON is a 400 that says why (Jackson's
+ * own words: a duplicate field, bytes that are not UTF-8, nesting or a number too long); JSON of the
+ * wrong shape (a string where a number belongs, a missing body) is a 422 located at the offending
  * field, as FastAPI answers. Scalars are not coerced (a quoted number is not a number), except
  * that a whole number is accepted where text is expected (student ids are often numbers).
  */
@@ -49,12 +51,17 @@ final class JsonBodies {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+        // Text takes a whole number (student ids are often numbers), never a fraction or a boolean,
+        // which pydantic refuses too (Jackson would write them out as "1.5" and "true").
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
     }
 
     <T> T read(Context ctx, Class<T> type) {
-        byte[] body = ctx.bodyAsBytes();
+        requireJson(ctx.contentType());
+        byte[] body = bytes(ctx);
         if (isBlank(body)) {
             throw missingBody();
         }
@@ -64,13 +71,17 @@ final class JsonBodies {
         try {
             tree = mapper.readTree(body);
         } catch (JacksonException e) {
-            throw new HttpProblem.MalformedBody("Malformed JSON" + at(e.getLocation()));
+            throw new HttpProblem.MalformedBody("Malformed JSON" + at(e.getLocation()) + reason(e));
         } catch (IOException e) {
             throw new HttpProblem.MalformedBody("The request body could not be read");
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw missingBody();
         }
+        UnpairedSurrogates.find(tree).ifPresent(where -> {
+            throw new HttpProblem.MalformedBody("Malformed JSON: the string at " + where
+                    + " holds an unpaired UTF-16 surrogate escape, which is no character");
+        });
         T value;
         try {
             value = mapper.treeToValue(tree, type);
@@ -86,6 +97,50 @@ final class JsonBodies {
             throw missingBody();
         }
         return value;
+    }
+
+    /**
+     * The whole body. A body that ends before its declared length (the client stopped sending) is
+     * a 400: Javalin would take Jetty's end-of-stream for a client gone and answer 500.
+     */
+    static byte[] bytes(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Javalin's Kotlin lets the servlet stream's IOException through undeclared.
+            throw new HttpProblem.MalformedBody("The request body ended before the " + ctx.contentLength()
+                    + " bytes its Content-Length announced");
+        }
+    }
+
+    /** FastAPI's rule: no Content-Type, application/json or application/*+json; anything else is refused. */
+    private static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json")) {
+            return;
+        }
+        throw new HttpProblem.UnsupportedMediaType("Content-Type '" + printable(contentType)
+                + "' is not accepted here: send the body as application/json");
+    }
+
+    /** Jackson's reason, without the source excerpt it may add, short and on one line. */
+    private static String reason(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        return ": " + printable(message.lines().findFirst().orElse(""));
+    }
+
+    private static String printable(String text) {
+        String clean = text.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() > 160 ? clean.substring(0, 160) + "…" : clean;
     }
 
     private static HttpProblem.Rejected missingBody() {

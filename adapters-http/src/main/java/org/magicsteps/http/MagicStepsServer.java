@@ -114,7 +114,8 @@ public final class MagicStepsServer implements AutoCloseable {
         config.showJavalinBanner = false;
         // The watcher is a non-daemon thread that sleeps 5 s; it would hold a stopping JVM for that long.
         config.startupWatcherEnabled = false;
-        config.http.maxRequestSize = settings.maxRequestBytes();
+        // BodyLimitFilter enforces the limit, without Javalin's WARN per refused body.
+        config.http.maxRequestSize = Long.MAX_VALUE;
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(new JettyJsonErrors());

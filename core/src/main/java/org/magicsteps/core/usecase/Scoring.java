@@ -48,6 +48,9 @@ final class Scoring {
         if (studentId != null && (studentId.isBlank() || studentId.length() > MAX_STUDENT_ID_LENGTH)) {
             violations.add(Violation.of("student_id", studentId, Kind.INVALID,
                     "student_id: must be 1 to " + MAX_STUDENT_ID_LENGTH + " characters, not blank").under(prefix));
+        } else if (studentId != null) {
+            invisible(studentId).ifPresent(at -> violations.add(Violation.of("student_id", studentId, Kind.INVALID,
+                    "student_id: must not hold control or invisible characters (" + at + ")").under(prefix)));
         }
         if (raw == null) {
             violations.add(Violation.of("features", null, Kind.MISSING, "features: is required but missing").under(prefix));
@@ -57,6 +60,23 @@ final class Scoring {
         Object[] featurePrefix = append(prefix, "features");
         parsed.violations().forEach(v -> violations.add(v.under(featurePrefix)));
         return parsed.value();
+    }
+
+    /**
+     * The first control, formatting or separator character of an id, or half a surrogate pair:
+     * an id travels into logs, CSV files and store keys, where a CR LF forges a line and a
+     * right-to-left override shows another id than the one stored.
+     */
+    private static java.util.Optional<String> invisible(String id) {
+        for (int i = 0; i < id.length(); i = id.offsetByCodePoints(i, 1)) {
+            int c = id.codePointAt(i);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                return java.util.Optional.of(String.format("U+%04X at position %d", c, i + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Scores valid students in one model call and logs them in one append. */
