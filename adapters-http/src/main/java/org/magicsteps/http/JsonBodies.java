@@ -61,7 +61,21 @@ final class JsonBodies {
 
     <T> T read(Context ctx, Class<T> type) {
         requireJson(ctx.contentType());
-        byte[] body = bytes(ctx);
+        return parse(bytes(ctx), type);
+    }
+
+    /**
+     * Reads {@code body}, sent with {@code contentType}, into {@code type}: what {@link #read(Context, Class)}
+     * does once the body is in hand.
+     *
+     * @throws HttpProblem for every body it refuses (415, 400 or 422), and nothing else
+     */
+    <T> T read(String contentType, byte[] body, Class<T> type) {
+        requireJson(contentType);
+        return parse(body, type);
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) {
         if (isBlank(body)) {
             throw missingBody();
         }

@@ -45,7 +45,7 @@ final class CsvRows implements RawRows {
             throw new SheetException(source + ": cannot be read as CSV: " + e.getMessage(), e);
         }
         this.records = parser.iterator();
-        if (!records.hasNext()) {
+        if (!hasNext()) {
             throw new SheetException(source + ": is empty; expected a header line");
         }
         CSVRecord first = next(records);
@@ -60,7 +60,7 @@ final class CsvRows implements RawRows {
 
     @Override
     public Raw next() {
-        if (!records.hasNext()) {
+        if (!hasNext()) {
             return null;
         }
         CSVRecord record = next(records);
@@ -80,6 +80,16 @@ final class CsvRows implements RawRows {
             parser.close();
         } catch (IOException e) {
             // The parser reads from a string; there is nothing to release.
+        }
+    }
+
+    /** Whether a record follows; the parser reads it ahead, so a broken one (an open quote) shows here. */
+    private boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new SheetException(source + ": broken CSV after line " + parser.getCurrentLineNumber() + ": "
+                    + e.getMessage(), e);
         }
     }
 

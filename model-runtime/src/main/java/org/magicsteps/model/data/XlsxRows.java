@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
@@ -40,8 +41,8 @@ final class XlsxRows implements RawRows {
             this.stream = sheet.openStream();
             this.rows = stream.iterator();
             List<String> first = null;
-            while (first == null && rows.hasNext()) {
-                Raw raw = raw(nextRow());
+            for (Row row = nextRow(); first == null && row != null; row = first == null ? nextRow() : null) {
+                Raw raw = raw(row);
                 if (!raw.isBlank()) {
                     first = raw.cells().stream().map(c -> c == null ? "" : text(c)).toList();
                 }
@@ -53,6 +54,10 @@ final class XlsxRows implements RawRows {
         } catch (IOException e) {
             closeQuietly();
             throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
+        } catch (ExcelReaderException | UncheckedIOException e) {
+            // A part the workbook lists is missing or broken.
+            closeQuietly();
+            throw new SheetException(source + ": broken workbook: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -66,7 +71,8 @@ final class XlsxRows implements RawRows {
 
     @Override
     public Raw next() {
-        return rows.hasNext() ? raw(nextRow()) : null;
+        Row row = nextRow();
+        return row == null ? null : raw(row);
     }
 
     @Override
@@ -77,10 +83,11 @@ final class XlsxRows implements RawRows {
         closeQuietly();
     }
 
+    /** The next row, or null; the reader parses the sheet's XML as it goes, so damage shows here. */
     private Row nextRow() {
         try {
-            return rows.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
+            return rows.hasNext() ? rows.next() : null;
+        } catch (UncheckedIOException | IllegalStateException | ExcelReaderException e) {
             throw new SheetException(source + ": broken workbook: " + e.getMessage(), e);
         }
     }
