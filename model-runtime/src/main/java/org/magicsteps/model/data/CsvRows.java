@@ -42,7 +42,7 @@ final class CsvRows implements RawRows {
             this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get()
                     .parse(new StringReader(text));
         } catch (IOException e) {
-            throw new SheetException(source + ": cannot be read as CSV: " + e.getMessage(), e);
+            throw new SheetException(source + ": cannot be read as CSV: " + BrokenFiles.reason(e), e);
         }
         this.records = parser.iterator();
         if (!hasNext()) {
@@ -89,7 +89,7 @@ final class CsvRows implements RawRows {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new SheetException(source + ": broken CSV after line " + parser.getCurrentLineNumber() + ": "
-                    + e.getMessage(), e);
+                    + BrokenFiles.reason(e), e);
         }
     }
 
@@ -98,7 +98,7 @@ final class CsvRows implements RawRows {
             return iterator.next();
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new SheetException(source + ": broken CSV after line " + parser.getCurrentLineNumber() + ": "
-                    + e.getMessage(), e);
+                    + BrokenFiles.reason(e), e);
         }
     }
 

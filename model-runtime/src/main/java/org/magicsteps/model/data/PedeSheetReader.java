@@ -99,7 +99,7 @@ public final class PedeSheetReader {
         } catch (NoSuchFileException e) {
             throw new SheetException(source + ": does not exist", e);
         } catch (IOException e) {
-            throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
+            throw new SheetException(source + ": cannot be read: " + BrokenFiles.reason(e), e);
         }
         try {
             return new PedeSheet(source, rows, new SheetLayout(source, rows.header(), features, required, withTarget));

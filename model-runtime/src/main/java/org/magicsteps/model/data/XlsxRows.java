@@ -32,7 +32,7 @@ final class XlsxRows implements RawRows {
         try {
             this.workbook = new ReadableWorkbook(content);
         } catch (IOException | RuntimeException e) {
-            throw new SheetException(source + ": cannot be read as an XLSX workbook: " + e.getMessage(), e);
+            throw new SheetException(source + ": cannot be read as an XLSX workbook: " + BrokenFiles.reason(e), e);
         }
         try {
             Sheet sheet = sheetName == null ? workbook.getFirstSheet() : workbook.findSheet(sheetName)
@@ -53,11 +53,11 @@ final class XlsxRows implements RawRows {
             this.header = first;
         } catch (IOException e) {
             closeQuietly();
-            throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
+            throw new SheetException(source + ": cannot be read: " + BrokenFiles.reason(e), e);
         } catch (ExcelReaderException | UncheckedIOException e) {
             // A part the workbook lists is missing or broken.
             closeQuietly();
-            throw new SheetException(source + ": broken workbook: " + e.getMessage(), e);
+            throw new SheetException(source + ": broken workbook: " + BrokenFiles.reason(e), e);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -88,7 +88,7 @@ final class XlsxRows implements RawRows {
         try {
             return rows.hasNext() ? rows.next() : null;
         } catch (UncheckedIOException | IllegalStateException | ExcelReaderException e) {
-            throw new SheetException(source + ": broken workbook: " + e.getMessage(), e);
+            throw new SheetException(source + ": broken workbook: " + BrokenFiles.reason(e), e);
         }
     }
 
