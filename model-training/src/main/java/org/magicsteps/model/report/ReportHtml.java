@@ -12,6 +12,11 @@ import org.magicsteps.model.evaluation.Evaluation;
 final class ReportHtml {
 
     private static final int GRID_ROWS_SHOWN = 15;
+    private static final Map<String, String> METRIC_LABELS = Map.of("roc_auc", "ROC-AUC", "pr_auc",
+            "PR-AUC (average precision)", "log_loss", "log-loss", "brier", "Brier score", "ece",
+            "expected calibration error (10 bins)", "accuracy", "accuracy", "precision", "precision", "recall", "recall",
+            "f1", "F1");
+    private static final java.util.Set<String> AT_THRESHOLD = java.util.Set.of("accuracy", "precision", "recall", "f1");
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1180px;margin:2em auto;\
@@ -49,12 +54,10 @@ final class ReportHtml {
                 .append(".</p>\n<p>Decision threshold <b>").append(num(model.threshold(), 4)).append("</b>: ")
                 .append(esc(model.thresholdRule())).append(".</p></div>\n");
         html.append("<table><tr><th>metric</th><th>value</th><th>95 % bootstrap interval</th></tr>\n");
-        String[] labels = {"ROC-AUC", "PR-AUC (average precision)", "log-loss", "Brier score", "accuracy", "precision",
-            "recall", "F1"};
-        int i = 0;
         for (Map.Entry<String, Estimate> entry : e.estimates().entrySet()) {
             Estimate estimate = entry.getValue();
-            html.append("<tr><td>").append(labels[i++]).append(i > 4 ? " (at the threshold)" : "")
+            html.append("<tr><td>").append(METRIC_LABELS.get(entry.getKey()))
+                    .append(AT_THRESHOLD.contains(entry.getKey()) ? " (at the threshold)" : "")
                     .append("</td><td class=\"n\">").append(num(estimate.value(), 3)).append("</td><td class=\"n\">")
                     .append(num(estimate.low(), 3)).append(" – ").append(num(estimate.high(), 3)).append("</td></tr>\n");
         }

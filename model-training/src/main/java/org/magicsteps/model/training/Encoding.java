@@ -74,7 +74,9 @@ final class Encoding {
                     continue;
                 }
                 requireValues(spec, words.size());
-                String mode = mode(words);
+                // An earlier year's stone is absent for a student new this year: that absence is information
+                // (all-zero one-hot columns), not a gap to fill with the most frequent stone.
+                String mode = OriginalFeatures.EARLIER_YEAR_NAMES.contains(spec.name()) ? null : mode(words);
                 features.add(new FeatureDefinition(spec, new Transform.OneHot(List.copyOf(new TreeSet<>(words))), null,
                         histogram, mode));
             }
@@ -122,7 +124,8 @@ final class Encoding {
     private static void requireValues(FeatureSpec spec, int count) {
         if (count == 0) {
             throw new IllegalArgumentException(spec.name() + ": has no value in the rows the preprocessing is fitted on;"
-                    + " exclude it with --exclude " + spec.name());
+                    + (OriginalFeatures.EARLIER_YEAR_NAMES.contains(spec.name()) ? " leave it out of --include"
+                            : " exclude it with --exclude " + spec.name()));
         }
     }
 
