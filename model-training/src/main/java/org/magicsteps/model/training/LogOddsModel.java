@@ -60,7 +60,7 @@ sealed interface LogOddsModel {
      * @param intercept the log-odds of a row of zeros
      */
     record Linear(double[] weights, double intercept) implements LogOddsModel {
-        Linear {
+        public Linear {
             weights = weights.clone();
         }
 
@@ -113,7 +113,7 @@ sealed interface LogOddsModel {
      * @param base the log-odds before any tree
      */
     record TreeEnsemble(List<Tree> trees, double base) implements LogOddsModel {
-        TreeEnsemble {
+        public TreeEnsemble {
             trees = List.copyOf(trees);
         }
 
@@ -155,7 +155,7 @@ sealed interface LogOddsModel {
      * @param value a leaf's value (0 for split nodes)
      */
     record Tree(int[] feature, float[] threshold, int[] lessOrEqual, int[] greater, double[] value) {
-        Tree {
+        public Tree {
             feature = feature.clone();
             threshold = threshold.clone();
             lessOrEqual = lessOrEqual.clone();

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.magicsteps.model.evaluation.BinaryMetrics;
-import org.magicsteps.model.evaluation.LabelledSheet.Student;
 
 /**
  * Trains every point of a grid on the training split, with the preprocessing fitted on the
@@ -69,14 +68,13 @@ final class ModelSelection {
 
     static Search search(FeaturePlan plan, List<ModelSpec> grid, TrainingData data, long seed) {
         Encoding encoding = Encoding.fit(plan, data.specs(), data.train());
-        float[][] trainX = encoding.encode(data.train());
-        boolean[] trainY = TrainingData.targetsOf(data.train());
-        float[][] validationX = encoding.encode(data.validation());
-        boolean[] validationY = TrainingData.targetsOf(data.validation());
+        EncodedRows train = EncodedRows.of(encoding, data.train());
+        EncodedRows validation = EncodedRows.of(encoding, data.validation());
         List<Candidate> candidates = new ArrayList<>();
         for (ModelSpec spec : grid) {
-            candidates.add(judge(spec, spec.fit(trainX, trainY, validationX, validationY, seed), validationX,
-                    validationY));
+            if (spec.applicable(train)) {
+                candidates.add(judge(spec, spec.fit(train, validation, seed), validation.x(), validation.y()));
+            }
         }
         return new Search(encoding, candidates);
     }
@@ -92,10 +90,5 @@ final class ModelSelection {
         }
         return new Candidate(spec, fit, platt, BinaryMetrics.logLoss(validationY, rawP),
                 BinaryMetrics.logLoss(validationY, calibratedP), BinaryMetrics.rocAuc(validationY, rawP));
-    }
-
-    /** The encoded rows' validation truth, for callers that only hold the search. */
-    static boolean[] truth(List<Student> rows) {
-        return TrainingData.targetsOf(rows);
     }
 }

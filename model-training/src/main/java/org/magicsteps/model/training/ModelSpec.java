@@ -31,10 +31,15 @@ sealed interface ModelSpec {
     Map<String, String> hyperParameters();
 
     /** Trains on the training rows, choosing a size (if the family has one) on the validation rows. */
-    Fit fit(float[][] x, boolean[] y, float[][] validationX, boolean[] validationY, long seed);
+    Fit fit(EncodedRows train, EncodedRows validation, long seed);
 
     /** Trains again on other rows with the same settings and the size {@code fit} chose. */
-    LogOddsModel refit(float[][] x, boolean[] y, int size, long seed);
+    LogOddsModel refit(EncodedRows rows, int size, long seed);
+
+    /** Whether the family can be trained on these rows (the IPV families need the IPV rule to hold there). */
+    default boolean applicable(EncodedRows train) {
+        return true;
+    }
 
     /** One line for people. */
     default String text() {
@@ -48,10 +53,11 @@ sealed interface ModelSpec {
      *
      * @param model the uncalibrated model trained on the training rows
      * @param size the size chosen on validation (boosting rounds), 0 for a family without one
-     * @param validationHistory the validation log-loss at each size tried (empty without sizes)
+     * @param validationHistory the validation loss at each size tried (empty without sizes): the log-loss of
+     *     the target, or the squared error of IPV for the IPV families
      */
     record Fit(LogOddsModel model, int size, List<Double> validationHistory) {
-        Fit {
+        public Fit {
             validationHistory = List.copyOf(validationHistory);
         }
     }
@@ -69,10 +75,11 @@ sealed interface ModelSpec {
             parameters.put("positive_weight", weighting.label());
             return parameters;
         }
-        @Override public Fit fit(float[][] x, boolean[] y, float[][] validationX, boolean[] validationY, long seed) {
-            return new Fit(refit(x, y, 0, seed), 0, List.of());
+        @Override public Fit fit(EncodedRows train, EncodedRows validation, long seed) {
+            return new Fit(refit(train, 0, seed), 0, List.of());
         }
-        @Override public LogOddsModel refit(float[][] x, boolean[] y, int size, long seed) {
+        @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
+            boolean[] y = rows.y();
             double[] weights = weighting.weights(y);
             double positive = 1;
             double negative = 1;
@@ -83,7 +90,44 @@ sealed interface ModelSpec {
                     negative = weights[i];
                 }
             }
-            return LiblinearLogistic.train(x, y, lambda, positive, negative);
+            return LiblinearLogistic.train(rows.x(), y, lambda, positive, negative);
+        }
+    }
+
+    /**
+     * Ridge regression of IPV, the indicator whose threshold defines the target ({@code Atingiu PV}
+     * is {@code IPV ≥ t} in the training rows), turned into the probability of crossing it. IPV is
+     * the training target only, never an input: the model reads the same features as any other, but
+     * it learns from how far each student's IPV lies from the threshold, not only from which side it
+     * lies on, which is more to learn from in 412 rows with 54 positives. Under a normal residual of
+     * standard deviation σ, {@code P(IPV ≥ t) = Φ((ŷ − t) / σ)}; its uncalibrated log-odds are the
+     * logistic approximation {@code 1.702 · (ŷ − t) / σ}, which Platt scaling then calibrates. The
+     * result is again a linear model of the inputs.
+     *
+     * @param lambda the ridge penalty per row: the objective is {@code mean squared error + λ ‖w‖²}
+     */
+    record IpvRidge(double lambda) implements ModelSpec {
+        /** The logistic curve's scale that best matches the normal one. */
+        static final double PROBIT_TO_LOGIT = 1.702;
+
+        @Override public String modelClass() { return "RidgeRegressionOfIpv"; }
+        @Override public Weighting weighting() { return Weighting.NONE; }
+        @Override public Map<String, String> hyperParameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("l2_per_row", number(lambda));
+            return parameters;
+        }
+        @Override public boolean applicable(EncodedRows train) {
+            return train.ipvRule().isPresent();
+        }
+        @Override public Fit fit(EncodedRows train, EncodedRows validation, long seed) {
+            return new Fit(refit(train, 0, seed), 0, List.of());
+        }
+        @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
+            if (rows.ipvRule().isEmpty()) {
+                throw new IllegalArgumentException("the rows hold no IPV threshold that separates Atingiu PV");
+            }
+            return crossing(LiblinearRidge.train(rows.x(), rows.ipv(), lambda), rows);
         }
     }
 
@@ -106,17 +150,70 @@ sealed interface ModelSpec {
             parameters.put("positive_weight", weighting.label());
             return parameters;
         }
-        @Override public Fit fit(float[][] x, boolean[] y, float[][] validationX, boolean[] validationY, long seed) {
-            NewtonBoosting.Grown grown = NewtonBoosting.growWithEarlyStopping(settings(), x, y, weighting.weights(y),
-                    validationX, validationY, MAX_ROUNDS, PATIENCE, seed);
-            return new Fit(grown.model(), grown.rounds(), grown.validationLogLoss());
+        @Override public Fit fit(EncodedRows train, EncodedRows validation, long seed) {
+            NewtonBoosting.Grown grown = NewtonBoosting.growWithEarlyStopping(settings(),
+                    new NewtonBoosting.LogLoss(train.y(), weighting.weights(train.y()), validation.y()), train.x(),
+                    validation.x(), MAX_ROUNDS, PATIENCE, seed);
+            return new Fit(grown.model(), grown.rounds(), grown.validationLoss());
         }
-        @Override public LogOddsModel refit(float[][] x, boolean[] y, int size, long seed) {
-            return NewtonBoosting.grow(settings(), x, y, weighting.weights(y), size, seed);
+        @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
+            return NewtonBoosting.grow(settings(), new NewtonBoosting.LogLoss(rows.y(), weighting.weights(rows.y()),
+                    null), rows.x(), size, seed);
         }
         private NewtonBoosting.Settings settings() {
             return new NewtonBoosting.Settings(depth, learningRate, minChildWeight);
         }
+    }
+
+    /**
+     * Boosted trees of IPV: the non-linear counterpart of {@link IpvRidge}. Trees fitted to the
+     * squared error of IPV (the training target only, never an input), as many rounds as lower the
+     * validation split's squared error of IPV (at most {@value BoostedTrees#MAX_ROUNDS}), then the
+     * same probit-to-logit turn into uncalibrated log-odds of crossing the threshold, with the
+     * training residuals' standard deviation.
+     */
+    record IpvBoostedTrees(int depth, double learningRate, double minChildWeight) implements ModelSpec {
+        @Override public String modelClass() { return "GradientBoostedTreesOfIpv"; }
+        @Override public Weighting weighting() { return Weighting.NONE; }
+        @Override public Map<String, String> hyperParameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("max_depth", Integer.toString(depth));
+            parameters.put("learning_rate", number(learningRate));
+            parameters.put("min_child_weight", number(minChildWeight));
+            return parameters;
+        }
+        @Override public boolean applicable(EncodedRows train) {
+            return train.ipvRule().isPresent();
+        }
+        @Override public Fit fit(EncodedRows train, EncodedRows validation, long seed) {
+            NewtonBoosting.Grown grown = NewtonBoosting.growWithEarlyStopping(settings(),
+                    new NewtonBoosting.SquaredError(train.ipv(), validation.ipv()), train.x(), validation.x(),
+                    BoostedTrees.MAX_ROUNDS, BoostedTrees.PATIENCE, seed);
+            return new Fit(crossing(grown.model(), train), grown.rounds(), grown.validationLoss());
+        }
+        @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
+            return crossing(NewtonBoosting.grow(settings(), new NewtonBoosting.SquaredError(rows.ipv(), null),
+                    rows.x(), size, seed), rows);
+        }
+        private NewtonBoosting.Settings settings() {
+            return new NewtonBoosting.Settings(depth, learningRate, minChildWeight);
+        }
+    }
+
+    /**
+     * The uncalibrated log-odds that a predictor of IPV puts on crossing the rows' IPV threshold:
+     * {@code 1.702 · (ŷ − t) / σ}, σ the standard deviation of the rows' residuals.
+     */
+    private static LogOddsModel crossing(LogOddsModel predictor, EncodedRows rows) {
+        double threshold = rows.ipvRule().orElseThrow(() -> new IllegalArgumentException(
+                "the rows hold no IPV threshold that separates Atingiu PV"));
+        double squares = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double residual = rows.ipv()[i] - predictor.logOdds(rows.x()[i]);
+            squares += residual * residual;
+        }
+        double k = IpvRidge.PROBIT_TO_LOGIT / Math.sqrt(squares / rows.size());
+        return predictor.scaled(k, -k * threshold);
     }
 
     /**

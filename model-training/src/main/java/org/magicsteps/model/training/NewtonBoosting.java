@@ -10,6 +10,7 @@ import org.tribuo.common.tree.SplitNode;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
+import org.tribuo.regression.rtree.IndependentRegressionTreeModel;
 import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 
 /**
@@ -50,30 +51,105 @@ final class NewtonBoosting {
      *
      * @param model the ensemble at the chosen number of rounds
      * @param rounds the chosen number of rounds
-     * @param validationLogLoss the raw validation log-loss after each round (empty when grown without validation rows)
+     * @param validationLoss the objective's validation loss after each round (empty when grown without validation rows)
      */
-    record Grown(LogOddsModel.TreeEnsemble model, int rounds, List<Double> validationLogLoss) {
+    record Grown(LogOddsModel.TreeEnsemble model, int rounds, List<Double> validationLoss) {
+    }
+
+    /**
+     * What a round fits: the loss's starting value, each row's working response and weight for the
+     * current predictions, and the validation loss that stops the growth.
+     */
+    interface Objective {
+        double start();
+
+        void step(double[] f, double[] response, double[] weights);
+
+        double validationLoss(double[] fv);
+    }
+
+    /**
+     * The log-loss of the target (Newton steps; see the class comment).
+     *
+     * @param classWeights each training row's class weight
+     * @param validationY the validation target, or {@code null} when growing without validation rows
+     */
+    record LogLoss(boolean[] y, double[] classWeights, boolean[] validationY) implements Objective {
+        @Override public double start() {
+            double positive = 0;
+            double negative = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (y[i]) {
+                    positive += classWeights[i];
+                } else {
+                    negative += classWeights[i];
+                }
+            }
+            // The log-odds of the (class-weighted) share of positives.
+            return Math.log(positive / negative);
+        }
+
+        @Override public void step(double[] f, double[] response, double[] weights) {
+            for (int i = 0; i < f.length; i++) {
+                double p = LogOddsModel.sigmoid(f[i]);
+                double hessian = Math.max(p * (1 - p), MIN_HESSIAN);
+                double target = y[i] ? 1.0 : 0.0;
+                response[i] = Math.max(-MAX_RESPONSE, Math.min(MAX_RESPONSE, (target - p) / hessian));
+                weights[i] = hessian * classWeights[i];
+            }
+        }
+
+        @Override public double validationLoss(double[] fv) {
+            return BinaryMetrics.logLoss(validationY, sigmoid(fv));
+        }
+    }
+
+    /**
+     * The squared error of a numeric target (IPV): each round fits the residuals, every row
+     * weighing 1, so each leaf is its rows' mean residual.
+     *
+     * @param target the training rows' target
+     * @param validationTarget the validation rows' target, or {@code null} when growing without them
+     */
+    record SquaredError(double[] target, double[] validationTarget) implements Objective {
+        @Override public double start() {
+            return java.util.Arrays.stream(target).average().orElseThrow();
+        }
+
+        @Override public void step(double[] f, double[] response, double[] weights) {
+            for (int i = 0; i < f.length; i++) {
+                response[i] = target[i] - f[i];
+                weights[i] = 1.0;
+            }
+        }
+
+        @Override public double validationLoss(double[] fv) {
+            double sum = 0;
+            for (int i = 0; i < fv.length; i++) {
+                sum += (validationTarget[i] - fv[i]) * (validationTarget[i] - fv[i]);
+            }
+            return sum / fv.length;
+        }
     }
 
     /**
      * Grows up to {@code maxRounds} trees and keeps the number of rounds with the lowest
-     * validation log-loss, stopping once {@code patience} rounds in a row have not lowered it.
+     * validation loss, stopping once {@code patience} rounds in a row have not lowered it.
      */
-    static Grown growWithEarlyStopping(Settings settings, float[][] x, boolean[] y, double[] classWeights,
-            float[][] validationX, boolean[] validationY, int maxRounds, int patience, long seed) {
-        return grow(settings, x, y, classWeights, validationX, validationY, maxRounds, patience, seed);
+    static Grown growWithEarlyStopping(Settings settings, Objective objective, float[][] x, float[][] validationX,
+            int maxRounds, int patience, long seed) {
+        return grow(settings, objective, x, validationX, maxRounds, patience, seed);
     }
 
     /** Grows exactly {@code rounds} trees (a refit with the number chosen before). */
-    static LogOddsModel.TreeEnsemble grow(Settings settings, float[][] x, boolean[] y, double[] classWeights,
-            int rounds, long seed) {
-        return grow(settings, x, y, classWeights, null, null, rounds, Integer.MAX_VALUE, seed).model();
+    static LogOddsModel.TreeEnsemble grow(Settings settings, Objective objective, float[][] x, int rounds, long seed) {
+        return grow(settings, objective, x, null, rounds, Integer.MAX_VALUE, seed).model();
     }
 
-    private static Grown grow(Settings settings, float[][] x, boolean[] y, double[] classWeights,
-            float[][] validationX, boolean[] validationY, int maxRounds, int patience, long seed) {
+    private static Grown grow(Settings settings, Objective objective, float[][] x, float[][] validationX,
+            int maxRounds, int patience, long seed) {
         int n = x.length;
-        double base = priorLogOdds(y, classWeights);
+        double base = objective.start();
         double[] f = new double[n];
         java.util.Arrays.fill(f, base);
         double[] fv = validationX == null ? null : new double[validationX.length];
@@ -85,20 +161,16 @@ final class NewtonBoosting {
         List<LogOddsModel.Tree> trees = new ArrayList<>();
         List<Double> history = new ArrayList<>();
         int bestRounds = 0;
-        double bestLoss = fv == null ? Double.NaN : BinaryMetrics.logLoss(validationY, sigmoid(fv));
+        double bestLoss = fv == null ? Double.NaN : objective.validationLoss(fv);
         double[] response = new double[n];
         double[] weights = new double[n];
         for (int round = 1; round <= maxRounds && round - bestRounds <= patience; round++) {
-            for (int i = 0; i < n; i++) {
-                double p = LogOddsModel.sigmoid(f[i]);
-                double hessian = Math.max(p * (1 - p), MIN_HESSIAN);
-                double target = y[i] ? 1.0 : 0.0;
-                response[i] = Math.max(-MAX_RESPONSE, Math.min(MAX_RESPONSE, (target - p) / hessian));
-                weights[i] = hessian * classWeights[i];
-            }
+            objective.step(f, response, weights);
             TreeModel<Regressor> model = trainer.train(TribuoRows.regression(x, response, weights));
             TribuoRows.requireColumnOrder(model.getFeatureIDMap(), x[0].length);
-            LogOddsModel.Tree tree = convert(model.getRoot(), settings.learningRate());
+            // One output dimension: CART grows one tree for it, kept under the dimension's name.
+            Node<Regressor> root = ((IndependentRegressionTreeModel) model).getRoots().get(TribuoRows.TARGET);
+            LogOddsModel.Tree tree = convert(root, settings.learningRate());
             trees.add(tree);
             for (int i = 0; i < n; i++) {
                 f[i] += tree.value(x[i]);
@@ -107,7 +179,7 @@ final class NewtonBoosting {
                 for (int i = 0; i < fv.length; i++) {
                     fv[i] += tree.value(validationX[i]);
                 }
-                double loss = BinaryMetrics.logLoss(validationY, sigmoid(fv));
+                double loss = objective.validationLoss(fv);
                 history.add(loss);
                 if (loss < bestLoss) {
                     bestLoss = loss;
@@ -119,20 +191,6 @@ final class NewtonBoosting {
         }
         return new Grown(new LogOddsModel.TreeEnsemble(trees.subList(0, bestRounds), base), bestRounds,
                 List.copyOf(history));
-    }
-
-    /** The log-odds of the (class-weighted) share of positives: where every round starts from. */
-    private static double priorLogOdds(boolean[] y, double[] classWeights) {
-        double positive = 0;
-        double negative = 0;
-        for (int i = 0; i < y.length; i++) {
-            if (y[i]) {
-                positive += classWeights[i];
-            } else {
-                negative += classWeights[i];
-            }
-        }
-        return Math.log(positive / negative);
     }
 
     /**

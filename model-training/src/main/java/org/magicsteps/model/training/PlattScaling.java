@@ -54,6 +54,18 @@ record PlattScaling(double scale, double shift) {
         for (int i = 0; i < truth.length; i++) {
             target[i] = truth[i] ? high : low;
         }
+        // Fitted on the scores divided by their spread, so that Newton's method starts well conditioned
+        // whatever the model's scale (a model that reads IPV spreads its log-odds over thousands).
+        double spread = spread(logOdds);
+        double[] scores = new double[logOdds.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = logOdds[i] / spread;
+        }
+        PlattScaling standardised = fit(scores, target, positives, negatives);
+        return new PlattScaling(standardised.scale() / spread, standardised.shift());
+    }
+
+    private static PlattScaling fit(double[] logOdds, double[] target, long positives, long negatives) {
         double a = 1.0;
         double b = Math.log((positives + 1.0) / (negatives + 1.0));
         double loss = loss(logOdds, target, a, b);
@@ -94,6 +106,13 @@ record PlattScaling(double scale, double shift) {
             }
         }
         return new PlattScaling(a, b);
+    }
+
+    private static double spread(double[] values) {
+        double mean = java.util.Arrays.stream(values).average().orElse(0);
+        double variance = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).average().orElse(0);
+        double sd = Math.sqrt(variance);
+        return sd > 1e-12 && Double.isFinite(sd) ? sd : 1.0;
     }
 
     /** The calibrated log-odds of a score. */

@@ -41,7 +41,6 @@ final class ScoreGraph {
     static final String PROBABILITY = "probability";
     /** The column of "reached the Ponto de Virada" in {@link #PROBABILITY}. */
     static final int POSITIVE_COLUMN = 1;
-    private static final String ML_DOMAIN = "ai.onnx.ml";
 
     private ScoreGraph() {
     }
@@ -57,10 +56,8 @@ final class ScoreGraph {
         ONNXPlaceholder input = context.floatInput(INPUT, width);
         ONNXPlaceholder probability = context.floatOutput(PROBABILITY, 2);
         ONNXPlaceholder logOdds = context.floatOutput(LOG_ODDS, 1);
-        ONNXNode raw = switch (model) {
-            case LogOddsModel.Linear linear -> linear(context, input, linear);
-            case LogOddsModel.TreeEnsemble trees -> trees(input, trees);
-        };
+        ONNXNode raw = model instanceof LogOddsModel.Linear linear ? linear(context, input, linear)
+                : trees(input, (LogOddsModel.TreeEnsemble) model);
         ONNXNode clipped = raw.apply(ExtraOperators.CLIP, List.of(context.constant("min", -LOG_ODDS_LIMIT),
                 context.constant("max", LOG_ODDS_LIMIT)), "clipped");
         clipped.assignTo(logOdds);
@@ -160,8 +157,13 @@ final class ScoreGraph {
         return out;
     }
 
-    /** {@code ML_DOMAIN}, for the manifest's description of the graph. */
-    static String mlDomain() {
-        return ML_DOMAIN;
+    /** The log-odds the graph gives for a model's log-odds {@code z}: {@code z} clipped to ±{@value #LOG_ODDS_LIMIT}. */
+    static double clip(double z) {
+        return Math.max(-LOG_ODDS_LIMIT, Math.min(LOG_ODDS_LIMIT, z));
+    }
+
+    /** The probability the bundle serves for a model's log-odds {@code z}. */
+    static double probability(double z) {
+        return LogOddsModel.sigmoid(clip(z));
     }
 }

@@ -66,6 +66,11 @@ final class TribuoRows {
         return new ArrayExample<>(NOT_REACHED, names(row.length), widen(row));
     }
 
+    /** One Tribuo regression example of an encoded row, for Tribuo's own predictions. */
+    static Example<Regressor> regressionExample(float[] row) {
+        return new ArrayExample<>(new Regressor(TARGET, 0.0), names(row.length), widen(row));
+    }
+
     /**
      * Checks that Tribuo kept every column at its index.
      *

@@ -42,12 +42,11 @@ import org.magicsteps.model.report.ModelReport;
  */
 class TrainingPipelineTest {
 
-    static final TrainingPipeline.SearchSpace SMALL = new TrainingPipeline.SearchSpace(
-            List.of(new ModelSpec.Logistic(0.5, ModelSpec.Weighting.NONE),
-                    new ModelSpec.Logistic(0.5, ModelSpec.Weighting.BALANCED)),
-            List.of(new ModelSpec.Logistic(0.5, ModelSpec.Weighting.NONE),
-                    new ModelSpec.Logistic(0.1, ModelSpec.Weighting.BALANCED),
-                    new ModelSpec.FactorizationMachine(2, 0.1, ModelSpec.Weighting.SQRT_BALANCED)));
+    static final SearchSpace SMALL = new SearchSpace(
+            List.of(new ModelSpec.Logistic(1e-2, ModelSpec.Weighting.NONE)),
+            List.of(new ModelSpec.Logistic(1e-3, ModelSpec.Weighting.NONE),
+                    new ModelSpec.Logistic(1e-2, ModelSpec.Weighting.BALANCED),
+                    new ModelSpec.BoostedTrees(2, 0.1, 1, ModelSpec.Weighting.NONE)));
 
     @TempDir
     static Path dir;
