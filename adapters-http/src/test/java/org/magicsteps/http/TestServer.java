@@ -53,7 +53,7 @@ final class TestServer implements AutoCloseable {
     static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256-and-even-for-hs512-signing!";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestModel model = new TestModel();
+    final TestModel model;
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemoryPredictionLog memoryLog = new InMemoryPredictionLog();
     final FailingLog log = new FailingLog(memoryLog);
@@ -77,6 +77,16 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(new TestModel(), settingsChange, maxBatchSize);
+    }
+
+    /** A server whose stand-in model describes itself as {@code model} says. */
+    TestServer(TestModel model) {
+        this(model, s -> s, 500);
+    }
+
+    private TestServer(TestModel model, UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this.model = model;
         this.maxBatchSize = maxBatchSize;
         Predictor predictor = metrics.timing(model.predictor);
         PredictionLog countedLog = metrics.counting(log);
