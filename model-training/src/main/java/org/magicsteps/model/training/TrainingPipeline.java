@@ -2,7 +2,6 @@ package org.magicsteps.model.training;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.magicsteps.model.bundle.DecisionThreshold;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.TrainingProvenance;
 import org.magicsteps.model.data.SheetException;
-import org.magicsteps.model.evaluation.BinaryMetrics;
 import org.magicsteps.model.evaluation.Evaluation;
 import org.magicsteps.model.evaluation.GroupEvaluation;
 import org.magicsteps.model.evaluation.LabelledSheet.Student;
@@ -151,8 +149,9 @@ public final class TrainingPipeline {
                 BundleExport.calibration(winner.platt(), validationRowsText(data)), card, test, testP);
 
         double seconds = (System.nanoTime() - started) / 1e9;
-        ModelReport report = report(data, engineered, selection, winner, threshold, cv, families, refit, evaluation,
-                groups, calibration, leakage, findings, card, exported, trainOnlyP, absentShare, seconds);
+        ModelReport report = TrainingReport.of(options, new TrainingReport.Run(data, engineered, selection, winner,
+                threshold, cv, families, refit, evaluation, groups, calibration, leakage, findings, card, exported,
+                trainOnlyP, absentShare, seconds));
         Path out = options.out();
         ModelBundle bundle = exported.bundle();
         bundle.save(out);
@@ -163,55 +162,6 @@ public final class TrainingPipeline {
                 new TrainingResult.Trace(lines(data.train()), lines(data.validation()), lines(test),
                         lines(refit.rows()), validationY, validationP, testP, refit.raw(), winner.platt().scale(),
                         winner.platt().shift()));
-    }
-
-    private ModelReport report(TrainingData data, FeatureEngineering.Result engineered,
-            ModelSelection.Search selection, ModelSelection.Candidate winner, ThresholdRule.Choice threshold,
-            ModelReport.CrossValidation cv, List<ModelReport.Family> families, Refit refit, Evaluation evaluation,
-            List<GroupEvaluation> groups,
-            ModelReport.CalibrationSummary calibration, LeakageCheck.Result leakage, List<String> findings,
-            ModelCard card, BundleExport.Exported exported, double[] trainOnlyP, Map<String, Double> absentShare,
-            double seconds) {
-        boolean[] testY = TrainingData.targetsOf(data.test());
-        Map<String, Double> trainOnly = new LinkedHashMap<>();
-        trainOnly.put("roc_auc", BinaryMetrics.rocAuc(testY, trainOnlyP));
-        trainOnly.put("pr_auc", BinaryMetrics.prAuc(testY, trainOnlyP));
-        trainOnly.put("log_loss", BinaryMetrics.logLoss(testY, trainOnlyP));
-        List<ModelReport.GridPoint> grid = selection.candidates().stream()
-                .sorted(Comparator.comparingDouble(ModelSelection.Candidate::validationLogLoss))
-                .map(c -> new ModelReport.GridPoint(c.spec().modelClass(), c.spec().hyperParameters(), c.fit().size(),
-                        c.rawValidationLogLoss(), c.validationLogLoss(), c.validationRocAuc(), c.platt().text(),
-                        c.fit().validationHistory(), c == winner))
-                .toList();
-        String version = exported.bundle().manifest().version();
-        String modelClass = winner.spec().modelClass();
-        return new ModelReport(
-                options.name() + " (" + modelClass + "), trained on " + options.data().getFileName(),
-                new ModelReport.ModelSummary(options.name(), version, modelClass, Provenance.hyperParameters(winner),
-                        threshold.value(), threshold.rule(), refit.encoding().inputNames(),
-                        List.copyOf(new TreeSet<>(engineered.plan().ignored())), options.command()),
-                new ModelReport.DataSummary(options.data().getFileName().toString(), data.sheet().fingerprint(),
-                        data.all().size(), data.sheet().positives(), splitCounts(data), List.of(), data.widened(),
-                        imputation(refit.encoding())),
-                String.format(Locale.ROOT, "the held-out test split: %d students (%d reached the PV) that no choice "
-                        + "(features, hyper-parameters, boosting rounds, calibration, threshold) ever looked at",
-                        evaluation.rows(), evaluation.positives()),
-                evaluation, groups, calibration,
-                new ModelReport.TrainingSummary(winner.validationLogLoss(), winner.validationRocAuc(), cv, trainOnly,
-                        "preprocessing (medians, modes, means, standard deviations, categories) and model refitted on "
-                                + "train + validation (" + refit.rows().size() + " rows) with the chosen "
-                                + "hyper-parameters and size; the calibration and the threshold are the ones chosen on "
-                                + "validation with the train-only model",
-                        engineered.steps(), grid, families, exported.parity(), seconds),
-                new ModelReport.Leakage(LeakageCheck.FLAG_AUC, LeakageCheck.FLAG_PROXY_AUC,
-                        leakage.features().stream().map(f -> new ModelReport.SingleFeature(f.feature(), f.excluded(),
-                                f.rocAuc(), f.direction(), f.flagged())).toList(),
-                        leakage.proxies().stream().map(p -> new ModelReport.Proxy(p.excluded(), p.predictors(), p.r2(),
-                                p.rocAuc(), p.carriers().stream().map(c -> new ModelReport.Carrier(c.feature(), c.r2(),
-                                        c.rocAuc())).toList(), p.flagged())).toList(),
-                        findings),
-                card,
-                TrainingNotes.notes(evaluation, calibration, options.exclude(), absentShare, leakage, winner.spec()));
     }
 
     private static String validationRowsText(TrainingData data) {
@@ -239,27 +189,6 @@ public final class TrainingPipeline {
             shares.put(feature, (double) absent / data.all().size());
         }
         return shares;
-    }
-
-    private static Map<String, String> imputation(Encoding encoding) {
-        Map<String, String> imputation = new LinkedHashMap<>();
-        for (FeatureDefinition f : encoding.features()) {
-            if (f.imputation() != null) {
-                imputation.put(f.name(), Double.toString(f.imputation()));
-            } else if (f.imputedCategory() != null) {
-                imputation.put(f.name(), f.imputedCategory());
-            }
-        }
-        return imputation;
-    }
-
-    private static Map<String, ModelReport.Counts> splitCounts(TrainingData data) {
-        Map<String, ModelReport.Counts> counts = new LinkedHashMap<>();
-        counts.put("train", new ModelReport.Counts(data.train().size(), TrainingData.positivesOf(data.train())));
-        counts.put("validation", new ModelReport.Counts(data.validation().size(),
-                TrainingData.positivesOf(data.validation())));
-        counts.put("test", new ModelReport.Counts(data.test().size(), TrainingData.positivesOf(data.test())));
-        return counts;
     }
 
     private static List<Integer> lines(List<Student> rows) {
