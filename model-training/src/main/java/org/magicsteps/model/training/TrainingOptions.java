@@ -43,36 +43,29 @@ public record TrainingOptions(Path data, String sheet, Path out, String name, Se
             throw new IllegalArgumentException("--name: '" + name + "' must be lower-case letters, digits and dashes, "
                     + "starting with a letter");
         }
+        exclude = features(exclude, OriginalFeatures.NAMES, "--exclude", "is not a PEDE feature");
+        if (exclude.size() == OriginalFeatures.NAMES.size()) {
+            throw new IllegalArgumentException("--exclude: a model needs at least one feature");
+        }
+        include = features(include, OriginalFeatures.EARLIER_YEAR_NAMES, "--include", "is not a feature a model may add");
+        new ThresholdRule(minRecall);
+    }
+
+    /** The names given, trimmed and lower-cased, each one of {@code allowed}, or a refusal naming the option. */
+    private static Set<String> features(Set<String> given, List<String> allowed, String option, String problem) {
         Set<String> normalized = new TreeSet<>();
-        for (String feature : exclude == null ? Set.<String>of() : exclude) {
+        for (String feature : given == null ? Set.<String>of() : given) {
             String f = feature.strip().toLowerCase(Locale.ROOT);
             if (f.isEmpty()) {
                 continue;
             }
-            if (!OriginalFeatures.NAMES.contains(f)) {
-                throw new IllegalArgumentException("--exclude: '" + feature + "' is not a PEDE feature; expected some of "
-                        + String.join(", ", OriginalFeatures.NAMES));
+            if (!allowed.contains(f)) {
+                throw new IllegalArgumentException(option + ": '" + feature + "' " + problem + "; expected some of "
+                        + String.join(", ", allowed));
             }
             normalized.add(f);
         }
-        if (normalized.size() == OriginalFeatures.NAMES.size()) {
-            throw new IllegalArgumentException("--exclude: a model needs at least one feature");
-        }
-        exclude = Set.copyOf(normalized);
-        Set<String> included = new TreeSet<>();
-        for (String feature : include == null ? Set.<String>of() : include) {
-            String f = feature.strip().toLowerCase(Locale.ROOT);
-            if (f.isEmpty()) {
-                continue;
-            }
-            if (!OriginalFeatures.EARLIER_YEAR_NAMES.contains(f)) {
-                throw new IllegalArgumentException("--include: '" + feature + "' is not a feature a model may add; "
-                        + "expected some of " + String.join(", ", OriginalFeatures.EARLIER_YEAR_NAMES));
-            }
-            included.add(f);
-        }
-        include = Set.copyOf(included);
-        new ThresholdRule(minRecall);
+        return Set.copyOf(normalized);
     }
 
     /** Options without extra features. */
