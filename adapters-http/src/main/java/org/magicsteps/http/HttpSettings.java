@@ -98,6 +98,13 @@ public record HttpSettings(
                 trustedProxies, sharedAttemptLimiter);
     }
 
+    /** The same settings with another signing key: tokens signed with the old one stop working. */
+    public HttpSettings withTokenSecret(TokenSecret secret) {
+        return new HttpSettings(host, port, secret, tokenLifetime, issuer, audience, registration, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
+                clock, trustedProxies, sharedAttemptLimiter);
+    }
+
     public HttpSettings withTokenLifetime(Duration lifetime) {
         return new HttpSettings(host, port, tokenSecret, lifetime, issuer, audience, registration, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
