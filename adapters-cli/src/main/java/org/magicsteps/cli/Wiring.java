@@ -29,6 +29,7 @@ import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
@@ -245,7 +246,8 @@ public final class Wiring implements AutoCloseable {
                 new FindActiveUser(userStore()),
                 new QueryPredictionLog(counted),
                 new ListStoredStudents(featureStore()),
-                components());
+                components(),
+                new PredictStoredStudents(featureStore(), timed, counted, readThreshold, clock, config.maxBatchSize()));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {

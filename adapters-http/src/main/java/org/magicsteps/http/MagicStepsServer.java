@@ -106,7 +106,8 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
                 .routes(settings.registration()));
         routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
-                services.predictStoredStudent(), services.processFeatures(), bodies, metrics).routes());
+                services.predictStoredStudent(), services.predictStoredStudents(), services.processFeatures(), bodies, metrics)
+                .routes());
         routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),
                 bodies).routes());
         routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents()).routes());

@@ -25,6 +25,12 @@ final class FailingFeatureStore implements FeatureStore {
     }
 
     @Override
+    public java.util.Map<String, StudentFeatures> findAll(java.util.Collection<String> studentIds) {
+        check();
+        return delegate.findAll(studentIds);
+    }
+
+    @Override
     public void put(String studentId, StudentFeatures features) {
         check();
         delegate.put(studentId, features);
