@@ -77,9 +77,10 @@ final class LazyConnection<V> implements AutoCloseable {
         List<RedisURI> nodes = nodes(settings);
         if (settings.cluster()) {
             RedisClusterClient cluster = RedisClusterClient.create(resources, nodes);
+            // Not REJECT_COMMANDS: a Cluster opens each node's connection on first use, and commands
+            // sent meanwhile would be rejected; a node that is lost costs the command timeout instead.
             ClusterClientOptions.Builder options = ClusterClientOptions.builder()
                     .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .socketOptions(socket)
                     .timeoutOptions(timeouts)
                     // Follows failovers and resharding: MOVED/ASK and lost nodes refresh the topology.
@@ -108,23 +109,25 @@ final class LazyConnection<V> implements AutoCloseable {
         this.waitMillis = settings.connectTimeout().plus(settings.commandTimeout().multipliedBy(3)).toMillis();
     }
 
-    /** The nodes to connect to, with the configured password, database and timeout. */
+    /**
+     * The nodes to connect to, with the configured password, database and timeout. A URL is parsed
+     * afresh and its {@link RedisURI}s changed in place: lettuce's builder would drop the sentinels.
+     */
     private static List<RedisURI> nodes(RedisSettings settings) {
-        List<RedisURI> given = settings.url() == null
+        List<RedisURI> nodes = settings.url() == null
                 ? List.of(RedisURI.builder().withHost(settings.host()).withPort(settings.port()).build())
                 : RedisUris.parse(settings.url(), settings.cluster()).nodes();
-        List<RedisURI> nodes = new ArrayList<>(given.size());
-        for (RedisURI node : given) {
-            RedisURI.Builder builder = RedisURI.builder(node).withTimeout(settings.commandTimeout());
+        for (RedisURI node : nodes) {
+            node.setTimeout(settings.commandTimeout());
             if (!settings.cluster()) {
-                builder.withDatabase(settings.database());
+                node.setDatabase(settings.database());
             }
             if (settings.password() != null) {
-                builder.withPassword(settings.password().toCharArray());
+                // REDIS_PASSWORD is the default user's; an ACL user and password go in the URL.
+                node.setAuthentication(settings.password().toCharArray());
             }
-            nodes.add(builder.build());
         }
-        return nodes;
+        return new ArrayList<>(nodes);
     }
 
     /**
@@ -192,8 +195,9 @@ final class LazyConnection<V> implements AutoCloseable {
             boolean retry = attempt == null
                     || attempt.isCompletedExceptionally() && System.nanoTime() - failedAtNanos >= RETRY_AFTER_FAILURE.toNanos();
             if (retry) {
+                // A Cluster client connects asynchronously only once it knows the topology: load it first.
                 CompletableFuture<? extends StatefulConnection<String, V>> fresh = client instanceof RedisClusterClient c
-                        ? c.connectAsync(codec)
+                        ? c.refreshPartitionsAsync().toCompletableFuture().thenCompose(loaded -> c.connectAsync(codec))
                         : ((RedisClient) client).connectAsync(codec, uri).toCompletableFuture();
                 fresh.whenComplete((connection, failure) -> {
                     if (failure != null) {

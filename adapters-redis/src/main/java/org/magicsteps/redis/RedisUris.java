@@ -37,9 +37,14 @@ final class RedisUris {
             throw new IllegalArgumentException("a Redis Cluster is reached by redis:// or rediss:// seed nodes, "
                     + "not through Sentinel");
         }
+        String lettuceUrl = scheme + url.substring(colon); // lettuce reads lower-case schemes only
+        if (cluster && clusterDatabase(lettuceUrl)) {
+            throw new IllegalArgumentException("Redis database must be 0 on a Cluster: drop the database from the URL");
+        }
         List<RedisURI> nodes;
         try {
-            nodes = cluster ? RedisClusterURIUtil.toRedisURIs(URI.create(url)) : List.of(RedisURI.create(url));
+            nodes = cluster ? RedisClusterURIUtil.toRedisURIs(URI.create(lettuceUrl))
+                    : List.of(RedisURI.create(lettuceUrl));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Redis URL cannot be read (" + e.getClass().getSimpleName()
                     + "); expected " + scheme + "://[[user]:password@]host[:port]" + (cluster ? "[,host2[:port2]]" : "")
@@ -60,6 +65,19 @@ final class RedisUris {
         return new Parsed(first.getHost(), first.getPort(), first.getDatabase(), nodes, false);
     }
 
+    /** Whether a Cluster URL names a database other than 0 (lettuce would ignore it silently). */
+    private static boolean clusterDatabase(String url) {
+        int hosts = url.indexOf("://") + 3;
+        int slash = url.indexOf('/', hosts);
+        if (slash < 0) {
+            return false;
+        }
+        String path = url.substring(slash + 1);
+        int end = path.indexOf('?');
+        path = end < 0 ? path : path.substring(0, end);
+        return !path.isEmpty() && !path.equals("0");
+    }
+
     /** {@code redis://h:6379/2}, {@code redis-sentinel://s1:26379,s2:26379#master}, {@code redis-cluster://n1:7000,n2:7001}. */
     static String describe(String url, boolean cluster, int database) {
         Parsed parsed = parse(url, cluster);
@@ -77,7 +95,8 @@ final class RedisUris {
 
     private static String hosts(List<RedisURI> nodes) {
         return nodes.stream()
-                .map(n -> (n.getHost().indexOf(':') >= 0 ? "[" + n.getHost() + "]" : n.getHost()) + ":" + n.getPort())
+                .map(n -> (n.getHost().indexOf(':') >= 0 && !n.getHost().startsWith("[") ? "[" + n.getHost() + "]"
+                        : n.getHost()) + ":" + n.getPort())
                 .collect(Collectors.joining(","));
     }
 }
