@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
+import org.magicsteps.core.port.AttemptLimiter;
 import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PasswordHasher;
@@ -41,6 +42,7 @@ import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
 import org.magicsteps.mongo.MongoStores;
+import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
 import org.magicsteps.redis.RedisSettings;
 import org.magicsteps.sqlite.SqliteStores;
@@ -51,8 +53,8 @@ import org.magicsteps.sqlite.SqliteStores;
  * {@code users} commands of one process share it.
  *
  * <p>Users, the prediction log and settings live in MongoDB when {@code MONGO_URI} is set, else in
- * an SQLite file under the data directory; the feature store is Redis when {@code REDIS_HOST}
- * is set, else in memory. {@link #close()} releases all of it.
+ * an SQLite file under the data directory; the feature store and the login allowances are on Redis
+ * when {@code REDIS_URL} or {@code REDIS_HOST} is set, else in memory. {@link #close()} releases all of it.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -68,6 +70,7 @@ public final class Wiring implements AutoCloseable {
     private SettingsStore settings;
     private FeatureStore features;
     private Predictor predictor;
+    private AttemptLimiter attemptLimiter;
 
     public Wiring(AppConfig config) {
         this(config, Wiring::predictor);
@@ -127,14 +130,25 @@ public final class Wiring implements AutoCloseable {
         return settings;
     }
 
-    /** The online feature store: Redis when {@code REDIS_HOST} is set, else one in memory. */
+    /** The online feature store: Redis when {@code REDIS_URL} or {@code REDIS_HOST} is set, else one in memory. */
     synchronized FeatureStore featureStore() {
         if (features == null) {
-            features = config.redisHost() == null ? new InMemoryFeatureStore()
-                    : closing(RedisFeatureStore.create(RedisSettings.of(config.redisHost(), config.redisPort())
-                            .withPassword(config.redisPassword())));
+            RedisSettings redis = config.redisSettings();
+            features = redis == null ? new InMemoryFeatureStore() : closing(RedisFeatureStore.create(redis));
         }
         return features;
+    }
+
+    /**
+     * Where the login allowances live: on Redis when one is configured, so that every replica shares
+     * them; {@code null} (the server's own, in memory) otherwise.
+     */
+    synchronized AttemptLimiter sharedAttemptLimiter() {
+        if (attemptLimiter == null && config.usesRedis()) {
+            attemptLimiter = closing(RedisAttemptLimiter.create(config.redisSettings(),
+                    config.redisKeyPrefix() + "attempts:"));
+        }
+        return attemptLimiter;
     }
 
     private MongoStores mongo() {
@@ -257,7 +271,9 @@ public final class Wiring implements AutoCloseable {
                 .withRegistration(config.registration())
                 .withMetricsToken(config.metricsToken())
                 .withMaxRequestBytes(config.maxBodyBytes())
-                .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1));
+                .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1))
+                .withTrustedProxies(config.trustedProxies())
+                .withSharedAttemptLimiter(sharedAttemptLimiter());
     }
 
     /**
