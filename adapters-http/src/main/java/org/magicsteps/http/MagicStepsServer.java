@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import jakarta.servlet.DispatcherType;
 
@@ -21,8 +22,6 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.OAuth2;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
-
-import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.port.AttemptLimiter;

@@ -228,6 +228,7 @@ public final class RedisFeatureStore implements FeatureStore, AutoCloseable {
         });
     }
 
+    /** The script's ARGV: the TTL in milliseconds (0: none), then each hash's size and pairs. */
     private String[] scriptArgs(List<Map<String, String>> hashes) {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(settings.featureTtl() == null ? 0 : settings.featureTtl().toMillis()));
@@ -242,19 +243,11 @@ public final class RedisFeatureStore implements FeatureStore, AutoCloseable {
     }
 
     private void replaceHashes(List<String> keys, List<Map<String, String>> hashes) {
-        List<String> args = new ArrayList<>();
-        args.add(Long.toString(settings.featureTtl() == null ? 0 : settings.featureTtl().toMillis()));
-        for (Map<String, String> hash : hashes) {
-            args.add(Integer.toString(hash.size()));
-            hash.forEach((field, value) -> {
-                args.add(field);
-                args.add(value);
-            });
-        }
+        String[] args = scriptArgs(hashes);
         String what = keys.size() == 1 ? "write student '" + keys.get(0).substring(settings.keyPrefix().length()) + "'"
                 : "write " + keys.size() + " students";
         call(what, commands -> commands.<Long>eval(REPLACE_HASHES, ScriptOutputType.INTEGER,
-                keys.toArray(String[]::new), args.toArray(String[]::new)));
+                keys.toArray(String[]::new), args));
     }
 
     /** Found with SCAN, page by page, so that Redis is never blocked as KEYS would block it. */
