@@ -54,7 +54,7 @@ class Bucket4jAttemptLimiterTest extends AttemptLimiterContract {
         // The attacker sprays made-up names to push ana's empty bucket out, and keeps guessing ana's password.
         int refused = 0;
         int guesses = 0;
-        for (int i = 0; i < 1_000_000; i++) {
+        for (int i = 0; i < 300_000; i++) { // 30 times what the cache holds
             limiter.tryAcquire("user:spray-" + i, TEN_PER_MINUTE);
             if (i % 100 == 0) {
                 guesses++;
