@@ -38,6 +38,7 @@ import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
@@ -110,7 +111,8 @@ final class TestServer implements AutoCloseable {
                 new FindActiveUser(users),
                 new QueryPredictionLog(countedLog),
                 new ListStoredStudents(features),
-                health);
+                health,
+                new PredictStoredStudents(features, predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))
