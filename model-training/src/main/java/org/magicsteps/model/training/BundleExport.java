@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
@@ -49,7 +51,8 @@ final class BundleExport {
                 + "by magic-steps train with Tribuo " + org.tribuo.Tribuo.VERSION + "; provenance in the bundle's "
                 + "manifest.json";
         byte[] onnx = ScoreGraph.write(refit.calibrated(), refit.encoding().width(), doc);
-        return new Graph(onnx, name + "-" + sha256Hex(onnx).substring(0, 12), refit.calibrated().parameterCount());
+        return new Graph(onnx, name + "-" + DigestUtils.sha256Hex(onnx).substring(0, 12),
+                refit.calibrated().parameterCount());
     }
 
     static OnnxSpec onnxSpec(int width) {
@@ -89,14 +92,6 @@ final class BundleExport {
                         + " on the test rows; the bundle was not written");
             }
             return worst;
-        }
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }
