@@ -55,7 +55,7 @@ final class TestServer implements AutoCloseable {
     static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256-and-even-for-hs512-signing!";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestModel model = new TestModel();
+    final TestModel model;
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemoryPredictionLog memoryLog = new InMemoryPredictionLog();
     final FailingLog log = new FailingLog(memoryLog);
@@ -86,7 +86,18 @@ final class TestServer implements AutoCloseable {
         this(registration, s -> s, 500);
     }
 
+    /** A server whose stand-in model describes itself as {@code model} says. */
+    TestServer(TestModel model) {
+        this(model, RegistrationPolicy.OPEN, s -> s, 500);
+    }
+
     TestServer(RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(new TestModel(), registration, settingsChange, maxBatchSize);
+    }
+
+    private TestServer(TestModel model, RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange,
+            int maxBatchSize) {
+        this.model = model;
         this.maxBatchSize = maxBatchSize;
         this.registerUser = new RegisterUser(users, hasher, Clock.systemUTC(), registration);
         Predictor predictor = metrics.timing(model.predictor);
