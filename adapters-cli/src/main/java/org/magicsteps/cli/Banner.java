@@ -45,6 +45,13 @@ final class Banner {
         text.append("  access          registration ").append(config.registration().label()).append(", /metrics ")
                 .append(config.metricsToken() == null ? "open" : "needs METRICS_TOKEN").append(", tokens valid ")
                 .append(config.tokenExpireMinutes()).append(" min\n");
+        text.append("  login limits    ").append(config.loginAttemptsPerUser()).append(" per user, ")
+                .append(config.loginAttemptsPerAddress()).append(" per address a minute, ")
+                .append(config.usesRedis() ? "shared by every replica through Redis" : "kept in this process")
+                .append("; X-Forwarded-For ")
+                .append(config.trustedProxies().isEmpty() ? "ignored (no TRUSTED_PROXIES)"
+                        : "believed from " + config.trustedProxies())
+                .append('\n');
         return text.toString();
     }
 }

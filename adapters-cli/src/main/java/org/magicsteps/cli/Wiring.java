@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
+import org.magicsteps.core.port.AttemptLimiter;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PasswordHasher;
@@ -30,6 +31,7 @@ import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
@@ -42,6 +44,7 @@ import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
 import org.magicsteps.mongo.MongoStores;
+import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
 import org.magicsteps.redis.RedisSettings;
 import org.magicsteps.sqlite.SqliteStores;
@@ -52,8 +55,8 @@ import org.magicsteps.sqlite.SqliteStores;
  * {@code users} commands of one process share it.
  *
  * <p>Users, the prediction log and settings live in MongoDB when {@code MONGO_URI} is set, else in
- * an SQLite file under the data directory; the feature store is Redis when {@code REDIS_HOST}
- * is set, else in memory. {@link #close()} releases all of it.
+ * an SQLite file under the data directory; the feature store and the login allowances are on Redis
+ * when {@code REDIS_URL} or {@code REDIS_HOST} is set, else in memory. {@link #close()} releases all of it.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -76,6 +79,7 @@ public final class Wiring implements AutoCloseable {
     private SettingsStore settings;
     private FeatureStore features;
     private Predictor predictor;
+    private AttemptLimiter attemptLimiter;
 
     public Wiring(AppConfig config) {
         this(config, Wiring::predictor);
@@ -138,14 +142,26 @@ public final class Wiring implements AutoCloseable {
         return settings;
     }
 
-    /** The online feature store: Redis when {@code REDIS_HOST} is set, else one in memory. */
+    /** The online feature store: Redis when {@code REDIS_URL} or {@code REDIS_HOST} is set, else one in memory. */
     synchronized FeatureStore featureStore() {
         if (features == null) {
-            features = config.redisHost() == null ? reporting(FEATURE_STORE, new InMemoryFeatureStore())
-                    : reporting(FEATURE_STORE, closing(RedisFeatureStore.create(
-                            RedisSettings.of(config.redisHost(), config.redisPort()).withPassword(config.redisPassword()))));
+            RedisSettings redis = config.redisSettings();
+            features = redis == null ? reporting(FEATURE_STORE, new InMemoryFeatureStore())
+                    : reporting(FEATURE_STORE, closing(RedisFeatureStore.create(redis)));
         }
         return features;
+    }
+
+    /**
+     * Where the login allowances live: on Redis when one is configured, so that every replica shares
+     * them; {@code null} (the server's own, in memory) otherwise.
+     */
+    synchronized AttemptLimiter sharedAttemptLimiter() {
+        if (attemptLimiter == null && config.usesRedis()) {
+            attemptLimiter = closing(RedisAttemptLimiter.create(config.redisSettings(),
+                    config.redisKeyPrefix() + "attempts:"));
+        }
+        return attemptLimiter;
     }
 
     private MongoStores mongo() {
@@ -282,7 +298,8 @@ public final class Wiring implements AutoCloseable {
                 new FindActiveUser(userStore()),
                 new QueryPredictionLog(counted),
                 new ListStoredStudents(featureStore()),
-                components());
+                components(),
+                new PredictStoredStudents(featureStore(), timed, counted, readThreshold, clock, config.maxBatchSize()));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {
@@ -291,7 +308,9 @@ public final class Wiring implements AutoCloseable {
                 .withTokenLifetime(Duration.ofMinutes(config.tokenExpireMinutes()))
                 .withMetricsToken(config.metricsToken())
                 .withMaxRequestBytes(config.maxBodyBytes())
-                .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1));
+                .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1))
+                .withTrustedProxies(config.trustedProxies())
+                .withSharedAttemptLimiter(sharedAttemptLimiter());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
@@ -26,6 +27,7 @@ import org.magicsteps.core.usecase.RegisterUser;
  *
  * @param components each store's health by the name {@code /health} shows ({@code users},
  *     {@code prediction_log}, ...); called on every {@code /health} request
+ * @param predictStoredStudents {@code /predict/batch} by {@code student_ids}, from the feature store
  */
 public record ApiServices(
         PredictStudent predictStudent,
@@ -41,7 +43,8 @@ public record ApiServices(
         FindActiveUser findActiveUser,
         QueryPredictionLog queryPredictionLog,
         ListStoredStudents listStoredStudents,
-        Map<String, HealthReporting> components) {
+        Map<String, HealthReporting> components,
+        PredictStoredStudents predictStoredStudents) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");
@@ -57,6 +60,7 @@ public record ApiServices(
         Objects.requireNonNull(findActiveUser, "findActiveUser");
         Objects.requireNonNull(queryPredictionLog, "queryPredictionLog");
         Objects.requireNonNull(listStoredStudents, "listStoredStudents");
+        Objects.requireNonNull(predictStoredStudents, "predictStoredStudents");
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     }
 }

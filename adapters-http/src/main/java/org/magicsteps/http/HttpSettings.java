@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.magicsteps.core.port.AttemptLimiter;
+
 /**
  * How the server listens and guards its routes.
  *
@@ -20,7 +22,11 @@ import java.util.Objects;
  * @param loginWindow the window of the two limits above
  * @param activeUserCacheTtl how long "this user exists and is enabled" is remembered; a disabled user's
  *     tokens stop working at most this long after the change
- * @param clock issues tokens; tests move it
+ * @param clock issues tokens and refills this process's login allowances; tests move it
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} decides the client's address
+ *     (for the login limits); nobody by default
+ * @param sharedAttemptLimiter where the login allowances live when every replica must share them
+ *     (Redis), or {@code null} for this process's own; while it fails, this process's own stand in
  */
 public record HttpSettings(
         String host,
@@ -35,7 +41,9 @@ public record HttpSettings(
         int loginAttemptsPerAddress,
         Duration loginWindow,
         Duration activeUserCacheTtl,
-        Clock clock) {
+        Clock clock,
+        TrustedProxies trustedProxies,
+        AttemptLimiter sharedAttemptLimiter) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8000;
@@ -54,6 +62,7 @@ public record HttpSettings(
         Objects.requireNonNull(loginWindow, "loginWindow");
         Objects.requireNonNull(activeUserCacheTtl, "activeUserCacheTtl");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0–65535, got " + port);
         }
@@ -79,51 +88,75 @@ public record HttpSettings(
     public static HttpSettings defaults(TokenSecret tokenSecret) {
         return new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, tokenSecret, DEFAULT_TOKEN_LIFETIME, DEFAULT_ISSUER,
                 DEFAULT_AUDIENCE, null, DEFAULT_MAX_REQUEST_BYTES, 10, 60,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC());
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC(), TrustedProxies.none(), null);
     }
 
     public HttpSettings withAddress(String newHost, int newPort) {
         return new HttpSettings(newHost, newPort, tokenSecret, tokenLifetime, issuer, audience,
                 metricsToken, maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow,
-                activeUserCacheTtl, clock);
+                activeUserCacheTtl, clock,
+                trustedProxies, sharedAttemptLimiter);
+    }
+
+    /** The same settings with another signing key: tokens signed with the old one stop working. */
+    public HttpSettings withTokenSecret(TokenSecret secret) {
+        return new HttpSettings(host, port, secret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
+                clock, trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withTokenLifetime(Duration lifetime) {
         return new HttpSettings(host, port, tokenSecret, lifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock);
+                clock, trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withMetricsToken(String token) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, token,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock);
+                clock, trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withMaxRequestBytes(long bytes) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
-                bytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock);
+                bytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
+                trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withLoginLimits(int perUser, int perAddress, Duration window) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
-                maxRequestBytes, perUser, perAddress, window, activeUserCacheTtl, clock);
+                maxRequestBytes, perUser, perAddress, window, activeUserCacheTtl, clock,
+                trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withActiveUserCacheTtl(Duration ttl) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
-                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, ttl, clock);
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, ttl, clock,
+                trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withClock(Clock newClock) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                newClock);
+                newClock, trustedProxies, sharedAttemptLimiter);
+    }
+
+    public HttpSettings withTrustedProxies(TrustedProxies proxies) {
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
+                proxies, sharedAttemptLimiter);
+    }
+
+    /** The same settings with login allowances shared through {@code limiter}; {@code null}: this process's own. */
+    public HttpSettings withSharedAttemptLimiter(AttemptLimiter limiter) {
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
+                trustedProxies, limiter);
     }
 
     @Override
     public String toString() {
         return "HttpSettings[" + host + ":" + port + ", tokenLifetime=" + tokenLifetime + ", metrics="
-                + (metricsToken == null ? "open" : "token") + "]";
+                + (metricsToken == null ? "open" : "token") + ", trustedProxies=" + trustedProxies + ", loginAllowances=" + (sharedAttemptLimiter == null ? "this process" : "shared") + "]";
     }
 }

@@ -39,7 +39,10 @@ final class ModelRoutes {
 
     static final String PROJECT = "Magic Steps: Ponto de Virada prediction for Passos Mágicos (PEDE)";
 
-    /** The loaded model, as the original's {@code /info} described it, plus its version and metrics. */
+    /**
+     * The loaded model, as the original's {@code /info} described it, plus its version, metrics and
+     * model card ({@code null} for a model that carries none, such as the imported original).
+     */
     record InfoResponse(
             @OpenApiExample(PROJECT) String project,
             @OpenApiExample("MLP") String model_class,
@@ -51,7 +54,8 @@ final class ModelRoutes {
             @OpenApiExample("0.5") double threshold,
             List<String> features,
             @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
-            Map<String, Double> metrics) {
+            Map<String, Double> metrics,
+            ModelCardBody model_card) {
     }
 
     /** One feature the model accepts. */
@@ -125,7 +129,7 @@ final class ModelRoutes {
         ctx.json(new InfoResponse(PROJECT, info.modelClass(), info.name(), info.version(), info.inputDimension(),
                 info.parameterCount(), description.schema().features().size(),
                 description.threshold().threshold().value(), description.schema().names(),
-                info.createdAt().toString(), info.metrics()));
+                info.createdAt().toString(), info.metrics(), ModelCardBody.of(info.modelCard())));
     }
 
     @OpenApi(path = "/features", methods = HttpMethod.GET, tags = "model", operationId = "features",

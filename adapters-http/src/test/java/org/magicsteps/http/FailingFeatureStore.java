@@ -27,6 +27,12 @@ final class FailingFeatureStore implements FeatureStore, HealthReporting {
     }
 
     @Override
+    public java.util.Map<String, StudentFeatures> findAll(java.util.Collection<String> studentIds) {
+        check();
+        return delegate.findAll(studentIds);
+    }
+
+    @Override
     public void put(String studentId, StudentFeatures features) {
         check();
         delegate.put(studentId, features);

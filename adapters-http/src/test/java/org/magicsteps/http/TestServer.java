@@ -38,6 +38,7 @@ import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
@@ -54,7 +55,7 @@ final class TestServer implements AutoCloseable {
     static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256-and-even-for-hs512-signing!";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestModel model = new TestModel();
+    final TestModel model;
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemoryPredictionLog memoryLog = new InMemoryPredictionLog();
     final FailingLog log = new FailingLog(memoryLog);
@@ -85,7 +86,18 @@ final class TestServer implements AutoCloseable {
         this(registration, s -> s, 500);
     }
 
+    /** A server whose stand-in model describes itself as {@code model} says. */
+    TestServer(TestModel model) {
+        this(model, RegistrationPolicy.OPEN, s -> s, 500);
+    }
+
     TestServer(RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(new TestModel(), registration, settingsChange, maxBatchSize);
+    }
+
+    private TestServer(TestModel model, RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange,
+            int maxBatchSize) {
+        this.model = model;
         this.maxBatchSize = maxBatchSize;
         this.registerUser = new RegisterUser(users, hasher, Clock.systemUTC(), registration);
         Predictor predictor = metrics.timing(model.predictor);
@@ -110,7 +122,8 @@ final class TestServer implements AutoCloseable {
                 new FindActiveUser(users),
                 new QueryPredictionLog(countedLog),
                 new ListStoredStudents(features),
-                health);
+                health,
+                new PredictStoredStudents(features, predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))

@@ -103,6 +103,46 @@ class RedisFeatureStoreIT extends FeatureStoreContract<RedisFeatureStore> {
     }
 
     @Test
+    void aFeatureTtlMakesRedisDropTheStudentsLaterAndWithoutOneTheyStay() {
+        String prefix = freshPrefix();
+        RedisFeatureStore expiring = new RedisFeatureStore(LocalRedis.settings(prefix)
+                .withFeatureTtl(java.time.Duration.ofHours(6)), Clock.systemUTC());
+        opened.add(expiring);
+        expiring.putAll(Map.of("RA-1", Students.student(), "RA-2", Students.student()));
+        for (String id : List.of("RA-1", "RA-2")) {
+            long ttl = redis.commands().pttl(prefix + id);
+            assertTrue(ttl > java.time.Duration.ofHours(5).toMillis() && ttl <= java.time.Duration.ofHours(6).toMillis(),
+                    id + ": PTTL " + ttl);
+        }
+        expiring.put("RA-1", Students.student());
+        assertTrue(redis.commands().pttl(prefix + "RA-1") > java.time.Duration.ofHours(5).toMillis(),
+                "writing again starts the TTL again");
+
+        String keeping = freshPrefix();
+        open(keeping, Clock.systemUTC()).put("RA-1", Students.student());
+        assertEquals(-1L, redis.commands().pttl(keeping + "RA-1"), "no TTL configured: kept for ever");
+    }
+
+    @Test
+    void findAllReadsAThousandStudentsAtOnce() {
+        FeatureStore store = newStore();
+        Map<String, StudentFeatures> students = new LinkedHashMap<>();
+        for (int i = 0; i < 1000; i++) {
+            students.put("RA-" + i, StudentFeatures.builder().fase(i % 8).scoreInde(i / 7.0).turma("t" + i).build());
+        }
+        store.putAll(students);
+        List<String> asked = new ArrayList<>(students.keySet());
+        java.util.Collections.reverse(asked);
+        asked.add(500, "RA-missing");
+
+        Map<String, StudentFeatures> found = store.findAll(asked);
+
+        assertEquals(1000, found.size());
+        assertEquals(asked.stream().filter(id -> !id.equals("RA-missing")).toList(), List.copyOf(found.keySet()));
+        assertEquals(students.get("RA-123"), found.get("RA-123"));
+    }
+
+    @Test
     void numbersReadBackBitForBitAndWordsStayWords() {
         FeatureStore store = newStore();
         StudentFeatures tricky = StudentFeatures.builder()

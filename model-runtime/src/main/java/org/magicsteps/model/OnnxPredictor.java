@@ -27,6 +27,7 @@ import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.Calibration;
 import org.magicsteps.model.bundle.InputEncoder;
 import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
@@ -198,14 +199,17 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         if (Double.isNaN(value)) {
             throw new PortException("model " + info.version() + " returned NaN");
         }
+        Calibration calibration = manifest.calibration();
+        boolean mapHere = calibration != null && !calibration.inGraph();
         if (kind == OutputKind.LOGIT) {
-            return 1.0 / (1.0 + Math.exp(-value));
+            return mapHere ? calibration.probabilityOf(value) : 1.0 / (1.0 + Math.exp(-value));
         }
         // A float softmax can land a rounding error outside [0, 1]; anything further is a broken model.
         if (value < -1e-6 || value > 1 + 1e-6) {
             throw new PortException("model " + info.version() + " returned " + value + ", not a probability");
         }
-        return Math.min(1.0, Math.max(0.0, value));
+        double p = Math.min(1.0, Math.max(0.0, value));
+        return mapHere ? calibration.probabilityOf(Math.log(p) - Math.log1p(-p)) : p;
     }
 
     private static void checkSignature(OrtSession session, BundleManifest manifest, String source) {

@@ -1,5 +1,7 @@
 package org.magicsteps.core.memory;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +21,18 @@ public final class InMemoryFeatureStore implements FeatureStore, HealthReporting
     @Override
     public Optional<StudentFeatures> find(String studentId) {
         return Optional.ofNullable(byStudent.get(studentId));
+    }
+
+    @Override
+    public Map<String, StudentFeatures> findAll(Collection<String> studentIds) {
+        Map<String, StudentFeatures> found = new LinkedHashMap<>();
+        for (String id : studentIds) {
+            StudentFeatures features = byStudent.get(Objects.requireNonNull(id, "studentId"));
+            if (features != null) {
+                found.put(id, features);
+            }
+        }
+        return found;
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test moves it, so that nothing a test checks depends on how fast it runs. */
+/** A clock that moves only when a test moves it, so that nothing a test checks depends on how fast it runs; safe to read from many threads. */
 public final class ManualClock extends Clock {
 
     private volatile Instant now;
@@ -15,9 +15,18 @@ public final class ManualClock extends Clock {
         this.now = start;
     }
 
-    /** Moves the clock forward by {@code step}. */
-    public void advance(Duration step) {
-        now = now.plus(step);
+    /** Starts at the current time, so that stores with real expiry (Redis) agree with it. */
+    public static ManualClock startingNow() {
+        return new ManualClock(Instant.now());
+    }
+
+    public synchronized void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
     }
 
     @Override
@@ -28,10 +37,5 @@ public final class ManualClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }

@@ -57,6 +57,21 @@ public abstract class FeatureStoreContract<S extends FeatureStore & HealthReport
         assertEquals(List.of("RA-1", "RA-2", "RA-3"), store.studentIds());
     }
 
+    @Test
+    void findsManyStudentsAtOnceInTheOrderAskedLeavingOutTheUnknown() {
+        StudentFeatures first = Students.student();
+        StudentFeatures second = StudentFeatures.builder().fase(4).scoreInde(8.25).genero("menino").build();
+        store.putAll(Map.of("RA-1", first, "RA-2", second));
+
+        Map<String, StudentFeatures> found = store.findAll(List.of("RA-2", "RA-404", "RA-1", "RA-2"));
+
+        assertEquals(List.of("RA-2", "RA-1"), List.copyOf(found.keySet()));
+        assertEquals(second, found.get("RA-2"));
+        assertEquals(first, found.get("RA-1"));
+        assertEquals(Map.of(), store.findAll(List.of()));
+        assertEquals(Map.of(), store.findAll(List.of("RA-404")));
+    }
+
     @Override
     protected S usedStore() {
         store.put("RA-1", Students.student());
