@@ -17,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults under load (issue 14): the disk of the embedded store fills up under a load of
- * predictions. The data directory lies on a tmpfs of 4 MiB that the test mounts (the machines run
- * the tests as root); where mounting is refused, the server runs under a file-size limit
- * ({@code ulimit -f}, RLIMIT_FSIZE) instead, and the output says which. A prediction whose record
+ * predictions. The data directory lies on a tmpfs of 16 MiB that the test mounts (the machines run
+ * the tests as root), 12 MiB of which a ballast file takes, so that deleting it gives space back
+ * (SQLite's write-ahead log grows to 4 MiB before it is checkpointed); where mounting is refused,
+ * the server runs under a file-size limit ({@code ulimit -f}, RLIMIT_FSIZE) instead, and the output
+ * says which. A prediction whose record
  * cannot be written is answered 503, never 200 (it would be lost) nor 500; the server keeps
  * answering {@code /health}; once space is back (a ballast file deleted on the tmpfs; a restart
  * without the limit otherwise) predictions are answered again, and the log holds exactly one record
@@ -44,9 +46,9 @@ class DiskFullUnderLoadIT {
         String token;
         try {
             if (tmpfs) {
-                Files.write(ballast, new byte[1024 * 1024]);
+                Files.write(ballast, new byte[12 * 1024 * 1024]);
             }
-            try (ServerProcess server = ServerProcess.start(data, Map.of(), tmpfs ? "" : "ulimit -f 3072;")) {
+            try (ServerProcess server = ServerProcess.start(data, Map.of(), tmpfs ? "" : "ulimit -f 4096;")) {
                 Api api = new Api(server.port());
                 assertEquals(201, api.register("fabi", "senha-forte-1").status());
                 token = api.token("fabi", "senha-forte-1");
@@ -77,8 +79,9 @@ class DiskFullUnderLoadIT {
                     assertLoggedOnce(api, token, load);
                 }
             }
-            System.out.printf("disk full (%s): filling %s, full %s%n", tmpfs ? "tmpfs of 4 MiB" : "ulimit -f 3072",
-                    load.statuses("filling"), load.statuses("full"));
+            System.out.printf("disk full (%s): filling %s, full %s%n",
+                    tmpfs ? "tmpfs of 16 MiB, 12 of them ballast" : "ulimit -f 4096", load.statuses("filling"),
+                    load.statuses("full"));
         } finally {
             if (tmpfs) {
                 run("umount", "-l", disk.toString());
@@ -106,9 +109,9 @@ class DiskFullUnderLoadIT {
         throw new AssertionError("no answer within 15 s of space coming back: " + load.statuses("recovering"));
     }
 
-    /** Mounts a 4 MiB tmpfs on {@code dir}; false when this machine does not let us. */
+    /** Mounts a 16 MiB tmpfs on {@code dir}; false when this machine does not let us. */
     private static boolean mount(Path dir) throws IOException, InterruptedException {
-        return run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", dir.toString()) == 0;
+        return run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", dir.toString()) == 0;
     }
 
     private static int run(String... command) throws IOException, InterruptedException {

@@ -44,7 +44,8 @@ class MongoOutageUnderLoadIT {
         long outageNanos = Long.getLong("faults.mongoOutageSeconds", DEFAULT_OUTAGE_SECONDS) * 1_000_000_000L;
         String file = dir.resolve("mongo.mv").toString();
         MongoServer mongo = new MongoServer(new H2Backend(file));
-        InetSocketAddress address = mongo.bind("127.0.0.1", 0);
+        mongo.bind("127.0.0.1", 0);
+        InetSocketAddress address = mongo.getLocalAddress();
         Map<String, String> env = Map.of("MONGO_URI", "mongodb://127.0.0.1:" + address.getPort(), "MONGO_DB",
                 "reliability");
         try (ServerProcess server = ServerProcess.start(dir.resolve("data"), env, "")) {

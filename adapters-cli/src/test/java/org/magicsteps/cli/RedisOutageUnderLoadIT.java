@@ -72,7 +72,7 @@ class RedisOutageUnderLoadIT {
     }
 
     private static void phase(Load load, Api api, String token, String name) throws InterruptedException {
-        load.run(PER_PHASE, THREADS, name + " inline" , i -> api.predict(token, "RA-" + (i % STUDENTS), 5 + i % 5))
+        load.run(PER_PHASE / 2, THREADS, name + " inline", i -> api.predict(token, "RA-" + (i % STUDENTS), 5 + i % 5))
                 .run(PER_PHASE / 2, THREADS, name + " by id", i -> api.predictStored(token, "RA-" + (i % STUDENTS)));
     }
 

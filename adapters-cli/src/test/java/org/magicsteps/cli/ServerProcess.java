@@ -44,7 +44,8 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path dataDir, Map<String, String> environment, String prefix, String... jvmOptions) {
         try {
             Files.createDirectories(dataDir);
-            Path output = Files.createTempFile(dataDir.getParent(), "server-", ".log");
+            // Not beside the data: a test may fill that disk, and the output must still be drained.
+            Path output = Files.createTempFile("magic-steps-server-", ".log");
             List<String> java = new ArrayList<>();
             java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             java.add("-XX:TieredStopAtLevel=1");
@@ -93,10 +94,15 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server stopped before it listened:\n" + seen);
     }
 
+    /** Drains the server's output to the end (a full pipe would stall it), keeping what it can. */
     private static void copy(BufferedReader lines, Path output) {
         try {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                Files.writeString(output, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+                try {
+                    Files.writeString(output, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException notKept) {
+                    // keep draining
+                }
             }
         } catch (IOException ended) {
             // the process is gone
