@@ -42,7 +42,8 @@ class ContainerImageCheck {
         Run built = run(REPO, 30, REPO.resolve("container/build-image").toString());
         assertEquals(0, built.exit(), built.out());
         String image = built.out().strip().lines().reduce((a, b) -> b).orElseThrow();
-        JsonNode config = Api.JSON.readTree(run(REPO, 1, "podman", "image", "inspect", image).out()).get(0).get("Config");
+        JsonNode inspected = Api.JSON.readTree(run(REPO, 1, "podman", "image", "inspect", image).out()).get(0);
+        JsonNode config = inspected.get("Config");
 
         assertEquals(USER, config.path("User").asText(), "a non-root user");
         assertEquals(List.of("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar",
@@ -51,7 +52,9 @@ class ContainerImageCheck {
         assertTrue(config.path("Volumes").has("/srv/magic-steps/data"), config.toString());
         assertTrue(config.path("ExposedPorts").has("8000/tcp"), config.toString());
         assertTrue(strings(config.path("Env")).contains("DATA_DIR=/srv/magic-steps/data"), config.toString());
-        assertEquals(List.of("CMD", "/opt/magic-steps/healthcheck"), strings(config.path("Healthcheck").path("Test")));
+        // Docker's image format (build-image asks for it): the OCI format has no health check.
+        assertEquals(List.of("CMD", "/opt/magic-steps/healthcheck"), strings(inspected.path("Healthcheck").path("Test")));
+        assertEquals(10_000_000_000L, inspected.path("Healthcheck").path("Interval").asLong());
 
         Path root = Path.of(run(REPO, 1, "podman", "image", "mount", image).out().strip());
         try {
@@ -64,7 +67,12 @@ class ContainerImageCheck {
             assertEquals(Files.readString(REPO.resolve("container/healthcheck")), Files.readString(healthcheck));
             Path data = root.resolve("srv/magic-steps/data");
             assertEquals(10001, Files.getAttribute(data, "unix:uid"), "the data directory belongs to the server's user");
-            Run java = run(REPO, 2, "chroot", root.toString(), "java", "-version");
+            // The runtime itself, found as the entrypoint finds it: `java` on the image's PATH. A chroot has
+            // no /proc, from which the launcher finds its libraries in a container: they are named here.
+            String javaPath = javaOnPath(root, strings(config.path("Env")));
+            String libraries = Path.of(javaPath).getParent().resolveSibling("lib").toString();
+            Run java = run(REPO, 2, "chroot", root.toString(), "/usr/bin/env", "LD_LIBRARY_PATH=" + libraries, javaPath,
+                    "-version");
             assertEquals(0, java.exit(), java.out());
             assertTrue(java.out().matches("(?s).*version \"(1[7-9]|2\\d)[.\"].*"), "a Java 17+ runtime: " + java.out());
         } finally {
@@ -77,6 +85,23 @@ class ContainerImageCheck {
         }
         System.out.printf("image %s: user %s, jar %s, %s%n", image, USER, sha256(JAR).substring(0, 12),
                 run(REPO, 1, "podman", "image", "inspect", "--format", "{{.Size}} bytes", image).out().strip());
+    }
+
+    /** The real path, inside the image, of the {@code java} that its PATH finds. */
+    private static String javaOnPath(Path root, List<String> env) throws IOException {
+        String path = env.stream().filter(e -> e.startsWith("PATH=")).findFirst().orElse("PATH=/usr/bin").substring(5);
+        for (String dir : path.split(":")) {
+            String inside = dir + "/java";
+            for (int links = 0; links < 10 && Files.isSymbolicLink(root.resolve(inside.substring(1))); links++) {
+                Path target = Files.readSymbolicLink(root.resolve(inside.substring(1)));
+                inside = target.isAbsolute() ? target.toString()
+                        : Path.of(inside).getParent().resolve(target).normalize().toString();
+            }
+            if (Files.isExecutable(root.resolve(inside.substring(1)))) {
+                return inside;
+            }
+        }
+        throw new AssertionError("no java on the image's PATH " + path);
     }
 
     private static List<String> strings(JsonNode array) {
