@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * not start the image: these machines refuse to run containers (podman run fails on setrlimit).
  *
  * <p>Not part of {@code mvn verify} (it downloads a Debian base the first time, a few minutes):
- * {@code mvn -B verify -Pcontainer -pl adapters-cli -am} runs it after packaging the jars.
+ * {@code mvn -B verify -Pcontainer -pl adapters-cli -am} runs it after packaging the jars (the failsafe
+ * execution "container-image" of adapters-cli).
  */
 class ContainerImageCheck {
 
