@@ -33,7 +33,12 @@ import org.magicsteps.http.RegistrationMode;
  * @param loginAttemptsPerUser {@code LOGIN_ATTEMPTS_PER_USER} per minute, default 10
  * @param loginAttemptsPerAddress {@code LOGIN_ATTEMPTS_PER_ADDRESS} per minute, default 60
  * @param dataDir {@code DATA_DIR}, default {@code ./data}: the generated secret and the embedded store
- * @param modelDir {@code MODEL_DIR}, or {@code null} for the bundled model
+ * @param modelDir {@code MODEL_DIR}, or {@code null} for the bundled model: the default model, the one
+ *     every route uses unless {@code ?model=} names another
+ * @param models {@code MODELS}: more models to serve besides the default and the bundled ones, each a
+ *     bundle directory or a bundled model's name; empty by default
+ * @param modelWatchDir {@code MODEL_WATCH_DIR} ({@code serve --watch}): a directory whose bundle
+ *     directories are served, and loaded again when they change; {@code null} for none
  */
 public record AppConfig(
         String host,
@@ -52,7 +57,9 @@ public record AppConfig(
         int loginAttemptsPerUser,
         int loginAttemptsPerAddress,
         Path dataDir,
-        Path modelDir) {
+        Path modelDir,
+        List<String> models,
+        Path modelWatchDir) {
 
     static final String HOST = "HOST";
     static final String PORT = "PORT";
@@ -71,6 +78,12 @@ public record AppConfig(
     static final String LOGIN_ATTEMPTS_PER_ADDRESS = "LOGIN_ATTEMPTS_PER_ADDRESS";
     static final String DATA_DIR = "DATA_DIR";
     static final String MODEL_DIR = "MODEL_DIR";
+    static final String MODELS = "MODELS";
+    static final String MODEL_WATCH_DIR = "MODEL_WATCH_DIR";
+
+    public AppConfig {
+        models = models == null ? List.of() : List.copyOf(models);
+    }
 
     /**
      * Reads the configuration from its three sources, in order of precedence.
@@ -110,7 +123,9 @@ public record AppConfig(
                 r.integer(LOGIN_ATTEMPTS_PER_USER, 10, 1, 100_000),
                 r.integer(LOGIN_ATTEMPTS_PER_ADDRESS, 60, 1, 1_000_000),
                 r.parsed(DATA_DIR, Path.of("data"), Path::of),
-                r.parsed(MODEL_DIR, null, Path::of));
+                r.parsed(MODEL_DIR, null, Path::of),
+                r.parsed(MODELS, List.of(), AppConfig::modelList),
+                r.parsed(MODEL_WATCH_DIR, null, Path::of));
         if (config.metricsToken() != null && config.metricsToken().length() < HttpSettings.MIN_METRICS_TOKEN_LENGTH) {
             r.problems.add(METRICS_TOKEN + ": must have at least " + HttpSettings.MIN_METRICS_TOKEN_LENGTH
                     + " characters");
@@ -129,13 +144,30 @@ public record AppConfig(
     AppConfig withPort(int newPort) {
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
-                dataDir, modelDir);
+                dataDir, modelDir, models, modelWatchDir);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
-                dir, modelDir);
+                dir, modelDir, models, modelWatchDir);
+    }
+
+    /**
+     * {@code MODELS} as a list: comma-separated bundle directories or bundled models' names.
+     *
+     * @throws IllegalArgumentException when an entry is empty
+     */
+    private static List<String> modelList(String value) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : value.split(",", -1)) {
+            if (entry.isBlank()) {
+                throw new IllegalArgumentException("'" + value + "' has an empty entry; give bundle directories or "
+                        + "bundled models' names, separated by commas");
+            }
+            entries.add(entry.trim());
+        }
+        return List.copyOf(entries);
     }
 
     /** Never shows the secret, the metrics token or the password inside a MongoDB URI. */
@@ -147,7 +179,8 @@ public record AppConfig(
                 + ", redisPassword=" + (redisPassword == null ? "unset" : "hidden") + ", registration="
                 + registration.label() + ", maxBatchSize=" + maxBatchSize + ", maxBodyBytes=" + maxBodyBytes
                 + ", metricsToken=" + (metricsToken == null ? "unset" : "hidden") + ", dataDir=" + dataDir
-                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + "]";
+                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + ", models=" + models
+                + ", modelWatchDir=" + (modelWatchDir == null ? "unset" : modelWatchDir) + "]";
     }
 
     /** The MongoDB URI with any password replaced, fit for a console or a log. */

@@ -22,12 +22,17 @@ import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ReadThreshold;
 
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
 
-/** What the model is and accepts ({@code /info}, {@code /features}) and its decision threshold. */
+/**
+ * What the models are and accept ({@code /info}, {@code /features}, {@code /models}) and their
+ * decision thresholds; each route but {@code /models} answers for the default model unless
+ * {@code ?model=} names another.
+ */
 final class ModelRoutes {
 
     static final String PROJECT = "Magic Steps: Ponto de Virada prediction for Passos Mágicos (PEDE)";
@@ -78,6 +83,27 @@ final class ModelRoutes {
         }
     }
 
+    /** One model served, for {@code GET /models}. */
+    record ServedModelResponse(
+            @OpenApiExample("early-warning") String name,
+            @OpenApiExample("false") boolean is_default,
+            @OpenApiExample("early-warning") String model_name,
+            @OpenApiExample("early-warning-4c1d2e3f5a6b") String model_version,
+            @OpenApiExample("LogisticRegression") String model_class,
+            @OpenApiExample("18") int n_features,
+            List<String> features,
+            @OpenApiExample("0.224") double threshold,
+            @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
+            Map<String, Double> metrics) {
+
+        static ServedModelResponse of(DescribeModel.ModelDescription d) {
+            ModelInfo info = d.info();
+            return new ServedModelResponse(d.name(), d.isDefault(), info.name(), info.version(), info.modelClass(),
+                    d.schema().features().size(), d.schema().names(), d.threshold().threshold().value(),
+                    info.createdAt().toString(), info.metrics());
+        }
+    }
+
     /** A new threshold. */
     record ThresholdUpdate(@OpenApiRequired @OpenApiExample("0.42") Double threshold) {
     }
@@ -85,13 +111,15 @@ final class ModelRoutes {
     private final DescribeModel describeModel;
     private final ReadThreshold readThreshold;
     private final ChangeThreshold changeThreshold;
+    private final ListModels listModels;
     private final JsonBodies bodies;
 
     ModelRoutes(DescribeModel describeModel, ReadThreshold readThreshold, ChangeThreshold changeThreshold,
-            JsonBodies bodies) {
+            ListModels listModels, JsonBodies bodies) {
         this.describeModel = describeModel;
         this.readThreshold = readThreshold;
         this.changeThreshold = changeThreshold;
+        this.listModels = listModels;
         this.bodies = bodies;
     }
 
@@ -100,7 +128,8 @@ final class ModelRoutes {
                 Route.get("/info", Access.USER, this::info),
                 Route.get("/features", Access.PUBLIC, this::features),
                 Route.get("/thresholds", Access.USER, this::readThreshold),
-                Route.put("/thresholds", Access.ADMIN, this::changeThreshold));
+                Route.put("/thresholds", Access.ADMIN, this::changeThreshold),
+                Route.get("/models", Access.USER, this::models));
     }
 
     @OpenApi(path = "/info", methods = HttpMethod.GET, tags = "model", operationId = "info",
@@ -110,7 +139,7 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = InfoResponse.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
     void info(Context ctx) {
-        DescribeModel.ModelDescription description = describeModel.execute();
+        DescribeModel.ModelDescription description = describeModel.execute(ModelQuery.of(ctx));
         ModelInfo info = description.info();
         ctx.json(new InfoResponse(PROJECT, info.modelClass(), info.name(), info.version(), info.inputDimension(),
                 info.parameterCount(), description.schema().features().size(),
@@ -124,7 +153,8 @@ final class ModelRoutes {
             responses = @OpenApiResponse(status = "200", description = "OK",
                     content = @OpenApiContent(from = FeatureDescription[].class)))
     void features(Context ctx) {
-        ctx.json(describeModel.execute().schema().features().stream().map(FeatureDescription::of).toList());
+        ctx.json(describeModel.execute(ModelQuery.of(ctx)).schema().features().stream().map(FeatureDescription::of)
+                .toList());
     }
 
     @OpenApi(path = "/thresholds", methods = HttpMethod.GET, tags = "model", operationId = "readThreshold",
@@ -134,7 +164,7 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ThresholdResponse.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
     void readThreshold(Context ctx) {
-        ctx.json(ThresholdResponse.of(readThreshold.current()));
+        ctx.json(ThresholdResponse.of(readThreshold.current(ModelQuery.of(ctx))));
     }
 
     @OpenApi(path = "/thresholds", methods = HttpMethod.PUT, tags = "model", operationId = "changeThreshold",
@@ -152,11 +182,25 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "503", description = "The settings store is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void changeThreshold(Context ctx) {
+        String model = ModelQuery.of(ctx);
         ThresholdUpdate update = bodies.read(ctx, ThresholdUpdate.class);
         if (update.threshold() == null) {
             throw new HttpProblem.Rejected("body", List.of(Violation.of("threshold", null, Kind.MISSING,
                     "threshold: is required but missing")));
         }
-        ctx.json(ThresholdResponse.of(changeThreshold.execute(Authentication.actor(ctx), update.threshold())));
+        ctx.json(ThresholdResponse.of(changeThreshold.execute(Authentication.actor(ctx), model, update.threshold())));
+    }
+
+    @OpenApi(path = "/models", methods = HttpMethod.GET, tags = "model", operationId = "models",
+            summary = "List the models served",
+            description = "Every model served, the default first: any of them can answer a route that takes "
+                    + "`?model=NAME`, and the Open Inference Protocol's `/v2/models/NAME`.",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK",
+                        content = @OpenApiContent(from = ServedModelResponse[].class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
+    void models(Context ctx) {
+        ctx.json(listModels.execute().stream().map(ServedModelResponse::of).toList());
     }
 }

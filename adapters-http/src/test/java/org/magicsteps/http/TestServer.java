@@ -29,24 +29,34 @@ import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
 import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PasswordHasher;
+import org.magicsteps.core.port.ModelSource;
+import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.FindActiveUser;
+import org.magicsteps.core.usecase.IndexModels;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
+import org.magicsteps.core.usecase.LoadModel;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ServedModels;
+import org.magicsteps.core.usecase.UnloadModel;
 
 /**
- * A real server on a free loopback port, on the in-memory ports and {@link TestModel}, with a
- * client that speaks to it over the socket. Password hashing uses few iterations, for speed.
+ * A real server on a free loopback port, on the in-memory ports and {@link TestModel} (served as
+ * the default model), with a client that speaks to it over the socket. Password hashing uses few
+ * iterations, for speed. A test serves more models by putting them in {@link #bundles} and
+ * loading them through the repository route, or straight into {@link #models}.
  */
 final class TestServer implements AutoCloseable {
 
@@ -67,6 +77,9 @@ final class TestServer implements AutoCloseable {
     final MagicStepsServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final int maxBatchSize;
+    final ServedModels models;
+    /** What the repository's load route can open, by location: a test puts models here, then loads them. */
+    final Map<String, Supplier<Predictor>> bundles = new java.util.concurrent.ConcurrentHashMap<>();
 
     TestServer() {
         this(s -> s, 500);
@@ -80,18 +93,27 @@ final class TestServer implements AutoCloseable {
         this.maxBatchSize = maxBatchSize;
         Predictor predictor = metrics.timing(model.predictor);
         PredictionLog countedLog = metrics.counting(log);
-        ReadThreshold readThreshold = new ReadThreshold(settings, predictor, Clock.systemUTC(), Duration.ZERO);
-        PredictStudent predictStudent = new PredictStudent(predictor, countedLog, readThreshold, Clock.systemUTC());
+        this.models = new ServedModels(ServedModels.DEFAULT_NAME, "test-model", predictor);
+        ModelSource source = location -> {
+            Supplier<Predictor> opened = bundles.get(location);
+            if (opened == null) {
+                throw new PortException(location + ": does not exist");
+            }
+            return metrics.timing(opened.get());
+        };
+        ReadThreshold readThreshold = new ReadThreshold(settings, models, Clock.systemUTC(), Duration.ZERO);
+        PredictStudent predictStudent = new PredictStudent(models, countedLog, readThreshold, Clock.systemUTC());
+        DescribeModel describeModel = new DescribeModel(models, readThreshold);
         health.put("users", users::health);
         health.put("prediction_log", log::health);
         health.put("settings", settings::health);
         health.put("feature_store", features::health);
         ApiServices services = new ApiServices(
                 predictStudent,
-                new PredictBatch(predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
+                new PredictBatch(models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
                 new PredictStoredStudent(features, predictStudent),
-                new ProcessFeatures(predictor),
-                new DescribeModel(predictor, readThreshold),
+                new ProcessFeatures(models),
+                describeModel,
                 readThreshold,
                 new ChangeThreshold(settings, readThreshold, Clock.systemUTC()),
                 registerUser,
@@ -99,7 +121,13 @@ final class TestServer implements AutoCloseable {
                 new FindActiveUser(users),
                 new QueryPredictionLog(countedLog),
                 new ListStoredStudents(features),
-                health);
+                health,
+                models,
+                new ListModels(describeModel),
+                new PredictEncodedBatch(models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
+                new IndexModels(models),
+                new LoadModel(models, source),
+                new UnloadModel(models));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))
