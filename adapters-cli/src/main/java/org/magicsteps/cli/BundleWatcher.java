@@ -211,11 +211,15 @@ final class BundleWatcher implements AutoCloseable {
         listeners.forEach(listener -> listener.accept(outcome));
     }
 
-    /** The SHA-256 of the names and contents of the regular files directly in {@code directory}. */
+    /**
+     * The SHA-256 of the names and contents of the files a bundle is made of, directly in
+     * {@code directory}: its manifest (or the original service's preprocessing) and ONNX graphs.
+     * Its report and charts, or a temporary file beside them, change nothing.
+     */
     static String fingerprint(Path directory) throws IOException {
         MessageDigest digest = sha256();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : files.filter(BundleWatcher::isBundleFile).sorted().toList()) {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
@@ -225,6 +229,12 @@ final class BundleWatcher implements AutoCloseable {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static boolean isBundleFile(Path file) {
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && (name.equals(ModelBundle.MANIFEST_FILE)
+                || name.equals(ModelBundle.SEED_PREPROCESSOR_FILE) || name.endsWith(".onnx"));
     }
 
     private static MessageDigest sha256() {

@@ -37,6 +37,7 @@ public final class PredictStoredStudent {
      *     pass that model's schema
      */
     public Prediction execute(String model, String user, String studentId) {
+        predictStudent.models().info(model); // an unknown model is the first thing to say
         StudentFeatures features = featureStore.find(studentId)
                 .orElseThrow(() -> new NotFoundException("no features stored for student '" + studentId + "'"));
         return predictStudent.execute(model, PredictStudent.Command.of(user, studentId, features));

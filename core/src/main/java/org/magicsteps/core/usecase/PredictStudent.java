@@ -43,6 +43,10 @@ public final class PredictStudent {
         this(ServedModels.of(predictor), log, readThreshold, clock);
     }
 
+    ServedModels models() {
+        return models;
+    }
+
     /**
      * Predicts with the default model.
      *
