@@ -201,12 +201,22 @@ class ServingSeveralModelsTest {
         return ModelBundle.bundled(model).orElseThrow().manifest().schema();
     }
 
-    /** The sheet's students, each the features {@code model} takes, as read. */
+    /** The sheet's students, as read (once per sheet), each with the features {@code model} takes. */
     private static List<Map<String, Object>> rows(Path sheet, String model) {
-        try (PedeSheet open = PedeSheetReader.forSchema(schema(model)).open(sheet, null)) {
-            return open.readAll().stream().map(SheetRow::features).toList();
-        }
+        List<Map<String, Object>> all = READ.computeIfAbsent(sheet, file -> {
+            try (PedeSheet open = PedeSheetReader.forSchema(schema("default")).open(file, null)) {
+                return open.readAll().stream().map(SheetRow::features).toList();
+            }
+        });
+        List<String> taken = schema(model).names();
+        return all.stream().map(student -> {
+            Map<String, Object> features = new java.util.LinkedHashMap<>(student);
+            features.keySet().retainAll(taken);
+            return (Map<String, Object>) features;
+        }).toList();
     }
+
+    private static final Map<Path, List<Map<String, Object>>> READ = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String batchBody(List<Map<String, Object>> students) {
         ObjectNode body = RunningServer.JSON.createObjectNode();
