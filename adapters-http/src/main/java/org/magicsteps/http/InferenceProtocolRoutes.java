@@ -173,11 +173,18 @@ final class InferenceProtocolRoutes {
         for (FeatureSpec spec : model.schema().features()) {
             inputs.add(new MetadataTensor(spec.name(), datatype(spec), COLUMN, featureParameters(spec)));
         }
-        model.encodedInput().ifPresent(input -> inputs.add(new MetadataTensor(input.name(),
-                InferenceInputs.ENCODED_DATATYPE, List.of(-1L, (long) input.width()), Map.of("content_type", "np",
-                        "columns", String.join(",", input.columns()), "replaces", "every feature input"))));
-        inputs.add(new MetadataTensor(InferenceInputs.STUDENT_ID, "BYTES", COLUMN, Map.of("content_type", "str",
-                "required", false)));
+        model.encodedInput().ifPresent(input -> {
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("content_type", "np");
+            parameters.put("replaces", "every feature input");
+            parameters.put("columns", String.join(",", input.columns()));
+            inputs.add(new MetadataTensor(input.name(), InferenceInputs.ENCODED_DATATYPE,
+                    List.of(-1L, (long) input.width()), parameters));
+        });
+        Map<String, Object> idParameters = new LinkedHashMap<>();
+        idParameters.put("required", false);
+        idParameters.put("content_type", "str");
+        inputs.add(new MetadataTensor(InferenceInputs.STUDENT_ID, "BYTES", COLUMN, idParameters));
         List<MetadataTensor> outputs = List.of(
                 new MetadataTensor(InferenceInputs.PROBABILITY, "FP64", COLUMN, null),
                 new MetadataTensor(InferenceInputs.PREDICTION, "INT64", COLUMN, null),

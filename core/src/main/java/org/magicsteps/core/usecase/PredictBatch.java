@@ -43,12 +43,9 @@ public final class PredictBatch {
      */
     public PredictBatch(ServedModels models, PredictionLog log, ReadThreshold readThreshold, Clock clock,
             int maxBatchSize) {
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxBatchSize must be at least 1, got " + maxBatchSize);
-        }
         this.models = Objects.requireNonNull(models, "models");
         this.scoring = new Scoring(log, readThreshold, clock);
-        this.maxBatchSize = maxBatchSize;
+        this.maxBatchSize = requireLimit(maxBatchSize);
     }
 
     /**
@@ -90,6 +87,14 @@ public final class PredictBatch {
             requireSize(students.size(), maxBatchSize);
             return predict(lease.predictor(), command.user(), students);
         }
+    }
+
+    /** @throws IllegalArgumentException when {@code maxBatchSize} is below 1 */
+    static int requireLimit(int maxBatchSize) {
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("maxBatchSize must be at least 1, got " + maxBatchSize);
+        }
+        return maxBatchSize;
     }
 
     /** Refuses an empty batch, or one above {@code maxBatchSize}, at {@code students}. */

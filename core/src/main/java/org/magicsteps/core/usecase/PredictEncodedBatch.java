@@ -64,12 +64,9 @@ public final class PredictEncodedBatch {
      */
     public PredictEncodedBatch(ServedModels models, PredictionLog log, ReadThreshold readThreshold, Clock clock,
             int maxBatchSize) {
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxBatchSize must be at least 1, got " + maxBatchSize);
-        }
         this.models = Objects.requireNonNull(models, "models");
         this.scoring = new Scoring(log, readThreshold, clock);
-        this.maxBatchSize = maxBatchSize;
+        this.maxBatchSize = PredictBatch.requireLimit(maxBatchSize);
     }
 
     /**
