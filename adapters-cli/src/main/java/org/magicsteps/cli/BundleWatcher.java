@@ -14,10 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,18 +216,18 @@ final class BundleWatcher implements AutoCloseable {
      * Its report and charts, or a temporary file beside them, change nothing.
      */
     static String fingerprint(Path directory) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = DigestUtils.getSha256Digest();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(BundleWatcher::isBundleFile).sorted().toList()) {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                try (InputStream in = Files.newInputStream(file)) {
+                    DigestUtils.updateDigest(digest, in);
                 }
                 digest.update((byte) 0);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Hex.encodeHexString(digest.digest());
     }
 
     private static boolean isBundleFile(Path file) {
@@ -237,11 +236,4 @@ final class BundleWatcher implements AutoCloseable {
                 || name.equals(ModelBundle.SEED_PREPROCESSOR_FILE) || name.endsWith(".onnx"));
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

@@ -53,8 +53,8 @@ final class RunningServer implements AutoCloseable {
         env.put("PORT", "0");
         this.wiring = new Wiring(AppConfig.resolve(Map.of(), env, Map.of()).withDataDir(dataDir));
         this.server = wiring.startServer(TokenSecret.ofText(SECRET));
-        wiring.registerUser().execute(new RegisterUser.Command("chefe", "senha-do-admin".toCharArray(), null, Role.ADMIN));
-        wiring.registerUser().execute(new RegisterUser.Command("maria", "senha123".toCharArray(), null, Role.USER));
+        wiring.registerUser().executeAsOperator(new RegisterUser.Command("chefe", "senha-do-admin".toCharArray(), null, Role.ADMIN));
+        wiring.registerUser().executeAsOperator(new RegisterUser.Command("maria", "senha123".toCharArray(), null, Role.USER));
         this.admin = token("chefe", "senha-do-admin");
         this.user = token("maria", "senha123");
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PredictionLog;
 
 /**
@@ -37,10 +36,5 @@ final class CountingPredictionLog implements PredictionLog {
     @Override
     public LogPage query(LogQuery query) {
         return delegate.query(query);
-    }
-
-    @Override
-    public ComponentHealth health() {
-        return delegate.health();
     }
 }

@@ -1,5 +1,6 @@
 package org.magicsteps.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
@@ -18,20 +20,22 @@ import io.javalin.openapi.OpenApiSecurity;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ThresholdSetting;
+import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
 
 /**
- * What the models are and accept ({@code /info}, {@code /features}, {@code /models}) and their
- * decision thresholds; each route but {@code /models} answers for the default model unless
- * {@code ?model=} names another.
+ * What the models are and accept ({@code /info}, {@code /features}, {@code /models}), their
+ * decision thresholds and the thresholds' audit trail; each route but {@code /models} and
+ * {@code /thresholds/history} answers for the default model unless {@code ?model=} names another.
  */
 final class ModelRoutes {
 
@@ -111,14 +115,16 @@ final class ModelRoutes {
     private final DescribeModel describeModel;
     private final ReadThreshold readThreshold;
     private final ChangeThreshold changeThreshold;
+    private final ReadThresholdHistory readThresholdHistory;
     private final ListModels listModels;
     private final JsonBodies bodies;
 
     ModelRoutes(DescribeModel describeModel, ReadThreshold readThreshold, ChangeThreshold changeThreshold,
-            ListModels listModels, JsonBodies bodies) {
+            ReadThresholdHistory readThresholdHistory, ListModels listModels, JsonBodies bodies) {
         this.describeModel = describeModel;
         this.readThreshold = readThreshold;
         this.changeThreshold = changeThreshold;
+        this.readThresholdHistory = readThresholdHistory;
         this.listModels = listModels;
         this.bodies = bodies;
     }
@@ -129,6 +135,7 @@ final class ModelRoutes {
                 Route.get("/features", Access.PUBLIC, this::features),
                 Route.get("/thresholds", Access.USER, this::readThreshold),
                 Route.put("/thresholds", Access.ADMIN, this::changeThreshold),
+                Route.get("/thresholds/history", Access.ADMIN, this::thresholdHistory),
                 Route.get("/models", Access.USER, this::models));
     }
 
@@ -202,5 +209,36 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
     void models(Context ctx) {
         ctx.json(listModels.execute().stream().map(ServedModelResponse::of).toList());
+    }
+
+    @OpenApi(path = "/thresholds/history", methods = HttpMethod.GET, tags = "model", operationId = "thresholdHistory",
+            summary = "Read the threshold's audit trail (admins)",
+            description = "Every change of the threshold, newest first: the value, when, by whom, for which model "
+                    + "version (also changes made for other versions).",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = @OpenApiParam(name = "limit", type = Integer.class,
+                    description = "1–" + ReadThresholdHistory.MAX_LIMIT + ", default " + ReadThresholdHistory.DEFAULT_LIMIT,
+                    example = "20"),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ThresholdResponse[].class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "403", description = "The caller is not an admin", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "422", description = "limit is not a whole number within its bounds",
+                        content = @OpenApiContent(from = ValidationErrorBody.class)),
+                @OpenApiResponse(status = "503", description = "The settings store is unavailable",
+                        content = @OpenApiContent(from = ErrorBody.class))})
+    void thresholdHistory(Context ctx) {
+        List<Violation> violations = new ArrayList<>();
+        int limit = QueryParameters.wholeNumber(ctx, "limit", ReadThresholdHistory.DEFAULT_LIMIT, violations);
+        if (!violations.isEmpty()) {
+            throw new HttpProblem.Rejected("query", violations);
+        }
+        List<ThresholdSetting> history;
+        try {
+            history = readThresholdHistory.execute(Authentication.actor(ctx), limit);
+        } catch (ValidationException e) {
+            throw new HttpProblem.Rejected("query", e.violations());
+        }
+        ctx.json(history.stream().map(ThresholdResponse::of).toList());
     }
 }
