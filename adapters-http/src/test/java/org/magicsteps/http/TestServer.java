@@ -154,6 +154,16 @@ final class TestServer implements AutoCloseable {
         server.close();
     }
 
+    /** A route's path with a value in each of its parameters ({@code {student_id}}, {@code {name}}, ...). */
+    static String concrete(String routePath) {
+        return routePath.replace("{student_id}", "RA-1").replaceAll("\\{[a-z_]+}", "x");
+    }
+
+    /** The body of a refusal on {@code path}, given its FastAPI-style body: the protocol's own on {@code /v2}. */
+    static String refusal(String path, String detailBody) {
+        return path.startsWith("/v2/") ? detailBody.replaceFirst("^\\{\"detail\":", "{\"error\":") : detailBody;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
@@ -248,6 +258,12 @@ final class TestServer implements AutoCloseable {
         /** The FastAPI-style {@code detail} string. */
         String detail() {
             return json().get("detail").asText();
+        }
+
+        /** The refusal's sentence: {@code detail}, or {@code error} on the Open Inference Protocol's routes. */
+        String message() {
+            JsonNode body = json();
+            return (body.has("error") ? body.get("error") : body.get("detail")).asText();
         }
     }
 }
