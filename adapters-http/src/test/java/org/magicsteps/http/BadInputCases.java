@@ -59,9 +59,10 @@ final class BadInputCases {
     private final JsonNode document;
     private final JsonNode features;
     private final String token;
-    private final String storedStudentId;
+    private final Map<String, String> pathValues;
     private final int maxBatchSize;
     private final long maxBodyBytes;
+    private final java.util.function.Predicate<Operation> takesItsExample;
     private final AtomicInteger names = new AtomicInteger();
     private final List<BadInputCase> cases = new ArrayList<>();
 
@@ -69,14 +70,19 @@ final class BadInputCases {
      * @param document the server's {@code /openapi.json}
      * @param features the server's {@code /features}
      * @param token a token for every secured route (an admin's, so that admin routes get to the input)
-     * @param storedStudentId a student the feature store holds, for path parameters named like it
+     * @param pathValues valid values of path parameters by name, as the server reports them (a student the
+     *     feature store holds, a model it serves and its version); others take the document's example
+     * @param takesItsExample whether the server answers a route's {@link #validBody valid body} with a 2xx here
+     *     (an example may need what this server lacks, such as a bundle directory): where it does not, the
+     *     kinds that expect a valid body to be answered only expect no 5xx and a reason if refused
      */
-    BadInputCases(JsonNode document, JsonNode features, String token, String storedStudentId, int maxBatchSize,
-            long maxBodyBytes) {
+    BadInputCases(JsonNode document, JsonNode features, String token, Map<String, String> pathValues, int maxBatchSize,
+            long maxBodyBytes, java.util.function.Predicate<Operation> takesItsExample) {
+        this.takesItsExample = takesItsExample;
         this.document = document;
         this.features = features;
         this.token = token;
-        this.storedStudentId = storedStudentId;
+        this.pathValues = Map.copyOf(pathValues);
         this.maxBatchSize = maxBatchSize;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -222,7 +228,11 @@ final class BadInputCases {
     }
 
     private void pathParameterKinds(Operation op, String name) {
-        Expected refusal = refused(name, "not found", "no features", "request line");
+        // The refusal names the parameter, or what it names: the collection before it, singular
+        // (/students/{student_id} → "student", /models/{name} → "model"), or says the URI broke a rule.
+        String[] segments = op.path().substring(0, op.path().indexOf("{" + name + "}")).split("/");
+        String collection = segments.length == 0 ? name : segments[segments.length - 1].replaceAll("s$", "");
+        Expected refusal = refused(name, collection.isEmpty() ? name : collection, "not found", "request line");
         Map<String, String> kinds = new java.util.LinkedHashMap<>();
         kinds.put("path traversal, percent-encoded, in a path parameter", "..%2F..%2F..%2Fetc%2Fpasswd");
         kinds.put("path traversal with encoded dots in a path parameter", "%2e%2e%2f%2e%2e%2fetc%2fpasswd");
@@ -240,8 +250,9 @@ final class BadInputCases {
 
     private void queryParameterKinds(Operation op, String name, String type, String description) {
         String method = op.method().toUpperCase(Locale.ROOT);
-        Function<String, BadRequest> with = value -> BadRequest.of(method, target(op, Map.of()) + "?"
-                + name + "=" + value).bearer(token);
+        // The rest of the request is valid, so that the parameter is the only thing wrong with it.
+        Function<String, BadRequest> with = value -> withValidBody(op, BadRequest.of(method, target(op, Map.of()) + "?"
+                + name + "=" + value).bearer(token));
         if (type.equals("integer") || type.equals("number")) {
             add("a word where the query wants a number", op, name, with.apply("ten"), refusedWith(422, name));
             add("a fraction where the query wants a whole number", op, name, with.apply("1.5"), refusedWith(422, name));
@@ -294,8 +305,13 @@ final class BadInputCases {
         java.util.function.Supplier<String> fresh = () -> write(validBody(op));
         String valid = fresh.get();
         Function<String, BadRequest> json = text -> BadRequest.of(method, target).bearer(token).json(text);
-        add("an empty body", op, "", json.apply(""), refusedWith(422, "body"));
-        add("a body of whitespace", op, "", json.apply(" \n\t "), refusedWith(422, "body"));
+        // An optional body may be left out; then only a refusal must name the body.
+        boolean takes = takesItsExample.test(op);
+        Expected noBody = op.spec().path("requestBody").path("required").asBoolean(false) ? refusedWith(422, "body")
+                : takes ? refusedOrAccepted("body") : refusedOrAccepted();
+        Expected answered = takes ? accepted() : refusedOrAccepted();
+        add("an empty body", op, "", json.apply(""), noBody);
+        add("a body of whitespace", op, "", json.apply(" \n\t "), noBody);
         add("JSON null as the body", op, "", json.apply("null"), refusedWith(422, "body"));
         add("a JSON array as the body", op, "", json.apply("[" + valid + "]"), refusedWith(422, "body"));
         add("a JSON string as the body", op, "", json.apply("\"students\""), refusedWith(422, "body"));
@@ -317,7 +333,7 @@ final class BadInputCases {
                 .body("application/json", bytes("{\"x\": \"", new byte[] {(byte) 0xc3, (byte) 0x28}, "\"}")),
                 refusedWith(400, "utf-8"));
         add("Latin-1 text declared as JSON", op, "", BadRequest.of(method, target).bearer(token)
-                .body("application/json; charset=ISO-8859-1", valid.replace("}", ",\"nome\":\"Jos\u00e9\"}")
+                .body("application/json; charset=ISO-8859-1", withField(valid, "\"nome\":\"Jos\u00e9\"")
                         .getBytes(StandardCharsets.ISO_8859_1)), refusedWith(400, "utf-8"));
         add("arrays nested 5,000 deep", op, "", json.apply("[".repeat(5000) + "]".repeat(5000)),
                 refusedWith(400, "nesting"));
@@ -334,8 +350,8 @@ final class BadInputCases {
         add("a chunk size that is not hexadecimal", op, "", BadRequest.of(method, target).bearer(token)
                 .header("Transfer-Encoding", "chunked").body("application/json",
                         ("zz\r\n" + valid + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8)), refusedWith(400));
-        add("a JSON lone surrogate escape in a string", op, "", json.apply(
-                valid.substring(0, valid.length() - 1) + ",\"x\":\"\\ud800\"}"), refused("surrogate"));
+        add("a JSON lone surrogate escape in a string", op, "", json.apply(withField(valid, "\"x\":\"\\ud800\"")),
+                refused("surrogate"));
         add("JSON sent as text/plain", op, "", BadRequest.of(method, target).bearer(token)
                 .body("text/plain", valid.getBytes(StandardCharsets.UTF_8)), refusedWith(415, "content-type"));
         add("JSON sent as a form (curl -d without -H)", op, "", BadRequest.of(method, target).bearer(token)
@@ -350,12 +366,12 @@ final class BadInputCases {
                 .body(";;;", valid.getBytes(StandardCharsets.UTF_8)), refusedWith(415, "content-type"));
         add("a UTF-8 byte-order mark before the JSON", op, "", BadRequest.of(method, target).bearer(token)
                 .body("application/json", bytes("", new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, fresh.get())),
-                accepted());
+                answered);
         add("no Content-Type at all (FastAPI reads it as JSON)", op, "", BadRequest.of(method, target).bearer(token)
-                .body(null, fresh.get().getBytes(StandardCharsets.UTF_8)), accepted());
+                .body(null, fresh.get().getBytes(StandardCharsets.UTF_8)), answered);
         String another = fresh.get();
         add("an unknown top-level field (ignored, as FastAPI does)", op, "", json.apply(
-                another.substring(0, another.length() - 1) + ",\"unexpected_field\":1}"), accepted());
+                withField(another, "\"unexpected_field\":1")), answered);
     }
 
     // ---- fields of a JSON body, at any depth ---------------------------------------------------
@@ -725,6 +741,11 @@ final class BadInputCases {
                 .json(text.replace("\"" + RAW + "\"", value + ",\"" + key + "\":" + value));
     }
 
+    /** The route's path with its parameters filled as a valid request fills them. */
+    String target(Operation op) {
+        return target(op, Map.of());
+    }
+
     /** The route's path with its parameters filled: from {@code values}, else their examples. */
     private String target(Operation op, Map<String, String> values) {
         String target = op.path();
@@ -733,9 +754,9 @@ final class BadInputCases {
                 continue;
             }
             String name = p.path("name").asText();
+            String example = p.path("example").asText(p.path("schema").path("example").asText(name));
             String value = values.containsKey(name) ? values.get(name)
-                    : name.contains("student") ? storedStudentId
-                    : URLEncoder.encode(p.path("example").asText(name), StandardCharsets.UTF_8);
+                    : URLEncoder.encode(pathValues.getOrDefault(name, example), StandardCharsets.UTF_8);
             target = target.replace("{" + name + "}", value);
         }
         return target;
@@ -892,9 +913,15 @@ final class BadInputCases {
         return whole ? Long.toString((long) value) : Double.toString(value);
     }
 
-    private String padded(String valid, long size) {
+    private static String padded(String valid, long size) {
         int pad = (int) Math.max(0, size - valid.length());
-        return valid.substring(0, valid.length() - 1) + ",\"padding\":\"" + "x".repeat(pad) + "\"}";
+        return withField(valid, "\"padding\":\"" + "x".repeat(pad) + "\"");
+    }
+
+    /** The JSON object {@code valid} with one more field (given as {@code "name":value}) first. */
+    private static String withField(String valid, String field) {
+        String rest = valid.substring(1).strip();
+        return "{" + field + (rest.equals("}") ? "" : ",") + rest;
     }
 
     private static ArrayNode repeated(JsonNode item, int count) {
