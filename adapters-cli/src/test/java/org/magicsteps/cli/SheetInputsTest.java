@@ -51,8 +51,9 @@ import org.magicsteps.model.data.Sheets;
  * {@code train} and {@code evaluate} answer 1, as their own tests pin) and no stack trace, neither on
  * the command's output nor in the log, nor a Java class name; the ways spreadsheets really export a
  * CSV (a byte-order mark, {@code ;} with decimal commas as Brazilian Excel writes, Windows-1252,
- * blank lines) are read as the plain file is, to the same scores, metrics and trained model. A
- * header without students is 0 rows scored or loaded, and refused for training and evaluation.
+ * blank lines) are read as the plain file is, to the same scores and metrics (and, from the
+ * {@code ;} file, the same trained model). A header without students is 0 rows scored or loaded,
+ * and refused for training and evaluation.
  * {@code features load} writes to the real Redis on 127.0.0.1:6379, under student ids of this run
  * only, removed afterwards.
  */
@@ -214,13 +215,16 @@ class SheetInputsTest {
                 assertTrue(r.out().contains(Integer.toString(ROWS)), "every student loaded: " + r);
                 assertNoStackTrace(r);
             }));
-            tests.add(DynamicTest.dynamicTest(variant[0] + " → train", () -> {
-                Run r = run(Map.of(), "train", "--data", file.toString(), "--out",
-                        dir.resolve("trained-" + file.getFileName()).toString(), "--seed", "3");
-                assertEquals(0, r.exit(), r::toString);
-                assertEquals(plainTraining, metrics(r.out()), "the same model as from the plain file");
-                assertNoStackTrace(r);
-            }));
+            if (file.getFileName().toString().equals("semicolons.csv")) {
+                // Training takes seconds: once, on the sheet furthest from the plain one.
+                tests.add(DynamicTest.dynamicTest(variant[0] + " → train", () -> {
+                    Run r = run(Map.of(), "train", "--data", file.toString(), "--out",
+                            dir.resolve("trained-" + file.getFileName()).toString(), "--seed", "3");
+                    assertEquals(0, r.exit(), r::toString);
+                    assertEquals(plainTraining, metrics(r.out()), "the same model as from the plain file");
+                    assertNoStackTrace(r);
+                }));
+            }
         }
         return tests.stream();
     }
