@@ -64,7 +64,9 @@ public record FeatureSchema(List<FeatureSpec> features) {
     /**
      * Reads raw values, as they come from JSON or a spreadsheet cell, into valid
      * {@link StudentFeatures}. Numbers may come as numbers or as numeric text; a {@code null} or
-     * blank value counts as absent.
+     * blank value counts as absent. A name that is not a feature of this model is ignored, as the
+     * original service ignored it ({@link #check(Map, MissingValues)} names it in a warning); a
+     * misspelt required feature is still refused as missing.
      *
      * @return the features, or every violation found
      */
@@ -75,8 +77,9 @@ public record FeatureSchema(List<FeatureSpec> features) {
         raw.forEach((name, value) -> {
             Optional<FeatureSpec> spec = feature(name);
             if (spec.isEmpty()) {
-                violations.add(unknown(name, value));
-            } else if (!isAbsent(value)) {
+                return;
+            }
+            if (!isAbsent(value)) {
                 coerce(spec.get(), value).ifPresentOrElse(v -> values.put(name, v), () -> violations.add(
                         spec.get().type().isNumeric()
                                 ? Violation.of(name, value, Kind.NOT_A_NUMBER,
@@ -93,6 +96,50 @@ public record FeatureSchema(List<FeatureSpec> features) {
             }
         }
         return violations.isEmpty() ? Validation.valid(new StudentFeatures(values)) : Validation.invalid(violations);
+    }
+
+    /**
+     * Reads raw values as {@link #parse} does, and says what the answer should come with: names
+     * that were ignored, values outside what the model saw in training and, under
+     * {@link MissingValues#STAND_IN}, the required features that were missing and got the
+     * training's stand-in (those that have none stay missing).
+     */
+    public CheckedFeatures check(Map<String, ?> raw, MissingValues missing) {
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(missing, "missing");
+        List<FeatureWarning> warnings = new ArrayList<>();
+        Map<String, ?> given = raw;
+        if (missing == MissingValues.STAND_IN) {
+            Map<String, Object> filled = null;
+            for (FeatureSpec spec : features) {
+                Object standIn = spec.trained() == null ? null : spec.trained().standIn();
+                if (spec.required() && standIn != null && isAbsent(raw.get(spec.name()))) {
+                    if (filled == null) {
+                        filled = new LinkedHashMap<>(raw);
+                    }
+                    filled.put(spec.name(), standIn);
+                    warnings.add(FeatureWarning.stoodIn(spec.name(), spec.trained()));
+                }
+            }
+            given = filled == null ? raw : filled;
+        }
+        Validation<StudentFeatures> parsed = parse(given);
+        if (!parsed.isValid()) {
+            return CheckedFeatures.refused(parsed.violations());
+        }
+        raw.forEach((name, value) -> {
+            if (feature(name).isEmpty()) {
+                warnings.add(FeatureWarning.unknown(name, value));
+            }
+        });
+        Set<String> stoodIn = new HashSet<>();
+        warnings.forEach(w -> stoodIn.add(w.feature()));
+        parsed.value().values().forEach((name, value) -> {
+            if (!stoodIn.contains(name)) {
+                feature(name).flatMap(spec -> spec.warning(value)).ifPresent(warnings::add);
+            }
+        });
+        return CheckedFeatures.accepted(parsed.value(), warnings);
     }
 
     private static boolean isAbsent(Object value) {

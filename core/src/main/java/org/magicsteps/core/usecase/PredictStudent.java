@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
@@ -35,13 +36,17 @@ public final class PredictStudent {
     }
 
     /**
+     * Names that are not features of the model are ignored; the answer's warnings name them, and
+     * every value the model never saw in training.
+     *
      * @throws ValidationException listing every violation, located under {@code features}
      */
     public Prediction execute(Command command) {
         List<Violation> violations = new ArrayList<>();
-        StudentFeatures features = scoring.parse(command.studentId(), command.features(), violations);
+        List<FeatureWarning> warnings = new ArrayList<>();
+        StudentFeatures features = scoring.parse(command.studentId(), command.features(), violations, warnings);
         ValidationException.throwIfAny(violations);
         return scoring.scoreAndLog(command.user(), Collections.singletonList(command.studentId()), List.of(features),
-                null).get(0);
+                List.of(warnings), null).get(0);
     }
 }

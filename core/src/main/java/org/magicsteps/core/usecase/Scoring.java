@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.magicsteps.core.domain.CheckedFeatures;
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.FeatureWarning;
+import org.magicsteps.core.domain.MissingValues;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ThresholdSetting;
-import org.magicsteps.core.domain.Validation;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.port.PredictionLog;
@@ -43,8 +45,12 @@ final class Scoring {
         return predictor.schema();
     }
 
-    /** Parses one student's raw features, adding violations located under {@code prefix}. */
-    StudentFeatures parse(String studentId, Map<String, ?> raw, List<Violation> violations, Object... prefix) {
+    /**
+     * Parses one student's raw features, adding violations located under {@code prefix}; the
+     * warnings its answer comes with go to {@code warnings}.
+     */
+    StudentFeatures parse(String studentId, Map<String, ?> raw, List<Violation> violations,
+            List<FeatureWarning> warnings, Object... prefix) {
         if (studentId != null && (studentId.isBlank() || studentId.length() > MAX_STUDENT_ID_LENGTH)) {
             violations.add(Violation.of("student_id", studentId, Kind.INVALID,
                     "student_id: must be 1 to " + MAX_STUDENT_ID_LENGTH + " characters, not blank").under(prefix));
@@ -53,15 +59,19 @@ final class Scoring {
             violations.add(Violation.of("features", null, Kind.MISSING, "features: is required but missing").under(prefix));
             return null;
         }
-        Validation<StudentFeatures> parsed = predictor.schema().parse(raw);
+        CheckedFeatures checked = predictor.schema().check(raw, MissingValues.REFUSE);
         Object[] featurePrefix = append(prefix, "features");
-        parsed.violations().forEach(v -> violations.add(v.under(featurePrefix)));
-        return parsed.value();
+        checked.violations().forEach(v -> violations.add(v.under(featurePrefix)));
+        warnings.addAll(checked.warnings());
+        return checked.features();
     }
 
-    /** Scores valid students in one model call and logs them in one append. */
+    /**
+     * Scores valid students in one model call and logs them in one append; each answer comes with
+     * its student's {@code warnings} (the log keeps the features they are about).
+     */
     List<Prediction> scoreAndLog(String user, List<String> studentIds, List<StudentFeatures> students,
-            String batchId) {
+            List<List<FeatureWarning>> warnings, String batchId) {
         double[] probabilities = predictor.probabilities(students);
         ThresholdSetting threshold = readThreshold.current();
         Instant now = clock.instant();
@@ -71,7 +81,7 @@ final class Scoring {
         for (int i = 0; i < probabilities.length; i++) {
             Prediction prediction = Prediction.of(UUID.randomUUID().toString(), studentIds.get(i), probabilities[i],
                     threshold.threshold(), modelVersion, now);
-            predictions.add(prediction);
+            predictions.add(prediction.withWarnings(warnings.get(i)));
             records.add(new PredictionRecord(prediction, user, students.get(i), batchId));
         }
         log.append(records);
