@@ -1,9 +1,11 @@
 package org.magicsteps.model.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -18,13 +20,16 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file's rows. The text is UTF-8, or Windows-1252 when it is not valid UTF-8 (what Excel
- * in Portuguese saves as "CSV"). The delimiter is the one of {@code , ; TAB} that the header line
- * uses most; in a {@code ;}-separated file a decimal comma ({@code 5,783}) is read as a point.
+ * A CSV file's rows, streamed: the file is never held whole. The text is UTF-8, or Windows-1252
+ * when it is not valid UTF-8 (what Excel in Portuguese saves as "CSV"), which one streaming pass
+ * over the bytes tells. The delimiter is the one of {@code , ; TAB} that the header line uses
+ * most; in a {@code ;}-separated file a decimal comma ({@code 5,783}) is read as a point.
  */
 final class CsvRows implements RawRows {
 
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
+    /** Longer than any header line; the header is read, then the reader rewinds to parse it as CSV. */
+    private static final int HEADER_LIMIT = 1 << 20;
 
     private final String source;
     private final CSVParser parser;
@@ -33,19 +38,31 @@ final class CsvRows implements RawRows {
     private final boolean decimalComma;
     private long lastLine;
 
-    CsvRows(byte[] content, String source) {
+    CsvRows(Content content, String source) {
         this.source = source;
-        String text = decode(content);
-        char delimiter = delimiter(text);
+        Charset charset = charset(content, source);
+        BufferedReader reader;
+        char delimiter;
+        try {
+            reader = new BufferedReader(new InputStreamReader(content.open(), charset), 1 << 16);
+            reader.mark(HEADER_LIMIT);
+            String firstLine = reader.readLine();
+            delimiter = delimiter(firstLine == null ? "" : firstLine);
+            reader.reset();
+        } catch (IOException e) {
+            throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
+        }
         this.decimalComma = delimiter == ';';
         try {
             this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get()
-                    .parse(new StringReader(text));
+                    .parse(reader);
         } catch (IOException e) {
+            closeQuietly(reader);
             throw new SheetException(source + ": cannot be read as CSV: " + e.getMessage(), e);
         }
         this.records = parser.iterator();
-        if (!records.hasNext()) {
+        if (!hasNext()) {
+            close();
             throw new SheetException(source + ": is empty; expected a header line");
         }
         CSVRecord first = next(records);
@@ -60,7 +77,7 @@ final class CsvRows implements RawRows {
 
     @Override
     public Raw next() {
-        if (!records.hasNext()) {
+        if (!hasNext()) {
             return null;
         }
         CSVRecord record = next(records);
@@ -79,7 +96,15 @@ final class CsvRows implements RawRows {
         try {
             parser.close();
         } catch (IOException e) {
-            // The parser reads from a string; there is nothing to release.
+            // Reading is over; a failure to release the file leaves nothing to act on.
+        }
+    }
+
+    private boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw broken(e);
         }
     }
 
@@ -87,23 +112,32 @@ final class CsvRows implements RawRows {
         try {
             return iterator.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new SheetException(source + ": broken CSV after line " + parser.getCurrentLineNumber() + ": "
-                    + e.getMessage(), e);
+            throw broken(e);
         }
     }
 
-    private static String decode(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+    private SheetException broken(RuntimeException e) {
+        return new SheetException(source + ": broken CSV after line " + parser.getCurrentLineNumber() + ": "
+                + e.getMessage(), e);
+    }
+
+    /** UTF-8 when every byte decodes as UTF-8, else Windows-1252: one pass, nothing kept. */
+    private static Charset charset(Content content, String source) {
+        char[] buffer = new char[1 << 16];
+        try (Reader utf8 = new InputStreamReader(content.open(), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            while (utf8.read(buffer) >= 0) {
+                // only decoding matters
+            }
+            return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
-            return new String(content, Charset.forName("windows-1252"));
+            return Charset.forName("windows-1252");
+        } catch (IOException e) {
+            throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static char delimiter(String text) {
-        int end = text.indexOf('\n');
-        String firstLine = end < 0 ? text : text.substring(0, end);
+    private static char delimiter(String firstLine) {
         char best = ',';
         long bestCount = firstLine.chars().filter(c -> c == ',').count();
         for (char candidate : new char[] {';', '\t'}) {
@@ -114,5 +148,13 @@ final class CsvRows implements RawRows {
             }
         }
         return best;
+    }
+
+    private static void closeQuietly(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            // nothing to act on
+        }
     }
 }

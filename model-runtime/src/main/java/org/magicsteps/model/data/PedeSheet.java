@@ -6,29 +6,46 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.magicsteps.core.domain.StudentRow;
+import org.magicsteps.core.port.RowSource;
+
 /**
- * An open PEDE sheet whose header has been checked. Its rows are read lazily, once; blank rows
- * are skipped. Close it to release the file.
+ * An open PEDE sheet whose header has been checked and whose layout is known. Its rows are read
+ * lazily, once; blank rows are skipped. When rankings may be blank (2023 and later), a first pass
+ * over the sheet ranks the INDE (see {@link Rankings}); nothing else is held. Close it to release
+ * the file.
  */
-public final class PedeSheet implements AutoCloseable {
+public final class PedeSheet implements RowSource {
 
     private final String source;
     private final RawRows rows;
+    private final Supplier<RawRows> reopen;
     private final SheetLayout layout;
+    private final boolean rankFirst;
     private boolean consumed;
 
-    PedeSheet(String source, RawRows rows, SheetLayout layout) {
+    PedeSheet(String source, RawRows rows, Supplier<RawRows> reopen, SheetLayout layout, boolean rankFirst) {
         this.source = source;
         this.rows = rows;
+        this.reopen = reopen;
         this.layout = layout;
+        this.rankFirst = rankFirst;
     }
 
     /** The file, as given. */
+    @Override
     public String source() {
         return source;
+    }
+
+    /** The layout found: {@code PEDE 2023} (the year its headers name), or {@code canonical names}. */
+    @Override
+    public String layout() {
+        return layout.name();
     }
 
     /** The header row's cells, as written. */
@@ -57,15 +74,16 @@ public final class PedeSheet implements AutoCloseable {
             throw new IllegalStateException("the rows of " + source + " were already read");
         }
         consumed = true;
+        Rankings rankings = rankFirst ? rankings() : null;
         Iterator<SheetRow> iterator = new Iterator<>() {
             private SheetRow next = advance();
 
             private SheetRow advance() {
-                RawRows.Raw raw;
-                do {
-                    raw = rows.next();
-                } while (raw != null && raw.isBlank());
-                return raw == null ? null : layout.row(raw);
+                RawRows.Raw raw = nextRow(rows);
+                if (raw == null) {
+                    return null;
+                }
+                return rankings == null ? layout.row(raw) : layout.row(raw, rankings.of(raw.line()));
             }
 
             @Override
@@ -86,6 +104,12 @@ public final class PedeSheet implements AutoCloseable {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
     }
 
+    /** The rows as the core's use cases read them. */
+    @Override
+    public Stream<StudentRow> students() {
+        return rows().map(SheetRow::student);
+    }
+
     /** Every row, read now. */
     public List<SheetRow> readAll() {
         return rows().toList();
@@ -94,5 +118,26 @@ public final class PedeSheet implements AutoCloseable {
     @Override
     public void close() {
         rows.close();
+    }
+
+    /** A first pass: the INDE, phase and class of every row, ranked for the rows that lack a ranking. */
+    private Rankings rankings() {
+        Rankings.Builder builder = new Rankings.Builder();
+        try (RawRows first = reopen.get()) {
+            for (RawRows.Raw raw = nextRow(first); raw != null; raw = nextRow(first)) {
+                SheetRow row = layout.row(raw);
+                builder.add(row, layout.lacksRankings(row));
+            }
+        }
+        Rankings rankings = builder.build();
+        return rankings.isEmpty() ? null : rankings;
+    }
+
+    private static RawRows.Raw nextRow(RawRows rows) {
+        RawRows.Raw raw;
+        do {
+            raw = rows.next();
+        } while (raw != null && raw.isBlank());
+        return raw;
     }
 }
