@@ -1,16 +1,20 @@
 package org.magicsteps.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
 import org.magicsteps.core.port.ComponentHealth;
@@ -18,6 +22,7 @@ import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PasswordHasher;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.port.RowSource;
 import org.magicsteps.core.port.SettingsStore;
 import org.magicsteps.core.port.UserStore;
 import org.magicsteps.core.usecase.AuthenticateUser;
@@ -27,6 +32,7 @@ import org.magicsteps.core.usecase.DisableUser;
 import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
+import org.magicsteps.core.usecase.LoadFeatures;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStudent;
@@ -34,11 +40,15 @@ import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ScoreSheet;
 import org.magicsteps.http.ApiServices;
 import org.magicsteps.http.HttpSettings;
 import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
+import org.magicsteps.model.ModelBundle;
+import org.magicsteps.model.OnnxPredictor;
+import org.magicsteps.model.data.PedeSheetReader;
 import org.magicsteps.mongo.MongoStores;
 import org.magicsteps.redis.RedisFeatureStore;
 import org.magicsteps.redis.RedisSettings;
@@ -54,6 +64,9 @@ import org.magicsteps.sqlite.SqliteStores;
  * is set, else in memory. {@link #close()} releases all of it.
  */
 public final class Wiring implements AutoCloseable {
+
+    /** The bundles the jar may carry, for messages. */
+    static final List<String> CARRIED_MODELS = List.of(ModelBundle.DEFAULT_NAME, "early-warning", "early-warning-strict");
 
     private final AppConfig config;
     private final Function<AppConfig, Predictor> predictors;
@@ -86,7 +99,41 @@ public final class Wiring implements AutoCloseable {
      * @throws ConfigException when the name is unknown or this build carries no default
      */
     static Predictor predictor(AppConfig config) {
-        return ModelChoice.open(config.modelDir());
+        return OnnxPredictor.open(bundle(config.modelDir() == null ? null : config.modelDir().toString()));
+    }
+
+    /**
+     * Which model a command runs: a bundle directory (or the original service's export), or the
+     * name of a bundle this jar carries ({@value ModelBundle#DEFAULT_NAME}, {@code early-warning},
+     * ...); {@code null} means the bundled default.
+     *
+     * @throws ConfigException when {@code value} is neither, or no default is carried
+     * @throws org.magicsteps.model.ModelLoadException when the bundle is there but cannot be loaded
+     */
+    public static ModelBundle bundle(String value) {
+        if (value == null) {
+            return ModelBundle.bundledDefault().orElseThrow(() -> new ConfigException(
+                    "this build carries no bundled model: name a bundle directory with --model DIR (or MODEL_DIR)"));
+        }
+        Path path = Path.of(value);
+        // What looks like a path is loaded as one, so that a mistyped directory is reported as missing.
+        if (Files.exists(path) || value.contains("/") || value.contains(java.io.File.separator) || value.startsWith(".")) {
+            return ModelBundle.load(path);
+        }
+        return ModelBundle.bundled(value).orElseThrow(() -> new ConfigException("--model: '" + value
+                + "' is neither a bundle directory nor a model this jar carries (" + String.join(", ",
+                        CARRIED_MODELS.stream().filter(name -> ModelBundle.bundled(name).isPresent()).toList()) + ")"));
+    }
+
+    /**
+     * {@code bundle}, once ONNX Runtime has loaded its graph and found it to match the manifest.
+     *
+     * @throws org.magicsteps.model.ModelLoadException naming the mismatch
+     */
+    static ModelBundle checked(ModelBundle bundle) {
+        try (OnnxPredictor predictor = OnnxPredictor.open(bundle)) {
+            return predictor.bundle();
+        }
     }
 
     AppConfig config() {
@@ -210,6 +257,50 @@ public final class Wiring implements AutoCloseable {
 
     RegisterUser registerUser() {
         return new RegisterUser(userStore(), passwordHasher(), clock);
+    }
+
+    /** What the configured model says about itself. */
+    ModelInfo modelInfo() {
+        return model().info();
+    }
+
+    /** Scores sheets with the configured model; nothing is logged. */
+    ScoreSheet scoreSheet() {
+        return new ScoreSheet(model(), clock);
+    }
+
+    /** Fills the feature store, checking the features against the configured model. */
+    LoadFeatures loadFeatures() {
+        return new LoadFeatures(model().schema(), featureStore());
+    }
+
+    /** Whether users added through this wiring outlive the process. */
+    boolean userStorePersists() {
+        return userStore().health().persistent();
+    }
+
+    /** Where users are kept, for people. */
+    String userStoreName() {
+        return userStore().health().implementation();
+    }
+
+    /** Where the feature store is, for people: {@code redis://host:port} or {@code in-memory}. */
+    String featureStoreName() {
+        return featureStore().health().implementation();
+    }
+
+    ListStoredStudents listStoredStudents() {
+        return new ListStoredStudents(featureStore());
+    }
+
+    /**
+     * A PEDE sheet (CSV or XLSX, any year's layout), read for the configured model's features.
+     *
+     * @param sheetName the workbook's sheet, or {@code null} for the first
+     * @throws org.magicsteps.model.data.SheetException when it cannot be read or lacks a required column
+     */
+    RowSource openSheet(Path file, String sheetName) {
+        return PedeSheetReader.forSchema(model().schema()).open(file, sheetName);
     }
 
     ListUsers listUsers() {

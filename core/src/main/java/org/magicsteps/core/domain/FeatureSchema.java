@@ -142,6 +142,21 @@ public record FeatureSchema(List<FeatureSpec> features) {
         return CheckedFeatures.accepted(parsed.value(), warnings);
     }
 
+    /**
+     * Checks one row of a sheet: what its reader could not read (first among the violations),
+     * then {@link #check(Map, MissingValues)} of its features. Every run over a sheet (scoring,
+     * loading the feature store, evaluating) checks its rows with this.
+     */
+    public CheckedFeatures check(StudentRow row, MissingValues missing) {
+        CheckedFeatures checked = check(row.features(), missing);
+        if (row.problems().isEmpty()) {
+            return checked;
+        }
+        List<Violation> all = new ArrayList<>(row.problems());
+        all.addAll(checked.violations());
+        return CheckedFeatures.refused(all);
+    }
+
     private static boolean isAbsent(Object value) {
         return value == null || value instanceof String s && s.isBlank();
     }

@@ -76,7 +76,7 @@ public final class LoadFeatures {
         RowSource source = command.rows();
         try (var rows = source.students()) {
             for (StudentRow row : (Iterable<StudentRow>) rows::iterator) {
-                CheckedFeatures checked = SheetRows.check(schema, row, MissingValues.REFUSE);
+                CheckedFeatures checked = schema.check(row, MissingValues.REFUSE);
                 List<Violation> reasons = new ArrayList<>(checked.violations());
                 String id = row.studentId();
                 if (id == null) {

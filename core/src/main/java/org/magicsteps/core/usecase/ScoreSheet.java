@@ -100,7 +100,7 @@ public final class ScoreSheet {
         RowSource source = command.rows();
         try (var rows = source.students()) {
             for (StudentRow row : (Iterable<StudentRow>) rows::iterator) {
-                CheckedFeatures checked = SheetRows.check(schema, row, command.missing());
+                CheckedFeatures checked = schema.check(row, command.missing());
                 RowResult result;
                 if (!checked.isAccepted()) {
                     result = SheetRows.rejected(row, checked.violations());

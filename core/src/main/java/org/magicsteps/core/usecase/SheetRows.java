@@ -1,6 +1,5 @@
 package org.magicsteps.core.usecase;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -11,24 +10,10 @@ import org.magicsteps.core.domain.RowResult;
 import org.magicsteps.core.domain.StudentRow;
 import org.magicsteps.core.domain.Violation;
 
-/**
- * The check every run over a sheet makes of each row, the same for scoring, loading the feature
- * store and evaluating: what the reader could not read, then the model's rules.
- */
+/** What the runs over a sheet say about each row (the row itself is checked by {@link FeatureSchema#check(StudentRow, MissingValues)}). */
 final class SheetRows {
 
     private SheetRows() {
-    }
-
-    /** The row's features checked against {@code schema}, the reader's problems first among the violations. */
-    static CheckedFeatures check(FeatureSchema schema, StudentRow row, MissingValues missing) {
-        CheckedFeatures checked = schema.check(row.features(), missing);
-        if (row.problems().isEmpty()) {
-            return checked;
-        }
-        List<Violation> all = new ArrayList<>(row.problems());
-        all.addAll(checked.violations());
-        return new CheckedFeatures(null, all, List.of());
     }
 
     /** A rejected row's result. */

@@ -98,7 +98,7 @@ public final class TrainingPipeline {
      *
      * @param progress receives one line per stage, for a console
      * @throws SheetException when the sheet cannot be read, lacks a column, or has unlabelled or invalid rows
-     * @throws IllegalArgumentException when the data cannot support training (too few of a class)
+     * @throws SheetException when the data cannot support training (too few of a class, a feature without values)
      */
     public static TrainingResult run(TrainingOptions options, Consumer<String> progress) {
         return run(options, progress, SearchSpace.DEFAULT);
@@ -117,7 +117,7 @@ public final class TrainingPipeline {
         List<Student> all = sheet.students();
         boolean[] targets = sheet.targets();
         long positives = sheet.positives();
-        requireBothClasses(positives, all.size() - positives);
+        requireBothClasses(options.data(), positives, all.size() - positives);
         progress.accept(String.format(Locale.ROOT, "read %d labelled rows from %s: %d reached the Ponto de Virada "
                 + "(%.1f %%)", all.size(), options.data().getFileName(), positives, 100.0 * positives / all.size()));
 
@@ -358,9 +358,9 @@ public final class TrainingPipeline {
         return required;
     }
 
-    private static void requireBothClasses(long positives, long negatives) {
+    private static void requireBothClasses(Path data, long positives, long negatives) {
         if (positives < MIN_CLASS_ROWS || negatives < MIN_CLASS_ROWS) {
-            throw new IllegalArgumentException("training needs at least " + MIN_CLASS_ROWS + " students of each class "
+            throw new SheetException(data + ": training needs at least " + MIN_CLASS_ROWS + " students of each class "
                     + "so that every split and fold holds some; the sheet has " + positives + " who reached the Ponto "
                     + "de Virada and " + negatives + " who did not");
         }
