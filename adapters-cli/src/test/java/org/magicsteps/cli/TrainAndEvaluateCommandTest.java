@@ -61,12 +61,12 @@ class TrainAndEvaluateCommandTest {
     @Test
     void trainRefusesAMissingFileAMissingTargetAndAnUnknownFeature() throws Exception {
         Run missing = run("train", "--data", dir.resolve("nope.csv").toString(), "--out", dir.resolve("x").toString());
-        assertEquals(1, missing.exit());
+        assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("nope.csv: does not exist"), missing.err());
 
         Path unlabelled = LabelledSheets.write(dir.resolve("unlabelled.csv"), 30, 1, false);
         Run noTarget = run("train", "--data", unlabelled.toString(), "--out", dir.resolve("x").toString());
-        assertEquals(1, noTarget.exit());
+        assertEquals(2, noTarget.exit());
         assertTrue(noTarget.err().contains("missing column atingiu_pv (accepted headers: Atingiu PV, atingiu_pv)"),
                 noTarget.err());
 
@@ -102,16 +102,16 @@ class TrainAndEvaluateCommandTest {
 
         Run missing = run("evaluate", "--model", dir.resolve("ew").toString(), "--data",
                 dir.resolve("nope.xlsx").toString());
-        assertEquals(1, missing.exit());
+        assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("nope.xlsx: does not exist"), missing.err());
 
         Path unlabelled = LabelledSheets.write(dir.resolve("unlabelled2.csv"), 30, 1, false);
         Run noTarget = run("evaluate", "--model", dir.resolve("ew").toString(), "--data", unlabelled.toString());
-        assertEquals(1, noTarget.exit());
+        assertEquals(2, noTarget.exit());
         assertTrue(noTarget.err().contains("missing column atingiu_pv"), noTarget.err());
 
         Run broken = run("evaluate", "--model", dir.toString(), "--data", data.toString());
-        assertEquals(1, broken.exit());
+        assertEquals(2, broken.exit());
         assertTrue(broken.err().contains("has no manifest.json"), broken.err());
     }
 

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +26,8 @@ import org.magicsteps.model.data.Sheets.Dated;
 /** Every year's sheet read the same way, on small sheets written here in each year's layout. */
 class PedeLayoutsTest {
 
-    /** The headers of the 2023 sheet, as the NGO hands it out. */
-    static final List<String> HEADERS_2023 = List.of("RA", "Fase", "INDE 2023", "Pedra 2023", "Turma",
-            "Nome Anonimizado", "Data de Nasc", "Idade", "Gênero", "Ano ingresso", "Instituição de ensino", "Pedra 20",
-            "Pedra 21", "Pedra 22", "Pedra 23", "INDE 22", "INDE 23", "Cg", "Cf", "Ct", "Nº Av", "Avaliador1",
-            "Rec Av1", "Avaliador2", "Rec Av2", "Avaliador3", "Rec Av3", "Avaliador4", "Rec Av4", "IAA", "IEG", "IPS",
-            "IPP", "Rec Psicologia", "IDA", "Mat", "Por", "Ing", "Indicado", "Atingiu PV", "IPV", "IAN", "Fase Ideal",
-            "Defasagem", "Destaque IEG", "Destaque IDA", "Destaque IPV", "Destaque IPV");
-
-    /** The headers of the 2024 sheet, as issue 9 lists them (no such sheet is at hand). */
-    static final List<String> HEADERS_2024 = List.of("RA", "Fase", "INDE 2024", "Pedra 2024", "Turma",
-            "Nome Anonimizado", "Data de Nasc", "Idade", "Gênero", "Ano ingresso", "Instituição de ensino", "Pedra 20",
-            "Pedra 21", "Pedra 22", "Pedra 23", "INDE 22", "INDE 23", "Cg", "Cf", "Ct", "Nº Av", "Avaliador1",
-            "Avaliador2", "Avaliador3", "Avaliador4", "Avaliador5", "Avaliador6", "Rec Av1", "Rec Av2", "IAA", "IEG",
-            "IPS", "IPP", "Rec Psicologia", "IDA", "Mat", "Por", "Ing", "Indicado", "Atingiu PV", "IPV", "IAN",
-            "Fase Ideal", "Defasagem", "Destaque IEG", "Destaque IDA", "Destaque IPV", "Escola", "Ativo/ Inativo",
-            "Ativo/ Inativo");
+    private static final List<String> HEADERS_2023 = PedeYears.HEADERS_2023;
+    private static final List<String> HEADERS_2024 = PedeYears.HEADERS_2024;
 
     private static final FeatureSchema SCHEMA = ServedSchema.of(TestGraphs.pedeManifest("m", "1", 18),
             PedeDomain.of(2024));
@@ -51,45 +35,12 @@ class PedeLayoutsTest {
     @TempDir
     Path dir;
 
-    /** A row of {@code headers} with the given cells by header; every other cell empty. */
-    static List<Object> row(List<String> headers, Object... cells) {
-        Object[] row = new Object[headers.size()];
-        for (int i = 0; i < cells.length; i += 2) {
-            row[headers.indexOf((String) cells[i])] = cells[i + 1];
-        }
-        return Arrays.asList(row);
+    private static List<Object> row(List<String> headers, Object... cells) {
+        return PedeYears.row(headers, cells);
     }
 
-    /** A 2023 student with every cell the model needs, changed by {@code changes}. */
-    static List<Object> student2023(String ra, Object... changes) {
-        Map<String, Object> cells = new LinkedHashMap<>();
-        cells.put("RA", ra);
-        cells.put("Fase", "FASE 3");
-        cells.put("INDE 2023", 7.4);
-        cells.put("Pedra 2023", "Ametista");
-        cells.put("Turma", "3A");
-        cells.put("Idade", 12);
-        cells.put("Gênero", "Feminino");
-        cells.put("Ano ingresso", 2021);
-        cells.put("Pedra 22", "Ametista");
-        cells.put("INDE 22", 6.1);
-        cells.put("Nº Av", 3);
-        cells.put("IAA", 8.5);
-        cells.put("IEG", 9.1);
-        cells.put("IPS", 7.52);
-        cells.put("IDA", 6.3);
-        cells.put("IPV", 7.9);
-        cells.put("IAN", 5);
-        cells.put("Defasagem", -1);
-        for (int i = 0; i < changes.length; i += 2) {
-            cells.put((String) changes[i], changes[i + 1]);
-        }
-        List<Object> flat = new ArrayList<>();
-        cells.forEach((k, v) -> {
-            flat.add(k);
-            flat.add(v);
-        });
-        return row(HEADERS_2023, flat.toArray());
+    private static List<Object> student2023(String ra, Object... changes) {
+        return PedeYears.student(2023, ra, changes);
     }
 
     private Path workbook(String name, List<String> headers, List<List<Object>> rows) throws IOException {

@@ -1,0 +1,73 @@
+package org.magicsteps.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.magicsteps.core.domain.MissingValues;
+import org.magicsteps.core.domain.RowResult;
+import org.magicsteps.core.usecase.OnError;
+import org.magicsteps.core.usecase.ScoreSheet;
+import org.magicsteps.model.data.PedeSheet;
+import org.magicsteps.model.data.PedeSheetReader;
+
+/**
+ * 2022 is scored as before the reader learnt every year: each committed bundle gives the shared
+ * {@code pede2022.xlsx} the probabilities it gave then. They were computed before the change (main
+ * at 3345a3c: {@code magic-steps score --model NAME --input ../shared/data/pede2022.xlsx}); what
+ * is kept here is their fingerprint, not the students' probabilities: the count, the sum, the sum
+ * weighted by row position (so that a reordering shows) and the sum of squares, within what the
+ * 8 significant digits of that output allow, and the count of positive predictions.
+ *
+ * <p>A bundle that is retrained gets a new version and these figures no longer apply: the test
+ * then fails naming the version, and the figures are refreshed with the command above.
+ */
+class SheetRegressionTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "default, default-5a83978f54c9, 91.54353996651727, 29502.36343495228, 84.70006039326412, 93",
+        "early-warning, early-warning-de886241bc9a, 92.6672296833359, 30465.963480681607, 72.13620734425724, 112",
+        "early-warning-strict, early-warning-strict-a864454b07de, 95.60035828260303, 31828.290483547167, "
+            + "33.62924052315852, 185"})
+    void everyBundledModelScoresThe2022SheetAsBefore(String name, String version, double sum, double weighted,
+            double squares, int positives) {
+        Path sheet = Shared.require("data/pede2022.xlsx");
+        ModelBundle bundle = ModelBundle.load(Path.of(System.getProperty("magicsteps.repoRoot", ".."), "models", name));
+        assertEquals(version, bundle.manifest().version(), "the bundle was retrained: refresh these figures");
+        List<Double> probabilities = new ArrayList<>();
+        int predictedPositive = 0;
+        try (OnnxPredictor predictor = OnnxPredictor.open(bundle);
+                PedeSheet rows = PedeSheetReader.forSchema(predictor.schema()).open(sheet, null)) {
+            ScoreSheet.SheetScore score = new ScoreSheet(predictor, Clock.systemUTC()).execute(
+                    new ScoreSheet.Command(rows, null, OnError.FAIL, MissingValues.REFUSE));
+            assertEquals("PEDE 2022", score.summary().layout());
+            assertEquals(0, score.summary().rejected());
+            for (RowResult row : score.rows()) {
+                probabilities.add(row.prediction().probability());
+                predictedPositive += row.prediction().predictedClass();
+            }
+        }
+        assertEquals(688, probabilities.size());
+        double s = 0;
+        double w = 0;
+        double q = 0;
+        for (int i = 0; i < probabilities.size(); i++) {
+            double p = probabilities.get(i);
+            s += p;
+            w += (i + 1) * p;
+            q += p * p;
+        }
+        // The expected sums come from probabilities printed with 8 significant digits: each is off by
+        // at most 5e-9 relative, so the sums by less than 688 * 5e-9 (and 688 times that, weighted).
+        assertEquals(sum, s, 1e-5, "sum");
+        assertEquals(weighted, w, 1e-3, "sum weighted by position");
+        assertEquals(squares, q, 1e-5, "sum of squares");
+        assertEquals(positives, predictedPositive, "positive predictions at the bundle's threshold");
+    }
+}
