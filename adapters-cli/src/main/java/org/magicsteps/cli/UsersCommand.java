@@ -73,7 +73,7 @@ final class UsersCommand {
                 return ExitCode.REFUSED;
             }
             try (Wiring wiring = users.wiring(spec)) {
-                User user = wiring.registerUser().execute(new RegisterUser.Command(username, password,
+                User user = wiring.registerUser().executeAsOperator(new RegisterUser.Command(username, password,
                         fullName, admin ? Role.ADMIN : Role.USER));
                 spec.commandLine().getOut().println("added " + user.username() + " (" + user.role().label() + ")");
                 return ExitCode.OK;

@@ -5,12 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.bundle.ManifestJson;
@@ -91,7 +90,7 @@ public final class ModelBundle {
             long parameters = parameterCount(onnx, onnxFile.toString());
             BundleManifest manifest;
             try {
-                manifest = SeedPreprocessor.read(preprocessor, SEED_NAME, "seed-" + sha256(onnx).substring(0, 12),
+                manifest = SeedPreprocessor.read(preprocessor, SEED_NAME, "seed-" + DigestUtils.sha256Hex(onnx).substring(0, 12),
                         exported, parameters);
             } catch (IllegalArgumentException e) {
                 throw new ModelLoadException(preprocessorFile.toString(), e.getMessage(), e);
@@ -192,7 +191,7 @@ public final class ModelBundle {
 
     /** {@code sha256:} and the hex SHA-256 of the ONNX graph. */
     public String onnxFingerprint() {
-        return "sha256:" + sha256(onnxModel);
+        return "sha256:" + DigestUtils.sha256Hex(onnxModel);
     }
 
     /** The same graph with another manifest (for example renamed on import). */
@@ -225,14 +224,9 @@ public final class ModelBundle {
 
     private static String seedOnnxFileName(byte[] preprocessor, Path source) {
         try {
-            com.fasterxml.jackson.databind.JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(preprocessor).path("onnx").path("file");
-            if (!file.isTextual() || file.asText().isBlank() || file.asText().contains("/")) {
-                throw new ModelLoadException(source.toString(), "onnx.file: is missing or not a plain file name");
-            }
-            return file.asText();
-        } catch (IOException e) {
-            throw new ModelLoadException(source.toString(), "not valid JSON: " + e.getMessage(), e);
+            return SeedPreprocessor.onnxFileName(preprocessor);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(source.toString(), e.getMessage(), e);
         }
     }
 
@@ -259,14 +253,6 @@ public final class ModelBundle {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new ModelLoadException("classpath:" + name, "cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

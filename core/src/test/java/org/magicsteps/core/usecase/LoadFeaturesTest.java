@@ -16,7 +16,6 @@ import org.magicsteps.core.domain.StudentRow;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.InMemoryRowSource;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.testing.Students;
 
@@ -91,13 +90,13 @@ class LoadFeaturesTest {
             }
 
             @Override
-            public List<String> studentIds() {
-                return store.studentIds();
+            public Map<String, StudentFeatures> findAll(java.util.Collection<String> studentIds) {
+                return store.findAll(studentIds);
             }
 
             @Override
-            public ComponentHealth health() {
-                return store.health();
+            public List<String> studentIds() {
+                return store.studentIds();
             }
         };
         List<StudentRow> rows = new ArrayList<>();
