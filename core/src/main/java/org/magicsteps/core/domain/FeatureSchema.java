@@ -128,17 +128,17 @@ public record FeatureSchema(List<FeatureSpec> features) {
             return CheckedFeatures.refused(parsed.violations());
         }
         raw.forEach((name, value) -> {
-            if (feature(name).isEmpty()) {
+            if (!knows(name)) {
                 warnings.add(FeatureWarning.unknown(name, value));
             }
         });
-        Set<String> stoodIn = new HashSet<>();
-        warnings.forEach(w -> stoodIn.add(w.feature()));
-        parsed.value().values().forEach((name, value) -> {
-            if (!stoodIn.contains(name)) {
-                feature(name).flatMap(spec -> spec.warning(value)).ifPresent(warnings::add);
+        Map<String, Object> values = parsed.value().values();
+        for (FeatureSpec spec : features) {
+            Object value = values.get(spec.name());
+            if (value != null && (missing == MissingValues.REFUSE || !isAbsent(raw.get(spec.name())))) {
+                spec.warning(value).ifPresent(warnings::add);
             }
-        });
+        }
         return CheckedFeatures.accepted(parsed.value(), warnings);
     }
 
@@ -155,6 +155,16 @@ public record FeatureSchema(List<FeatureSpec> features) {
         List<Violation> all = new ArrayList<>(row.problems());
         all.addAll(checked.violations());
         return CheckedFeatures.refused(all);
+    }
+
+    /** A loop, not {@link #feature}'s stream: it runs for every cell of every row of a sheet. */
+    private boolean knows(String name) {
+        for (FeatureSpec spec : features) {
+            if (spec.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAbsent(Object value) {

@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvRows implements RawRows {
 
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Longer than any header line; the header is read, then the reader rewinds to parse it as CSV. */
     private static final int HEADER_LIMIT = 1 << 20;
 
@@ -121,20 +120,37 @@ final class CsvRows implements RawRows {
                 + e.getMessage(), e);
     }
 
-    /** UTF-8 when every byte decodes as UTF-8, else Windows-1252: one pass, nothing kept. */
+    /** UTF-8 when every byte sequence is well-formed UTF-8, else Windows-1252: one pass over the bytes, nothing kept. */
     private static Charset charset(Content content, String source) {
-        char[] buffer = new char[1 << 16];
-        try (Reader utf8 = new InputStreamReader(content.open(), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            while (utf8.read(buffer) >= 0) {
-                // only decoding matters
+        byte[] buffer = new byte[1 << 16];
+        int pending = 0; // continuation bytes the current sequence still needs
+        try (InputStream in = content.open()) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    int b = buffer[i] & 0xFF;
+                    if (pending > 0) {
+                        if ((b & 0xC0) != 0x80) {
+                            return WINDOWS_1252;
+                        }
+                        pending--;
+                    } else if (b >= 0x80) {
+                        // A lead byte: 110xxxxx, 1110xxxx or 11110xxx (C0, C1 and F5–FF are never UTF-8).
+                        if (b >= 0xC2 && b <= 0xDF) {
+                            pending = 1;
+                        } else if (b >= 0xE0 && b <= 0xEF) {
+                            pending = 2;
+                        } else if (b >= 0xF0 && b <= 0xF4) {
+                            pending = 3;
+                        } else {
+                            return WINDOWS_1252;
+                        }
+                    }
+                }
             }
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("windows-1252");
         } catch (IOException e) {
             throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
         }
+        return pending == 0 ? StandardCharsets.UTF_8 : WINDOWS_1252;
     }
 
     private static char delimiter(String firstLine) {

@@ -29,6 +29,7 @@ final class PedeColumns {
 
     private static final Pattern YEAR_HEADER = Pattern.compile("(inde|pedra|idade) (\\d{4}|\\d{2})");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Headers every year shares, by canonical name, as the sheets spell them (for messages). */
     private static final Map<String, List<String>> SHARED_HEADERS = new LinkedHashMap<>();
@@ -55,11 +56,34 @@ final class PedeColumns {
     private PedeColumns() {
     }
 
-    /** How headers are compared: BOM removed, trimmed, inner spaces collapsed, lower-cased, accents dropped. */
+    /**
+     * How headers (and codes in cells) are compared: BOM removed, trimmed, inner spaces collapsed,
+     * lower-cased, accents dropped.
+     */
     static String normalize(String header) {
-        String text = header == null ? "" : header.replace("\uFEFF", "");
+        if (header == null) {
+            return "";
+        }
+        if (isPlainAscii(header)) {
+            // Most cells: no accent, no run of spaces, nothing to decompose.
+            return header.strip().toLowerCase(Locale.ROOT);
+        }
+        String text = header.replace("\uFEFF", "");
         text = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    /** ASCII without a tab, line break or two spaces in a row. */
+    private static boolean isPlainAscii(String text) {
+        char previous = 'x';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 127 || c < ' ' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /**

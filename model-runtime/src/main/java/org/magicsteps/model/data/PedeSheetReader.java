@@ -106,7 +106,7 @@ public final class PedeSheetReader {
         RawRows rows = opener.get();
         try {
             SheetLayout layout = new SheetLayout(source, rows.header(), features, required, withTarget);
-            return new PedeSheet(source, rows, opener, layout, layout.mayRecomputeRankings(features));
+            return new PedeSheet(source, rows, opener, layout, layout.mayRecomputeRankings());
         } catch (RuntimeException e) {
             rows.close();
             throw e;

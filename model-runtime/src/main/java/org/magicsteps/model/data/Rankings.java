@@ -46,9 +46,12 @@ final class Rankings {
         private int size;
         private boolean anyLacking;
 
-        /** Adds one row, read with the sheet's layout; {@code lacks}: whether it misses a ranking. */
-        void add(SheetRow row, boolean lacks) {
-            Double value = number(row.features().get("score_inde"));
+        /**
+         * Adds one row: its INDE, phase and class as the layout reads them; {@code lacks}: whether
+         * it misses a ranking.
+         */
+        void add(int line, Object indeCell, Object faseCell, Object turma, boolean lacks) {
+            Double value = number(indeCell);
             if (value == null) {
                 return;
             }
@@ -60,9 +63,8 @@ final class Rankings {
                 phaseAndClass = Arrays.copyOf(phaseAndClass, grown);
                 lacking = Arrays.copyOf(lacking, grown);
             }
-            Double fase = number(row.features().get("fase"));
-            Object turma = row.features().get("turma");
-            lines[size] = row.line();
+            Double fase = number(faseCell);
+            lines[size] = line;
             inde[size] = value;
             phase[size] = fase == null ? -1 : group("phase " + fase);
             phaseAndClass[size] = fase == null || turma == null ? -1

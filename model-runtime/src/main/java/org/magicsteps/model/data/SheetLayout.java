@@ -19,7 +19,8 @@ import org.magicsteps.core.domain.Violation;
  */
 final class SheetLayout {
 
-    static final Set<String> RANKINGS = Set.of("nota_cg", "nota_cf", "nota_ct");
+    static final List<String> RANKING_ORDER = List.of("nota_cg", "nota_cf", "nota_ct");
+    static final Set<String> RANKINGS = Set.copyOf(RANKING_ORDER);
     private static final String INDE = "score_inde";
 
     /** Each feature's columns, tried in order for a cell that is not blank. */
@@ -29,11 +30,14 @@ final class SheetLayout {
     private final Integer idColumn;
     private final Integer targetColumn;
     private final String name;
+    private final int year;
+    /** The rankings the reader wants, in Cg, Cf, Ct order. */
+    private final List<String> wantedRankings;
 
     SheetLayout(String source, List<String> header, List<String> features, Set<String> required, boolean withTarget) {
         List<String> normalized = header.stream().map(PedeColumns::normalize).toList();
         OptionalInt detected = PedeColumns.year(normalized);
-        int year = detected.orElse(PedeColumns.ORIGINAL_YEAR);
+        year = detected.orElse(PedeColumns.ORIGINAL_YEAR);
         boolean sheetHeaders = false;
         for (String feature : features) {
             List<Integer> columns = new ArrayList<>();
@@ -63,6 +67,7 @@ final class SheetLayout {
                 }
             }
         }
+        wantedRankings = RANKING_ORDER.stream().filter(features::contains).toList();
         idColumn = find(source, header, normalized, normalizedSet(PedeColumns.ID_HEADERS), "the student id");
         targetColumn = withTarget
                 ? find(source, header, normalized, normalizedSet(PedeColumns.TARGET_HEADERS), PedeColumns.TARGET)
@@ -91,36 +96,75 @@ final class SheetLayout {
         return idColumn != null;
     }
 
-    /** The features that have a column (or, for {@code pedra_modal}, stone columns). */
+    /**
+     * The features that have a column (or, for {@code pedra_modal}, stone columns; for a ranking,
+     * the INDE it is recomputed from).
+     */
     Set<String> presentFeatures() {
         Set<String> present = new LinkedHashSet<>(featureColumns.keySet());
         if (!stoneColumns.isEmpty()) {
             present.add(PedeColumns.PEDRA_MODAL);
         }
+        if (featureColumns.containsKey(INDE)) {
+            present.addAll(wantedRankings);
+        }
         return present;
     }
 
-    /** Whether rankings can be missing from rows and recomputed from the INDE: some are wanted, and INDE is read. */
-    boolean mayRecomputeRankings(List<String> features) {
-        return featureColumns.containsKey(INDE) && features.stream().anyMatch(RANKINGS::contains);
+    /**
+     * Whether rankings are recomputed from the INDE: some are wanted, INDE is read, and either a
+     * ranking column is missing or the sheet is of 2023 or later, whose rankings are left blank.
+     * The 2022 sheet (and a sheet of canonical names) keeps its own, so it is read once, not twice.
+     */
+    boolean mayRecomputeRankings() {
+        if (!featureColumns.containsKey(INDE)) {
+            return false;
+        }
+        boolean columnMissing = wantedRankings.stream().anyMatch(r -> !featureColumns.containsKey(r));
+        return !wantedRankings.isEmpty() && (columnMissing || year > PedeColumns.ORIGINAL_YEAR);
     }
 
     SheetRow row(RawRows.Raw raw) {
         return row(raw, null);
     }
 
+    /**
+     * Adds what ranking needs of a row to {@code rankings}, reading only those cells: its INDE,
+     * phase and class, and whether a ranking cell is blank.
+     */
+    void addRankingInputs(RawRows.Raw raw, Rankings.Builder rankings) {
+        boolean lacks = false;
+        for (String ranking : wantedRankings) {
+            lacks |= cell(raw, ranking) == null;
+        }
+        Object fase = value("fase", cell(raw, "fase"));
+        Object turma = value("turma", cell(raw, "turma"));
+        if (turma == null && featureColumns.containsKey("fase")) {
+            turma = PedeValues.classOfPhase(raw.cell(featureColumns.get("fase").get(0)));
+        }
+        rankings.add(raw.line(), value(INDE, cell(raw, INDE)), fase, turma, lacks);
+    }
+
+    /** The first cell of {@code feature}'s columns that is not blank, or {@code null}. */
+    private Object cell(RawRows.Raw raw, String feature) {
+        List<Integer> columns = featureColumns.get(feature);
+        if (columns == null) {
+            return null;
+        }
+        for (int column : columns) {
+            Object cell = PedeValues.present(raw.cell(column));
+            if (cell != null) {
+                return cell;
+            }
+        }
+        return null;
+    }
+
     /** The row, with {@code rankings} (Cg, Cf, Ct by INDE; {@code null} entries unknown) where its own cells are blank. */
     SheetRow row(RawRows.Raw raw, int[] rankings) {
         Map<String, Object> features = new LinkedHashMap<>();
         featureColumns.forEach((feature, columns) -> {
-            Object cell = null;
-            for (int column : columns) {
-                cell = PedeValues.present(raw.cell(column));
-                if (cell != null) {
-                    break;
-                }
-            }
-            Object value = value(feature, cell);
+            Object value = value(feature, cell(raw, feature));
             if (value != null && !(value instanceof String s && s.isBlank())) {
                 features.put(feature, value);
             }
@@ -132,12 +176,11 @@ final class SheetLayout {
             }
         }
         if (rankings != null) {
-            int i = 0;
-            for (String ranking : List.of("nota_cg", "nota_cf", "nota_ct")) {
-                if (featureColumns.containsKey(ranking) && !features.containsKey(ranking) && rankings[i] > 0) {
+            for (int i = 0; i < RANKING_ORDER.size(); i++) {
+                String ranking = RANKING_ORDER.get(i);
+                if (wantedRankings.contains(ranking) && !features.containsKey(ranking) && rankings[i] > 0) {
                     features.put(ranking, BigDecimal.valueOf(rankings[i]));
                 }
-                i++;
             }
         }
         if (!stoneColumns.isEmpty()) {
@@ -160,16 +203,6 @@ final class SheetLayout {
         List<Violation> problems = new ArrayList<>();
         Boolean target = targetColumn == null ? null : target(raw.cell(targetColumn), problems);
         return new SheetRow(raw.line(), idColumn == null ? null : text(raw.cell(idColumn)), features, target, problems);
-    }
-
-    /** Whether the row lacks any of the rankings this sheet has columns for. */
-    boolean lacksRankings(SheetRow row) {
-        for (String ranking : RANKINGS) {
-            if (featureColumns.containsKey(ranking) && !row.features().containsKey(ranking)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Object value(String feature, Object cell) {

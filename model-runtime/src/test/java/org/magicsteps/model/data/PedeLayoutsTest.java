@@ -148,6 +148,25 @@ class PedeLayoutsTest {
     }
 
     @Test
+    void rankingColumnsThatAreMissingAreRecomputedAndA2022SheetKeepsItsOwn() throws IOException {
+        Path withoutRankings = Files.writeString(dir.resolve("noranks.csv"), "RA,Fase,Turma,INDE 22\n"
+                + "RA-1,1,A,7.0\nRA-2,1,A,8.5\nRA-3,2,A,6.0\n", StandardCharsets.UTF_8);
+        try (PedeSheet sheet = PedeSheetReader.forFeatures(List.of("fase", "turma", "score_inde", "nota_cg", "nota_cf",
+                "nota_ct"), java.util.Set.of("nota_cg", "nota_cf", "nota_ct")).open(withoutRankings, null)) {
+            assertEquals(List.of("2/2/2", "1/1/1", "3/1/1"), sheet.readAll().stream()
+                    .map(r -> r.features().get("nota_cg") + "/" + r.features().get("nota_cf") + "/"
+                            + r.features().get("nota_ct")).toList());
+        }
+        Path blank2022 = Files.writeString(dir.resolve("blank2022.csv"), "RA,Fase,Turma,INDE 22,Cg,Cf,Ct\n"
+                + "RA-1,1,A,7.0,,,\nRA-2,1,A,8.5,1,1,1\n", StandardCharsets.UTF_8);
+        try (PedeSheet sheet = PedeSheetReader.forFeatures(List.of("fase", "turma", "score_inde", "nota_cg"),
+                java.util.Set.of("nota_cg")).open(blank2022, null)) {
+            assertFalse(sheet.readAll().get(0).features().containsKey("nota_cg"),
+                    "the 2022 sheet fills its rankings: a blank one stays missing, as before");
+        }
+    }
+
+    @Test
     void the2024LayoutIsReadFromItsHeaderList() throws IOException {
         Path file = workbook("pede2024.xlsx", HEADERS_2024, List.of(row(HEADERS_2024, "RA", "RA-9", "Fase", "7E",
                 "INDE 2024", 7.7, "Pedra 2024", "Topázio", "Pedra 23", "Ametista", "Pedra 22", "Topázio",
