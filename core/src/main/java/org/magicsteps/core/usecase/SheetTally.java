@@ -30,18 +30,20 @@ final class SheetTally {
         read++;
         if (row.isRejected()) {
             rejected++;
-            Set<Key> reasons = new HashSet<>();
-            row.reasons().forEach(v -> reasons.add(new Key(reason(v), v.field())));
-            reasons.forEach(k -> rejections.merge(k, 1L, Long::sum));
+            countOnce(rejections, row.reasons().stream().map(v -> new Key(reason(v), v.field())).toList());
             return;
         }
         accepted++;
         if (row.isFlagged()) {
             flagged++;
-            Set<Key> reasons = new HashSet<>();
-            row.warnings().forEach(w -> reasons.add(new Key(reason(w), w.feature())));
-            reasons.forEach(k -> warnings.merge(k, 1L, Long::sum));
+            countOnce(warnings, row.warnings().stream().map(w -> new Key(reason(w), w.feature())).toList());
         }
+    }
+
+    /** A row counts once under each of its reasons, however often it has one. */
+    private static void countOnce(Map<Key, Long> counts, List<Key> reasons) {
+        Set<Key> distinct = new HashSet<>(reasons);
+        distinct.forEach(k -> counts.merge(k, 1L, Long::sum));
     }
 
     long rejected() {
