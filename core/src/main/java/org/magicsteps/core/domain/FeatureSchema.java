@@ -157,6 +157,27 @@ public record FeatureSchema(List<FeatureSpec> features) {
         return CheckedFeatures.refused(all);
     }
 
+    /**
+     * Digits with at most one point and an optional sign ({@code 7.25}, {@code -1}): what nearly every
+     * cell of a sheet is, checked without the regular expression, which costs more than the parse.
+     */
+    private static boolean isPlainDecimal(String text) {
+        int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        boolean digit = false;
+        boolean point = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
+    }
+
     /** A loop, not {@link #feature}'s stream: it runs for every cell of every row of a sheet. */
     private boolean knows(String name) {
         for (FeatureSpec spec : features) {
@@ -179,7 +200,8 @@ public record FeatureSchema(List<FeatureSpec> features) {
             }
             if (value instanceof String s) {
                 String text = s.trim();
-                return DECIMAL.matcher(text).matches() ? Optional.of(Double.parseDouble(text)) : Optional.empty();
+                return isPlainDecimal(text) || DECIMAL.matcher(text).matches() ? Optional.of(Double.parseDouble(text))
+                        : Optional.empty();
             }
             return Optional.empty();
         }
