@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 final class PedeColumns {
 
     static final String PEDRA_MODAL = "pedra_modal";
+    /** The stones of the two years before the sheet's (models trained with --include read them). */
+    static final String PREVIOUS_STONE = "pedra_ano_anterior";
+    static final String STONE_TWO_YEARS_BEFORE = "pedra_dois_anos_antes";
     static final String TARGET = "atingiu_pv";
     static final List<String> ID_HEADERS = List.of("student_id", "RA");
     static final List<String> TARGET_HEADERS = List.of("Atingiu PV", TARGET);
@@ -127,6 +130,9 @@ final class PedeColumns {
                 first.add("INDE " + year % 100);
             }
             case "idade" -> first.add(year > ORIGINAL_YEAR ? "Idade" : "Idade " + year % 100);
+            // The earlier years' stones are the sheet year's previous columns: Pedra 21 and 20 in 2022.
+            case PREVIOUS_STONE -> first.add("Pedra " + (year - 1) % 100);
+            case STONE_TWO_YEARS_BEFORE -> first.add("Pedra " + (year - 2) % 100);
             default -> first.addAll(SHARED_HEADERS.getOrDefault(canonical, List.of()));
         }
         tiers.add(first);

@@ -212,7 +212,8 @@ final class SheetLayout {
         return switch (feature) {
             case "turma" -> PedeValues.classLetter(cell);
             case "genero" -> PedeValues.gender(cell);
-            case PedeColumns.PEDRA_MODAL -> PedeValues.stone(cell);
+            case PedeColumns.PEDRA_MODAL, PedeColumns.PREVIOUS_STONE, PedeColumns.STONE_TWO_YEARS_BEFORE ->
+                PedeValues.stone(cell);
             default -> PedeValues.number(feature, cell);
         };
     }
