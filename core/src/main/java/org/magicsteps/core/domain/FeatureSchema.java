@@ -158,6 +158,15 @@ public record FeatureSchema(List<FeatureSpec> features) {
     }
 
     /**
+     * Whether a numeric feature reads {@code text} (trimmed) as a number: plain decimal text, as
+     * {@code 7.25}, {@code -1}, {@code .5} or {@code 1e3}; not {@code 7d}, {@code NaN} or hex, which
+     * Java's own parser would take.
+     */
+    public static boolean isNumber(String text) {
+        return isPlainDecimal(text) || DECIMAL.matcher(text).matches();
+    }
+
+    /**
      * Digits with at most one point and an optional sign ({@code 7.25}, {@code -1}): what nearly every
      * cell of a sheet is, checked without the regular expression, which costs more than the parse.
      */
@@ -236,8 +245,7 @@ public record FeatureSchema(List<FeatureSpec> features) {
             }
             if (value instanceof String s) {
                 String text = s.trim();
-                return isPlainDecimal(text) || DECIMAL.matcher(text).matches() ? Optional.of(Double.parseDouble(text))
-                        : Optional.empty();
+                return isNumber(text) ? Optional.of(Double.parseDouble(text)) : Optional.empty();
             }
             return Optional.empty();
         }

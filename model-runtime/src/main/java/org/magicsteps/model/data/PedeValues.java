@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.PedeDomain;
 
 /**
@@ -67,7 +68,7 @@ final class PedeValues {
             return value;
         }
         String text = s.strip();
-        if (isPlainNumber(text)) {
+        if (FeatureSchema.isNumber(text)) {
             return withoutNoise(feature, Double.parseDouble(text), value);
         }
         if (feature.equals("fase")) {
@@ -87,28 +88,6 @@ final class PedeValues {
             return withoutNoise(feature, Double.parseDouble(point), point);
         }
         return value;
-    }
-
-    /** Plain decimal text ({@code -1}, {@code 7.25}, {@code .5}), as the schema reads it; no exponent, no sign alone. */
-    private static boolean isPlainNumber(String text) {
-        int i = 0;
-        int n = text.length();
-        if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
-            i++;
-        }
-        boolean digits = false;
-        boolean point = false;
-        for (; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits = true;
-            } else if (c == '.' && !point) {
-                point = true;
-            } else {
-                return false;
-            }
-        }
-        return digits;
     }
 
     /** The class letter of a class (or phase-and-class) code, as written ({@code 1A} → {@code A}); else the cell. */
