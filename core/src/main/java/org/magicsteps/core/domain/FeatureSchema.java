@@ -24,13 +24,7 @@ public record FeatureSchema(List<FeatureSpec> features) {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     public FeatureSchema {
-        features = List.copyOf(features);
-        Set<String> seen = new HashSet<>();
-        for (FeatureSpec spec : features) {
-            if (!seen.add(spec.name())) {
-                throw new IllegalArgumentException("feature '" + spec.name() + "' appears twice in the schema");
-            }
-        }
+        features = features instanceof FeaturesByName indexed ? indexed : new FeaturesByName(features);
         if (features.isEmpty()) {
             throw new IllegalArgumentException("a schema needs at least one feature");
         }
@@ -41,7 +35,11 @@ public record FeatureSchema(List<FeatureSpec> features) {
     }
 
     public Optional<FeatureSpec> feature(String name) {
-        return features.stream().filter(f -> f.name().equals(name)).findFirst();
+        return Optional.ofNullable(spec(name));
+    }
+
+    private FeatureSpec spec(String name) {
+        return ((FeaturesByName) features).named(name);
     }
 
     /**
@@ -50,9 +48,9 @@ public record FeatureSchema(List<FeatureSpec> features) {
      */
     public List<Violation> check(StudentFeatures student) {
         List<Violation> violations = new ArrayList<>();
-        for (String name : student.values().keySet()) {
-            if (feature(name).isEmpty()) {
-                violations.add(unknown(name, student.values().get(name)));
+        for (Map.Entry<String, Object> value : student.values().entrySet()) {
+            if (spec(value.getKey()) == null) {
+                violations.add(unknown(value.getKey(), value.getValue()));
             }
         }
         for (FeatureSpec spec : features) {
@@ -73,22 +71,26 @@ public record FeatureSchema(List<FeatureSpec> features) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Violation> violations = new ArrayList<>();
         raw.forEach((name, value) -> {
-            Optional<FeatureSpec> spec = feature(name);
-            if (spec.isEmpty()) {
+            FeatureSpec spec = spec(name);
+            if (spec == null) {
                 violations.add(unknown(name, value));
             } else if (!isAbsent(value)) {
-                coerce(spec.get(), value).ifPresentOrElse(v -> values.put(name, v), () -> violations.add(
-                        spec.get().type().isNumeric()
-                                ? Violation.of(name, value, Kind.NOT_A_NUMBER,
-                                        name + ": " + Numbers.describe(value) + " is not a number")
-                                : Violation.of(name, value, Kind.NOT_TEXT,
-                                        name + ": " + Numbers.describe(value) + " is not a word")));
+                Object coerced = coerce(spec, value);
+                if (coerced != null) {
+                    values.put(name, coerced);
+                } else {
+                    violations.add(spec.type().isNumeric()
+                            ? Violation.of(name, value, Kind.NOT_A_NUMBER,
+                                    name + ": " + Numbers.describe(value) + " is not a number")
+                            : Violation.of(name, value, Kind.NOT_TEXT,
+                                    name + ": " + Numbers.describe(value) + " is not a word"));
+                }
             }
         });
         Set<String> refused = new HashSet<>();
         violations.forEach(v -> refused.add(v.field()));
         for (FeatureSpec spec : features) {
-            if (!refused.contains(spec.name())) {
+            if (refused.isEmpty() || !refused.contains(spec.name())) {
                 spec.check(values.get(spec.name())).ifPresent(violations::add);
             }
         }
@@ -99,19 +101,20 @@ public record FeatureSchema(List<FeatureSpec> features) {
         return value == null || value instanceof String s && s.isBlank();
     }
 
-    private static Optional<Object> coerce(FeatureSpec spec, Object value) {
+    /** The value as the schema keeps it, or {@code null} when it is not of the feature's kind. */
+    private static Object coerce(FeatureSpec spec, Object value) {
         if (spec.type().isNumeric()) {
             if (value instanceof Number n) {
                 double d = n.doubleValue();
-                return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+                return Double.isFinite(d) ? d : null;
             }
             if (value instanceof String s) {
                 String text = s.trim();
-                return DECIMAL.matcher(text).matches() ? Optional.of(Double.parseDouble(text)) : Optional.empty();
+                return DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : null;
             }
-            return Optional.empty();
+            return null;
         }
-        return value instanceof String s ? Optional.of(StudentFeatures.normalize(spec.name(), s)) : Optional.empty();
+        return value instanceof String s ? StudentFeatures.normalize(spec.name(), s) : null;
     }
 
     private Violation unknown(String name, Object value) {

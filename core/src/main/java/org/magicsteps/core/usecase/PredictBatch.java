@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.magicsteps.core.domain.BatchPrediction;
 import org.magicsteps.core.domain.Prediction;
@@ -32,6 +31,7 @@ public final class PredictBatch {
     }
 
     private final Scoring scoring;
+    private final Clock clock;
     private final int maxBatchSize;
 
     /**
@@ -43,6 +43,7 @@ public final class PredictBatch {
             throw new IllegalArgumentException("maxBatchSize must be at least 1, got " + maxBatchSize);
         }
         this.scoring = new Scoring(predictor, log, readThreshold, clock);
+        this.clock = clock;
         this.maxBatchSize = maxBatchSize;
     }
 
@@ -79,7 +80,7 @@ public final class PredictBatch {
             ids.add(student.studentId());
         }
         ValidationException.throwIfAny(violations);
-        String batchId = UUID.randomUUID().toString();
+        String batchId = TimeOrderedIds.next(clock.instant());
         List<Prediction> predictions = scoring.scoreAndLog(command.user(), ids, features, batchId);
         return new BatchPrediction(batchId, predictions, predictions.get(0).timestamp());
     }

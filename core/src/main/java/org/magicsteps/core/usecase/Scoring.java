@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.Prediction;
@@ -69,7 +68,7 @@ final class Scoring {
         List<Prediction> predictions = new ArrayList<>(students.size());
         List<PredictionRecord> records = new ArrayList<>(students.size());
         for (int i = 0; i < probabilities.length; i++) {
-            Prediction prediction = Prediction.of(UUID.randomUUID().toString(), studentIds.get(i), probabilities[i],
+            Prediction prediction = Prediction.of(TimeOrderedIds.next(now), studentIds.get(i), probabilities[i],
                     threshold.threshold(), modelVersion, now);
             predictions.add(prediction);
             records.add(new PredictionRecord(prediction, user, students.get(i), batchId));
