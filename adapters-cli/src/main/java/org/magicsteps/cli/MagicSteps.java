@@ -17,7 +17,12 @@ import org.magicsteps.core.usecase.UserAlreadyExistsException;
 import org.magicsteps.model.ModelLoadException;
 import org.magicsteps.model.data.SheetException;
 
-/** The {@code magic-steps} command and its subcommands. */
+/**
+ * The {@code magic-steps} command and the subcommands that need only the model runtime: what the
+ * server jar ({@code magic-steps-server.jar}) runs. The full command line adds training
+ * ({@link org.magicsteps.cli.training.MagicStepsWithTraining}), so that the server jar carries
+ * neither Tribuo nor the chart library.
+ */
 @Command(name = "magic-steps",
         mixinStandardHelpOptions = true,
         versionProvider = MagicSteps.Version.class,
@@ -33,7 +38,7 @@ import org.magicsteps.model.data.SheetException;
             "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class, ScoreCommand.class,
-            TrainCommand.class, EvaluateCommand.class, ModelCommand.class, FeaturesCommand.class})
+            ModelCommand.class, FeaturesCommand.class})
 public final class MagicSteps {
 
     /** Exit code for a configuration or input the command refuses. */
@@ -54,17 +59,26 @@ public final class MagicSteps {
         this.stdin = Objects.requireNonNull(stdin, "stdin");
     }
 
+    /** The server jar's entry point: the runtime commands only. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, also used by tests. */
-    public static CommandLine commandLine() {
-        return commandLine(new MagicSteps(System.getenv(), Path.of("").toAbsolutePath(), Wiring::new, System.in));
+    /**
+     * The configured command line, with {@code extraCommands} (picocli command objects) added after the
+     * runtime ones; also used by tests.
+     */
+    public static CommandLine commandLine(Object... extraCommands) {
+        return commandLine(new MagicSteps(System.getenv(), Path.of("").toAbsolutePath(), Wiring::new, System.in),
+                extraCommands);
     }
 
-    static CommandLine commandLine(MagicSteps root) {
+    static CommandLine commandLine(MagicSteps root, Object... extraCommands) {
         CommandLine cli = new CommandLine(root);
+        // Added before the settings below, which apply to the subcommands present when they are set.
+        for (Object command : extraCommands) {
+            cli.addSubcommand(command);
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
             command.getErr().println("error: " + message(e));

@@ -13,7 +13,7 @@ import org.magicsteps.model.OnnxPredictor;
  * ({@value ModelBundle#DEFAULT_NAME}, {@code early-warning}, ...); no value means the bundled
  * default.
  */
-final class ModelChoice {
+public final class ModelChoice {
 
     /** The bundles the jar may carry, for messages. */
     static final List<String> CARRIED = List.of(ModelBundle.DEFAULT_NAME, "early-warning", "early-warning-strict");
@@ -26,7 +26,7 @@ final class ModelChoice {
      * @throws ConfigException when {@code value} is neither, or no default is carried
      * @throws org.magicsteps.model.ModelLoadException when the bundle is there but cannot be loaded
      */
-    static ModelBundle bundle(String value) {
+    public static ModelBundle bundle(String value) {
         if (value == null) {
             return ModelBundle.bundledDefault().orElseThrow(() -> new ConfigException(
                     "this build carries no bundled model: name a bundle directory with --model DIR (or MODEL_DIR)"));

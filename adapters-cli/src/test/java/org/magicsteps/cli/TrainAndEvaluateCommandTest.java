@@ -30,7 +30,7 @@ class TrainAndEvaluateCommandTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = MagicSteps.commandLine();
+        CommandLine cli = org.magicsteps.cli.training.MagicStepsWithTraining.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

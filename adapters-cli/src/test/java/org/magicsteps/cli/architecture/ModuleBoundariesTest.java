@@ -37,6 +37,17 @@ class ModuleBoundariesTest {
             "adapters-sqlite", "org.magicsteps.sqlite..",
             "adapters-cli", "org.magicsteps.cli..");
 
+    /** The packages of model-runtime: what the server jar and embedding applications carry. */
+    private static final String[] MODEL_RUNTIME = {
+        "org.magicsteps.model", "org.magicsteps.model.bundle..", "org.magicsteps.model.data.."};
+
+    /** The packages of model-training. */
+    private static final String[] MODEL_TRAINING = {
+        "org.magicsteps.model.training..", "org.magicsteps.model.evaluation..", "org.magicsteps.model.report.."};
+
+    /** The command-line package that alone may use model-training; the server jar is built without it. */
+    private static final String TRAINING_COMMANDS = "org.magicsteps.cli.training..";
+
     /** Driver and framework packages that must not appear in an adapter's public signatures. */
     private static final String[] DRIVER_PACKAGES = {
         "com.mongodb..", "org.bson..", "io.lettuce..", "ai.onnxruntime..", "org.tribuo..", "org.sqlite..",
@@ -58,7 +69,8 @@ class ModuleBoundariesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"core", "model", "http", "mongo", "redis", "sqlite", "cli"})
+    @ValueSource(strings = {"core", "model", "http", "mongo", "redis", "sqlite", "cli", "model.bundle", "model.data",
+        "model.training", "model.evaluation", "model.report", "cli.training"})
     void everyModulePackageTheRulesNameHoldsClasses(String root) {
         assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.magicsteps." + root)),
                 "no classes in org.magicsteps." + root);
@@ -71,6 +83,27 @@ class ModuleBoundariesTest {
                         MODULES.get("adapters-http"), MODULES.get("adapters-mongo"), MODULES.get("adapters-redis"),
                         MODULES.get("adapters-sqlite"), MODULES.get("adapters-cli"))
                 .because("the model serves the core; only the command line wires it to adapters");
+        rule.check(classes);
+    }
+
+    @Test
+    void theModelRuntimeNeedsNeitherTheTrainingModuleNorItsLibraries() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(MODEL_RUNTIME)
+                .should().dependOnClassesThat().resideInAnyPackage(MODEL_TRAINING)
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.tribuo..", "org.jfree..", "com.oracle.labs..")
+                .because("the server jar and embedding applications carry the runtime without Tribuo or the charts");
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyTheTrainingCommandsUseTheTrainingModule() {
+        List<String> allowed = new java.util.ArrayList<>(List.of(MODEL_TRAINING));
+        allowed.add(TRAINING_COMMANDS);
+        ArchRule rule = noClasses().that().resideOutsideOfPackages(allowed.toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAnyPackage(MODEL_TRAINING)
+                .orShould().dependOnClassesThat().resideInAPackage(TRAINING_COMMANDS)
+                .because("magic-steps-server.jar is the command line without org.magicsteps.cli.training and the "
+                        + "training module; anything else that used them would fail there");
         rule.check(classes);
     }
 
