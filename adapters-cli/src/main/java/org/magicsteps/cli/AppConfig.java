@@ -34,6 +34,8 @@ import org.magicsteps.http.RegistrationMode;
  * @param loginAttemptsPerAddress {@code LOGIN_ATTEMPTS_PER_ADDRESS} per minute, default 60
  * @param dataDir {@code DATA_DIR}, default {@code ./data}: the generated secret and the embedded store
  * @param modelDir {@code MODEL_DIR}, or {@code null} for the bundled model
+ * @param logRetentionDays {@code LOG_RETENTION_DAYS}: prediction records older than this many days
+ *     are deleted in the background; {@code null} (the default) keeps every record
  */
 public record AppConfig(
         String host,
@@ -52,7 +54,8 @@ public record AppConfig(
         int loginAttemptsPerUser,
         int loginAttemptsPerAddress,
         Path dataDir,
-        Path modelDir) {
+        Path modelDir,
+        Integer logRetentionDays) {
 
     static final String HOST = "HOST";
     static final String PORT = "PORT";
@@ -71,6 +74,7 @@ public record AppConfig(
     static final String LOGIN_ATTEMPTS_PER_ADDRESS = "LOGIN_ATTEMPTS_PER_ADDRESS";
     static final String DATA_DIR = "DATA_DIR";
     static final String MODEL_DIR = "MODEL_DIR";
+    static final String LOG_RETENTION_DAYS = "LOG_RETENTION_DAYS";
 
     /**
      * Reads the configuration from its three sources, in order of precedence.
@@ -110,7 +114,8 @@ public record AppConfig(
                 r.integer(LOGIN_ATTEMPTS_PER_USER, 10, 1, 100_000),
                 r.integer(LOGIN_ATTEMPTS_PER_ADDRESS, 60, 1, 1_000_000),
                 r.parsed(DATA_DIR, Path.of("data"), Path::of),
-                r.parsed(MODEL_DIR, null, Path::of));
+                r.parsed(MODEL_DIR, null, Path::of),
+                r.optionalInteger(LOG_RETENTION_DAYS, 1, 36_500));
         if (config.metricsToken() != null && config.metricsToken().length() < HttpSettings.MIN_METRICS_TOKEN_LENGTH) {
             r.problems.add(METRICS_TOKEN + ": must have at least " + HttpSettings.MIN_METRICS_TOKEN_LENGTH
                     + " characters");
@@ -129,13 +134,13 @@ public record AppConfig(
     AppConfig withPort(int newPort) {
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
-                dataDir, modelDir);
+                dataDir, modelDir, logRetentionDays);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
-                dir, modelDir);
+                dir, modelDir, logRetentionDays);
     }
 
     /** Never shows the secret, the metrics token or the password inside a MongoDB URI. */
@@ -147,7 +152,8 @@ public record AppConfig(
                 + ", redisPassword=" + (redisPassword == null ? "unset" : "hidden") + ", registration="
                 + registration.label() + ", maxBatchSize=" + maxBatchSize + ", maxBodyBytes=" + maxBodyBytes
                 + ", metricsToken=" + (metricsToken == null ? "unset" : "hidden") + ", dataDir=" + dataDir
-                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + "]";
+                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + ", logRetentionDays="
+                + (logRetentionDays == null ? "unset" : logRetentionDays) + "]";
     }
 
     /** The MongoDB URI with any password replaced, fit for a console or a log. */
@@ -188,6 +194,11 @@ public record AppConfig(
                 problems.add(name + ": '" + value + "' is not a whole number");
                 return fallback;
             }
+        }
+
+        /** A whole number within {@code min}–{@code max}, or {@code null} when not given. */
+        Integer optionalInteger(String name, int min, int max) {
+            return text(name, null) == null ? null : integer(name, min, min, max);
         }
 
         <T> T parsed(String name, T fallback, Function<String, T> parser) {

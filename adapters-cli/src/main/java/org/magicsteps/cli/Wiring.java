@@ -31,6 +31,7 @@ import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
+import org.magicsteps.core.usecase.PruneOldPredictions;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.RegisterUser;
@@ -67,6 +68,7 @@ public final class Wiring implements AutoCloseable {
     private SettingsStore settings;
     private FeatureStore features;
     private Predictor predictor;
+    private BackgroundPruning retention;
 
     public Wiring(AppConfig config) {
         this(config, Wiring::predictor);
@@ -265,6 +267,19 @@ public final class Wiring implements AutoCloseable {
      */
     MagicStepsServer startServer(TokenSecret secret) {
         ServiceMetrics metrics = new ServiceMetrics();
-        return MagicStepsServer.start(apiServices(metrics), httpSettings(secret), metrics);
+        MagicStepsServer server = MagicStepsServer.start(apiServices(metrics), httpSettings(secret), metrics);
+        startRetention();
+        return server;
+    }
+
+    /**
+     * With {@code LOG_RETENTION_DAYS}, prunes the prediction log in the background until
+     * {@link #close()} (which stops it before the log closes: it was opened after the log).
+     */
+    synchronized void startRetention() {
+        if (config.logRetentionDays() != null && retention == null) {
+            retention = closing(BackgroundPruning.start(new PruneOldPredictions(predictionLog(),
+                    Duration.ofDays(config.logRetentionDays()), clock)));
+        }
     }
 }

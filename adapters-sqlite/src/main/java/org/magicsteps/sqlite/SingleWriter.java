@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,7 @@ import org.magicsteps.core.port.PortException;
 import org.magicsteps.sqlite.PredictionRows.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
@@ -53,8 +56,14 @@ final class SingleWriter implements AutoCloseable {
     private record Stop() implements Job {
     }
 
+    /** Primary result codes that come from one record's values, not from the file or the disk. */
+    private static final Set<SQLiteErrorCode> RECORD_ERRORS = EnumSet.of(SQLiteErrorCode.SQLITE_TOOBIG,
+            SQLiteErrorCode.SQLITE_CONSTRAINT, SQLiteErrorCode.SQLITE_MISMATCH);
+
     private final SqliteFile file;
     private final Connection connection;
+    private final Dictionaries dictionaries;
+    private final StudentChains chains = new StudentChains();
     private final Statement control;
     private final PreparedStatement insert;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
@@ -67,9 +76,10 @@ final class SingleWriter implements AutoCloseable {
     private final AtomicLong duplicateRecords = new AtomicLong();
     private volatile String lastError;
 
-    private SingleWriter(SqliteFile file, Connection connection) throws SQLException {
+    private SingleWriter(SqliteFile file, Connection connection, Dictionaries dictionaries) throws SQLException {
         this.file = file;
         this.connection = connection;
+        this.dictionaries = dictionaries;
         this.control = connection.createStatement();
         this.insert = connection.prepareStatement(PredictionRows.INSERT);
         this.thread = new Thread(this::run, "sqlite-writer " + file.path().getFileName());
@@ -80,8 +90,8 @@ final class SingleWriter implements AutoCloseable {
     }
 
     /** Starts the writer on {@code connection}, which it owns from now on (the schema must exist). */
-    static SingleWriter start(SqliteFile file, Connection connection) throws SQLException {
-        return new SingleWriter(file, connection);
+    static SingleWriter start(SqliteFile file, Connection connection, Dictionaries dictionaries) throws SQLException {
+        return new SingleWriter(file, connection, dictionaries);
     }
 
     /**
@@ -179,19 +189,21 @@ final class SingleWriter implements AutoCloseable {
     private void writeGroup(List<Append> group) {
         try {
             control.execute("BEGIN IMMEDIATE");
+            chains.begin(connection);
             int records = 0;
+            int written = 0;
             for (Append append : group) {
                 for (Row row : append.rows()) {
-                    row.bind(insert);
-                    insert.addBatch();
                     records++;
+                    if (row.insert(insert, dictionaries, chains, connection)) {
+                        written++;
+                    }
                 }
             }
-            int written = 0;
-            for (int count : insert.executeBatch()) {
-                written += count > 0 ? 1 : 0;
-            }
+            chains.writeHeads(connection);
             control.execute("COMMIT");
+            dictionaries.committed();
+            chains.committed();
             transactions.incrementAndGet();
             recordsWritten.addAndGet(written);
             duplicateRecords.addAndGet(records - written);
@@ -219,8 +231,7 @@ final class SingleWriter implements AutoCloseable {
     /** Whether {@code e} comes from a record's values (a broken rule) rather than from the file or the disk. */
     private static boolean concernsOneRecord(Exception e) {
         if (e instanceof SQLiteException sqlite) {
-            int primary = sqlite.getResultCode().code & 0xff;
-            return primary == 18 || primary == 19 || primary == 20;   // TOOBIG, CONSTRAINT, MISMATCH
+            return RECORD_ERRORS.contains(Failures.primary(sqlite.getResultCode()));
         }
         return e instanceof RuntimeException;
     }
@@ -230,6 +241,7 @@ final class SingleWriter implements AutoCloseable {
             control.execute("BEGIN IMMEDIATE");
             Object result = task.work().run(connection);
             control.execute("COMMIT");
+            dictionaries.committed();
             transactions.incrementAndGet();
             succeeded();
             task.done().complete(result);
@@ -240,8 +252,9 @@ final class SingleWriter implements AutoCloseable {
     }
 
     private void rollback(Exception cause) {
+        dictionaries.rolledBack();
+        chains.rolledBack();
         try {
-            insert.clearBatch();
             // SQLite has rolled back by itself after some errors (a full disk, say); then there is
             // no transaction left and ROLLBACK complains, which tells nothing new.
             control.execute("ROLLBACK");

@@ -65,6 +65,11 @@ final class Fixture {
         }
 
         @Override
+        public int deleteBefore(java.time.Instant cutoff, int limit) {
+            return inner.deleteBefore(cutoff, limit);
+        }
+
+        @Override
         public org.magicsteps.core.port.ComponentHealth health() {
             return inner.health();
         }
