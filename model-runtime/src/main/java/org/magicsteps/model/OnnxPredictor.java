@@ -127,7 +127,13 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         int width = manifest.inputWidth();
         float[] input = new float[count * width];
         for (int i = 0; i < count; i++) {
-            encode(requireValid(students.get(i), i), input, i * width);
+            StudentFeatures student = Objects.requireNonNull(students.get(i), "student");
+            if (!encoder.encodeIfValid(student.values(), input, i * width)) {
+                requireValid(student, i);
+                // The schema and the encoder read the same features' rules; if they ever disagree,
+                // the encoding is the stricter one and the student is not scored.
+                throw new IllegalArgumentException("student " + i + ": does not fit the model's features");
+            }
         }
         float[] output = run(input, count);
         OnnxSpec onnx = manifest.onnx();

@@ -47,6 +47,9 @@ public record FeatureSchema(List<FeatureSpec> features) {
      * out of range or outside the allowed categories. Violations are located at the feature name.
      */
     public List<Violation> check(StudentFeatures student) {
+        if (passes(student)) {
+            return List.of();
+        }
         List<Violation> violations = new ArrayList<>();
         for (Map.Entry<String, Object> value : student.values().entrySet()) {
             if (spec(value.getKey()) == null) {
@@ -57,6 +60,30 @@ public record FeatureSchema(List<FeatureSpec> features) {
             spec.check(student.values().get(spec.name())).ifPresent(violations::add);
         }
         return violations;
+    }
+
+    /**
+     * Whether {@code student} breaks no rule, in one pass over its values: every predictor checks
+     * every student it scores, so this is on the path of every prediction; {@link #check} finds
+     * the violations only when there are some.
+     */
+    private boolean passes(StudentFeatures student) {
+        int known = 0;
+        for (Map.Entry<String, Object> value : student.values().entrySet()) {
+            FeatureSpec spec = spec(value.getKey());
+            if (spec == null || spec.check(value.getValue()).isPresent()) {
+                return false;
+            }
+            known++;
+        }
+        if (known < features.size()) {
+            for (FeatureSpec spec : features) {
+                if (spec.required() && !student.values().containsKey(spec.name())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -20,7 +20,14 @@ public final class InputEncoder {
     private final List<FeatureDefinition> features;
     private final List<DerivedFeature> derived;
     private final Map<String, FeatureDefinition> byName = new HashMap<>();
+    /** Each feature's position among {@link #features} and its first model input, by name. */
+    private final Map<String, Slot> slots = new HashMap<>();
     private final int width;
+    /** Where the derived features' inputs start. */
+    private final int featuresWidth;
+
+    private record Slot(int index, int offset, FeatureDefinition feature) {
+    }
 
     /**
      * @throws IllegalArgumentException when a name repeats or a derived feature cannot be computed
@@ -33,8 +40,10 @@ public final class InputEncoder {
             if (byName.put(feature.name(), feature) != null) {
                 throw new IllegalArgumentException("feature '" + feature.name() + "' appears twice");
             }
+            slots.put(feature.name(), new Slot(slots.size(), total, feature));
             total += feature.transform().width();
         }
+        this.featuresWidth = total;
         Set<String> derivedNames = new HashSet<>();
         for (DerivedFeature d : this.derived) {
             if (byName.containsKey(d.name()) || !derivedNames.add(d.name())) {
@@ -83,6 +92,10 @@ public final class InputEncoder {
             feature.encode(values.get(feature.name()), out, position);
             position += feature.transform().width();
         }
+        encodeDerived(values, out, position);
+    }
+
+    private void encodeDerived(Map<String, ?> values, float[] out, int position) {
         if (derived.isEmpty()) {
             return;
         }
@@ -94,6 +107,45 @@ public final class InputEncoder {
             d.encode(raw, out, position);
             position += d.transform().width();
         }
+    }
+
+    /**
+     * Checks one student against the features' rules and writes its model input, in one pass over
+     * its values: the path every prediction takes, where checking and encoding apart looked every
+     * value up twice (profiled: a third of a batch's time). It accepts exactly what the bundle's
+     * schema ({@code FeatureSchema#check}) accepts.
+     *
+     * @param values raw values by feature name, as in {@code StudentFeatures}
+     * @return {@code false}, having written part of the row, when the student breaks a rule (the
+     *     caller then asks the schema which)
+     */
+    public boolean encodeIfValid(Map<String, ?> values, float[] out, int offset) {
+        Objects.requireNonNull(values, "values");
+        int seen = 0;
+        boolean[] present = values.size() < features.size() ? new boolean[features.size()] : null;
+        for (Map.Entry<String, ?> value : values.entrySet()) {
+            Slot slot = slots.get(value.getKey());
+            if (slot == null || slot.feature().spec().check(value.getValue()).isPresent()) {
+                return false;
+            }
+            slot.feature().encode(value.getValue(), out, offset + slot.offset());
+            if (present != null) {
+                present[slot.index()] = true;
+            }
+            seen++;
+        }
+        if (seen < features.size()) {
+            for (Slot slot : slots.values()) {
+                if (!present[slot.index()]) {
+                    if (slot.feature().spec().required()) {
+                        return false;
+                    }
+                    slot.feature().encode(null, out, offset + slot.offset());
+                }
+            }
+        }
+        encodeDerived(values, out, offset + featuresWidth);
+        return true;
     }
 
     private Double rawNumber(String name, Object value) {
