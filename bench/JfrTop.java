@@ -18,6 +18,10 @@ import jdk.jfr.consumer.RecordingFile;
  * (fsync, ONNX Runtime), allocation by class, and GC pauses. JDK only:
  *
  * <pre>java bench/JfrTop.java recording.jfr [rows] [package-prefix-for-total]</pre>
+ *
+ * <p>Also reads async-profiler's collapsed stacks ({@code *.collapsed}, one "frame;frame;... count"
+ * per line; bench/run writes them with {@code BENCH_ASYNC_PROFILER}): CPU by method, self and total,
+ * and by the thread kind the stack starts in.
  */
 public final class JfrTop {
 
@@ -25,6 +29,10 @@ public final class JfrTop {
         Path file = Path.of(args[0]);
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         String focus = args.length > 2 ? args[2] : "";
+        if (file.toString().endsWith(".collapsed")) {
+            collapsed(file, rows, focus);
+            return;
+        }
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> total = new HashMap<>();
         Map<String, Long> threads = new HashMap<>();
@@ -79,6 +87,38 @@ public final class JfrTop {
         print("CPU samples by thread", threads, samples, 12);
         print("threads in native code, total", nativeTotal, nativeSamples, rows);
         print("allocation by class (bytes)", allocation, allocated, 15);
+    }
+
+    private static void collapsed(Path file, int rows, String focus) throws IOException {
+        Map<String, Long> self = new HashMap<>();
+        Map<String, Long> total = new HashMap<>();
+        Map<String, Long> threads = new HashMap<>();
+        long samples = 0;
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            long count = Long.parseLong(line.substring(space + 1).trim());
+            String[] frames = line.substring(0, space).split(";");
+            samples += count;
+            self.merge(frames[frames.length - 1], count, Long::sum);
+            Set<String> seen = new HashSet<>();
+            for (String frame : frames) {
+                String name = frame.replace('/', '.');
+                if (name.startsWith(focus) && seen.add(name)) {
+                    total.merge(name, count, Long::sum);
+                }
+            }
+            String thread = line.contains("SingleWriter") ? "sqlite writer" : line.contains("jetty") ? "jetty"
+                    : line.contains("GCTaskThread") || line.contains("G1") ? "GC" : "other";
+            threads.merge(thread, count, Long::sum);
+        }
+        System.out.printf("collapsed stacks %s: %d samples%n", file.getFileName(), samples);
+        print("CPU, self (the method itself, native frames included)", self, samples, rows);
+        print("CPU, total (the method and what it calls)" + (focus.isEmpty() ? "" : ", frames under " + focus),
+                total, samples, rows);
+        print("CPU by thread", threads, samples, 5);
     }
 
     private static void count(RecordedStackTrace stack, Map<String, Long> self, Map<String, Long> total, String focus) {

@@ -65,7 +65,7 @@ final class MigrationFromVersion1 {
         String id = v1.getString(1);
         try {
             StudentFeatures features = FeatureJson.readObject(v1.getString(5));
-            return new PredictionRows.Row(id, v1.getLong(2), v1.getString(3), v1.getString(4),
+            return PredictionRows.Row.of(id, v1.getLong(2), v1.getString(3), v1.getString(4),
                     dictionaries.layout(FeatureJson.names(features)), FeatureJson.values(features), v1.getDouble(6),
                     v1.getInt(7), v1.getString(8), v1.getDouble(9), v1.getString(10), v1.getString(11));
         } catch (IllegalArgumentException e) {

@@ -52,15 +52,23 @@ final class PredictionRows {
      * One record ready to insert, made on the appending thread, so that the writer thread only
      * looks up two small ids and binds values.
      */
-    record Row(String predictionId, long timestamp, String user, String studentId, String layout, String features,
-            double probability, int prediction, String confidence, double threshold, String modelVersion,
-            String batchId) {
+    record Row(String predictionId, Object storedId, long timestamp, String user, String studentId, String layout,
+            String features, double probability, int prediction, String confidence, double threshold,
+            String modelVersion, Object storedBatchId) {
 
         static Row of(PredictionRecord record, String layout) {
             Prediction p = record.prediction();
-            return new Row(p.predictionId(), p.timestamp().toEpochMilli(), record.user(), p.studentId(), layout,
+            return of(p.predictionId(), p.timestamp().toEpochMilli(), record.user(), p.studentId(), layout,
                     FeatureJson.values(record.features()), p.probability(), p.predictedClass(),
                     p.confidence().label(), p.threshold().value(), p.modelVersion(), record.batchId());
+        }
+
+        /** A row from its values, the ids in their stored form already (on the appending thread). */
+        static Row of(String predictionId, long timestamp, String user, String studentId, String layout,
+                String features, double probability, int prediction, String confidence, double threshold,
+                String modelVersion, String batchId) {
+            return new Row(predictionId, StoredIds.stored(predictionId), timestamp, user, studentId, layout, features,
+                    probability, prediction, confidence, threshold, modelVersion, StoredIds.stored(batchId));
         }
 
         /**
@@ -90,7 +98,7 @@ final class PredictionRows {
 
         private void bind(PreparedStatement insert, Dictionaries dictionaries, Connection connection)
                 throws SQLException {
-            setId(insert, 1, StoredIds.stored(predictionId));
+            setId(insert, 1, storedId);
             insert.setLong(2, timestamp);
             insert.setString(3, user);
             if (studentId == null) {
@@ -105,7 +113,7 @@ final class PredictionRows {
             insert.setString(9, confidence);
             insert.setDouble(10, threshold);
             insert.setLong(11, dictionaries.models().idForWriting(connection, modelVersion));
-            setId(insert, 12, StoredIds.stored(batchId));
+            setId(insert, 12, storedBatchId);
         }
     }
 

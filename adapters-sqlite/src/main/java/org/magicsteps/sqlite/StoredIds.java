@@ -25,13 +25,14 @@ final class StoredIds {
         if (id == null || !isCanonicalUuid(id)) {
             return id;
         }
-        UUID uuid = UUID.fromString(id);
         byte[] bytes = new byte[16];
-        long high = uuid.getMostSignificantBits();
-        long low = uuid.getLeastSignificantBits();
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (high >>> (56 - 8 * i));
-            bytes[8 + i] = (byte) (low >>> (56 - 8 * i));
+        int b = 0;
+        for (int i = 0; i < 36; i += 2) {
+            if (id.charAt(i) == '-') {
+                i--;
+                continue;
+            }
+            bytes[b++] = (byte) (hex(id.charAt(i)) << 4 | hex(id.charAt(i + 1)));
         }
         return bytes;
     }
@@ -64,6 +65,10 @@ final class StoredIds {
         return "(CASE WHEN typeof(" + column + ") = 'blob' THEN substr(" + hex + ", 1, 8) || '-' || substr(" + hex
                 + ", 9, 4) || '-' || substr(" + hex + ", 13, 4) || '-' || substr(" + hex + ", 17, 4) || '-' || substr("
                 + hex + ", 21) ELSE " + column + " END)";
+    }
+
+    private static int hex(char c) {
+        return c <= '9' ? c - '0' : c - 'a' + 10;
     }
 
     private static boolean isCanonicalUuid(String id) {

@@ -58,7 +58,10 @@ final class StudentChains {
     private long dataVersion = Long.MIN_VALUE;
     private long nextSeq;
 
-    /** At the start of each of the writer's transactions. */
+    /**
+     * At the start of each of the writer's transactions. What this process remembers (heads, the
+     * next row key) holds while no other process committed; {@code data_version} tells.
+     */
     void begin(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             long version = single(statement, "PRAGMA data_version");
@@ -66,8 +69,11 @@ final class StudentChains {
                 // Another process committed since our last transaction: its heads may differ from ours.
                 committedHeads.clear();
                 dataVersion = version;
+                nextSeq = 0;
             }
-            nextSeq = single(statement, "SELECT coalesce(max(seq), 0) + 1 FROM predictions");
+            if (nextSeq == 0) {
+                nextSeq = single(statement, "SELECT coalesce(max(seq), 0) + 1 FROM predictions");
+            }
         }
         newHeads.clear();
     }
@@ -153,9 +159,10 @@ final class StudentChains {
         newHeads.clear();
     }
 
-    /** The transaction rolled back: none of its links happened. */
+    /** The transaction rolled back: none of its links happened, none of its row keys were used. */
     void rolledBack() {
         newHeads.clear();
+        nextSeq = 0;
     }
 
     private Link head(Connection connection, String studentId) throws SQLException {
