@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -68,6 +69,7 @@ public final class Wiring implements AutoCloseable {
     private SettingsStore settings;
     private FeatureStore features;
     private Predictor predictor;
+    private CompletableFuture<Predictor> loadingModel;
     private BackgroundPruning retention;
 
     public Wiring(AppConfig config) {
@@ -188,12 +190,39 @@ public final class Wiring implements AutoCloseable {
 
     synchronized Predictor model() {
         if (predictor == null) {
-            predictor = predictors.apply(config);
+            predictor = loadingModel != null ? joined(loadingModel) : predictors.apply(config);
+            loadingModel = null;
             if (predictor instanceof AutoCloseable closeable) {
                 closing(closeable);
             }
         }
         return predictor;
+    }
+
+    /**
+     * Starts loading the model on another thread, so that it loads while the stores open (both take
+     * a few hundred milliseconds, mostly loading classes and native libraries); {@link #model()}
+     * then waits for it.
+     */
+    synchronized void loadModelInBackground() {
+        if (predictor == null && loadingModel == null) {
+            loadingModel = CompletableFuture.supplyAsync(() -> predictors.apply(config));
+        }
+    }
+
+    /** The loaded model, or the very exception loading it threw. */
+    private static Predictor joined(CompletableFuture<Predictor> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Each store's health by the name {@code /health} and the banner use. */
@@ -226,10 +255,7 @@ public final class Wiring implements AutoCloseable {
     ApiServices apiServices(ServiceMetrics metrics) {
         PasswordHasher hasher = passwordHasher();
         UserStore userStore = userStore();
-        // AuthenticateUser hashes a decoy password on construction (~0.5 s at 600,000 iterations);
-        // doing it while the model loads keeps it off the start-up path.
-        CompletableFuture<AuthenticateUser> authenticateUser =
-                CompletableFuture.supplyAsync(() -> new AuthenticateUser(userStore, hasher));
+        AuthenticateUser authenticateUser = new AuthenticateUser(userStore, hasher);
         Predictor timed = metrics.timing(model());
         PredictionLog counted = metrics.counting(predictionLog());
         ReadThreshold readThreshold = new ReadThreshold(settingsStore(), timed, clock, ReadThreshold.DEFAULT_REFRESH);
@@ -243,7 +269,7 @@ public final class Wiring implements AutoCloseable {
                 readThreshold,
                 new ChangeThreshold(settingsStore(), readThreshold, clock),
                 new RegisterUser(userStore(), hasher, clock),
-                authenticateUser.join(),
+                authenticateUser,
                 new FindActiveUser(userStore()),
                 new QueryPredictionLog(counted),
                 new ListStoredStudents(featureStore()),
@@ -266,6 +292,7 @@ public final class Wiring implements AutoCloseable {
      * @throws ConfigException when the secret is unusable
      */
     MagicStepsServer startServer(TokenSecret secret) {
+        loadModelInBackground();
         ServiceMetrics metrics = new ServiceMetrics();
         MagicStepsServer server = MagicStepsServer.start(apiServices(metrics), httpSettings(secret), metrics);
         startRetention();
