@@ -65,6 +65,9 @@ final class SingleWriter implements AutoCloseable {
     private final Dictionaries dictionaries;
     private final StudentChains chains = new StudentChains();
     private final Statement control;
+    /** BEGIN and COMMIT prepared once: each execute would otherwise prepare and finalize them again. */
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
     private final PreparedStatement insert;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Object enqueueing = new Object();
@@ -72,6 +75,7 @@ final class SingleWriter implements AutoCloseable {
     private final Thread thread;
 
     private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
     private final AtomicLong recordsWritten = new AtomicLong();
     private final AtomicLong duplicateRecords = new AtomicLong();
     private volatile String lastError;
@@ -81,6 +85,8 @@ final class SingleWriter implements AutoCloseable {
         this.connection = connection;
         this.dictionaries = dictionaries;
         this.control = connection.createStatement();
+        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
+        this.commit = connection.prepareStatement("COMMIT");
         this.insert = connection.prepareStatement(PredictionRows.INSERT);
         this.thread = new Thread(this::run, "sqlite-writer " + file.path().getFileName());
         // A process that exits without close() must not be held up by this thread; whatever an
@@ -153,6 +159,7 @@ final class SingleWriter implements AutoCloseable {
                 continue;
             }
             queue.drainTo(jobs);
+            taken.addAndGet(jobs.size());
             List<Append> appends = new ArrayList<>();
             for (Job job : jobs) {
                 if (job instanceof Append append) {
@@ -188,7 +195,7 @@ final class SingleWriter implements AutoCloseable {
 
     private void writeGroup(List<Append> group) {
         try {
-            control.execute("BEGIN IMMEDIATE");
+            begin.execute();
             chains.begin(connection);
             int records = 0;
             int written = 0;
@@ -201,7 +208,7 @@ final class SingleWriter implements AutoCloseable {
                 }
             }
             chains.writeHeads(connection);
-            control.execute("COMMIT");
+            commit.execute();
             dictionaries.committed();
             chains.committed();
             transactions.incrementAndGet();
@@ -286,6 +293,8 @@ final class SingleWriter implements AutoCloseable {
     private void closeConnection() {
         try {
             insert.close();
+            begin.close();
+            commit.close();
             control.close();
             connection.close();
         } catch (SQLException e) {
@@ -336,6 +345,11 @@ final class SingleWriter implements AutoCloseable {
 
     long transactions() {
         return transactions.get();
+    }
+
+    /** Changes the writer has taken from the queue since it started (for tests that wait on it). */
+    long taken() {
+        return taken.get();
     }
 
     long recordsWritten() {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,9 +49,15 @@ final class StudentChains {
         }
     }
 
+    private static final String UPSERT_HEAD = "INSERT INTO student_heads (student_id, head) VALUES (?, ?)"
+            + " ON CONFLICT (student_id) DO UPDATE SET head = excluded.head";
+
     /** Heads remembered across transactions; past this many students the memory is dropped and rebuilt. */
     private static final int REMEMBERED_STUDENTS = 200_000;
 
+    /** The writer's statements, prepared once: a commit of one single prediction runs most of them. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private Connection preparedOn;
     private final Map<String, Link> committedHeads = new HashMap<>();
     private final Map<String, Link> newHeads = new HashMap<>();
     private long dataVersion = Long.MIN_VALUE;
@@ -63,19 +68,33 @@ final class StudentChains {
      * next row key) holds while no other process committed; {@code data_version} tells.
      */
     void begin(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            long version = single(statement, "PRAGMA data_version");
-            if (version != dataVersion || committedHeads.size() > REMEMBERED_STUDENTS) {
-                // Another process committed since our last transaction: its heads may differ from ours.
-                committedHeads.clear();
-                dataVersion = version;
-                nextSeq = 0;
-            }
-            if (nextSeq == 0) {
-                nextSeq = single(statement, "SELECT coalesce(max(seq), 0) + 1 FROM predictions");
-            }
+        if (connection != preparedOn) {
+            statements.clear();
+            preparedOn = connection;
+            committedHeads.clear();
+            nextSeq = 0;
+        }
+        long version = single(statement(connection, "PRAGMA data_version"));
+        if (version != dataVersion || committedHeads.size() > REMEMBERED_STUDENTS) {
+            // Another process committed since our last transaction: its heads may differ from ours.
+            committedHeads.clear();
+            dataVersion = version;
+            nextSeq = 0;
+        }
+        if (nextSeq == 0) {
+            nextSeq = single(statement(connection, "SELECT coalesce(max(seq), 0) + 1 FROM predictions"));
         }
         newHeads.clear();
+    }
+
+    /** {@code sql} prepared on the writer's connection, once (they are closed with it). */
+    private PreparedStatement statement(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
     }
 
     /** The row key of the next record this transaction inserts. */
@@ -125,12 +144,10 @@ final class StudentChains {
             newHeads.put(studentId, new Link(seq, timestamp, id, place.previous()));
             return;
         }
-        try (PreparedStatement relink = connection.prepareStatement(
-                "UPDATE predictions SET student_prev = ? WHERE seq = ?")) {
-            relink.setLong(1, seq);
-            relink.setLong(2, place.successor());
-            relink.executeUpdate();
-        }
+        PreparedStatement relink = statement(connection, "UPDATE predictions SET student_prev = ? WHERE seq = ?");
+        relink.setLong(1, seq);
+        relink.setLong(2, place.successor());
+        relink.executeUpdate();
         Link head = newHeads.containsKey(studentId) ? newHeads.get(studentId) : committedHeads.get(studentId);
         if (head != null && head.seq() == place.successor()) {
             newHeads.put(studentId, new Link(head.seq(), head.timestamp(), head.id(), seq));
@@ -142,15 +159,13 @@ final class StudentChains {
         if (newHeads.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO student_heads (student_id, head)"
-                + " VALUES (?, ?) ON CONFLICT (student_id) DO UPDATE SET head = excluded.head")) {
-            for (Map.Entry<String, Link> head : newHeads.entrySet()) {
-                upsert.setString(1, head.getKey());
-                upsert.setLong(2, head.getValue().seq());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+        PreparedStatement upsert = statement(connection, UPSERT_HEAD);
+        for (Map.Entry<String, Link> head : newHeads.entrySet()) {
+            upsert.setString(1, head.getKey());
+            upsert.setLong(2, head.getValue().seq());
+            upsert.addBatch();
         }
+        upsert.executeBatch();
     }
 
     /** The transaction committed: its heads are the file's. */
@@ -163,6 +178,15 @@ final class StudentChains {
     void rolledBack() {
         newHeads.clear();
         nextSeq = 0;
+        PreparedStatement upsert = statements.get(UPSERT_HEAD);
+        if (upsert != null) {
+            try {
+                upsert.clearBatch();
+            } catch (SQLException e) {
+                // A statement that cannot even clear its batch is dropped; the next transaction prepares it again.
+                statements.remove(UPSERT_HEAD);
+            }
+        }
     }
 
     private Link head(Connection connection, String studentId) throws SQLException {
@@ -173,14 +197,13 @@ final class StudentChains {
         if (head != null) {
             return head;
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT p.seq, p.timestamp, p.prediction_id,"
+        PreparedStatement select = statement(connection, "SELECT p.seq, p.timestamp, p.prediction_id,"
                 + " p.student_prev FROM student_heads AS h JOIN predictions AS p ON p.seq = h.head"
-                + " WHERE h.student_id = ?")) {
-            select.setString(1, studentId);
-            try (ResultSet row = select.executeQuery()) {
-                // No row also when retention deleted the head: then no older record of the student is left.
-                head = row.next() ? link(row) : null;
-            }
+                + " WHERE h.student_id = ?");
+        select.setString(1, studentId);
+        try (ResultSet row = select.executeQuery()) {
+            // No row also when retention deleted the head: then no older record of the student is left.
+            head = row.next() ? link(row) : null;
         }
         if (head != null) {
             committedHeads.put(studentId, head);
@@ -188,13 +211,12 @@ final class StudentChains {
         return head;
     }
 
-    private static Link link(Connection connection, long seq) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq, timestamp, prediction_id, student_prev FROM predictions WHERE seq = ?")) {
-            select.setLong(1, seq);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? link(row) : null;
-            }
+    private Link link(Connection connection, long seq) throws SQLException {
+        PreparedStatement select = statement(connection,
+                "SELECT seq, timestamp, prediction_id, student_prev FROM predictions WHERE seq = ?");
+        select.setLong(1, seq);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? link(row) : null;
         }
     }
 
@@ -204,8 +226,8 @@ final class StudentChains {
                 row.wasNull() ? null : previous);
     }
 
-    private static long single(Statement statement, String sql) throws SQLException {
-        try (ResultSet row = statement.executeQuery(sql)) {
+    private static long single(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
