@@ -113,6 +113,20 @@ class PredictionLogFaultIT {
         assertEquals(answered, new HashSet<>(stored), "exactly the answered records");
     }
 
+    /**
+     * Lets the stream answer {@code more} predictions beyond what it has answered so far: each phase
+     * lasts as long as it takes to see a real stream, however slow the disk is today (a fixed window
+     * saw 42 appends on a busy machine and 3,000 on a quiet one).
+     */
+    private static void awaitMoreAnswered(Stream stream, int more) {
+        int target = stream.answered.size() + more;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (stream.answered.size() < target) {
+            assertTrue(System.nanoTime() < deadline, "the stream answers " + more + " more within 60 s");
+            sleep(5);
+        }
+    }
+
     private static void awaitStatus(MongoPredictionLog log, ComponentHealth.Status status, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (log.health().status() != status) {
@@ -133,15 +147,15 @@ class PredictionLogFaultIT {
         try (MongoStores stores = MongoStores.connect(uri, DATABASE, TestMongo.FAST)) {
             MongoPredictionLog log = stores.openPredictionLog(data.resolve("journal"));
             Stream stream = new Stream(log, "down-");
-            sleep(500);
+            awaitMoreAnswered(stream, 200);
 
             server.shutdownNow();
             awaitStatus(log, ComponentHealth.Status.DEGRADED, Duration.ofSeconds(3));
             PredictionLogStatus whileDown = log.status();
-            sleep(700);
+            awaitMoreAnswered(stream, 200);
             server = new MongoServer(new CommittingH2Backend(file));
             server.bind("127.0.0.1", port);
-            sleep(500);
+            awaitMoreAnswered(stream, 150);
             stream.stop();
 
             assertTrue(whileDown.pendingRecords() > 0, whileDown.toString());
@@ -198,8 +212,10 @@ class PredictionLogFaultIT {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 assertEquals("ready", out.readLine());
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800);
-                while (System.nanoTime() < until) {
+                // A real stream, however slow the disk is today: until 150 appends were answered.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (answered.size() < 150) {
+                    assertTrue(System.nanoTime() < deadline, "the child answers 150 appends within 60 s");
                     answered.add(out.readLine());
                 }
                 // SIGKILL (through the handle, which leaves the pipe readable): no shutdown hook, no flush, no close
