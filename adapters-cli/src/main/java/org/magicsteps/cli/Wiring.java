@@ -1,24 +1,32 @@
 package org.magicsteps.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
+import org.magicsteps.core.domain.Actor;
+import org.magicsteps.core.domain.ModelInfo;
+import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
-import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.AttemptLimiter;
 import org.magicsteps.core.port.FeatureStore;
+import org.magicsteps.core.port.ModelSource;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PasswordHasher;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.port.RowSource;
 import org.magicsteps.core.port.SettingsStore;
 import org.magicsteps.core.port.UserStore;
 import org.magicsteps.core.usecase.AuthenticateUser;
@@ -26,22 +34,38 @@ import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.DisableUser;
 import org.magicsteps.core.usecase.FindActiveUser;
+import org.magicsteps.core.usecase.IndexModels;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
+import org.magicsteps.core.usecase.LoadFeatures;
+import org.magicsteps.core.usecase.LoadModel;
+import org.magicsteps.core.usecase.ModelRefusedException;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.PruneOldPredictions;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ScoreSheet;
+import org.magicsteps.core.usecase.ServedModels;
+import org.magicsteps.core.usecase.UnloadModel;
 import org.magicsteps.http.ApiServices;
 import org.magicsteps.http.HttpSettings;
 import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
+import org.magicsteps.model.ModelBundle;
+import org.magicsteps.model.OnnxModelSource;
+import org.magicsteps.model.OnnxPredictor;
+import org.magicsteps.model.data.PedeSheetReader;
 import org.magicsteps.mongo.MongoStores;
+import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
 import org.magicsteps.redis.RedisSettings;
 import org.magicsteps.sqlite.SqliteStores;
@@ -52,16 +76,33 @@ import org.magicsteps.sqlite.SqliteStores;
  * {@code users} commands of one process share it.
  *
  * <p>Users, the prediction log and settings live in MongoDB when {@code MONGO_URI} is set, else in
- * an SQLite file under the data directory; the feature store is Redis when {@code REDIS_HOST}
- * is set, else in memory. {@link #close()} releases all of it.
+ * an SQLite file under the data directory; the feature store and the login allowances are on Redis
+ * when {@code REDIS_URL} or {@code REDIS_HOST} is set, else in memory. The server serves the default
+ * model ({@code MODEL_DIR}), every model the build carries and every {@code MODELS} entry, all
+ * through one {@link ServedModels} that admins (and {@code serve --watch}) change while it runs.
+ * {@link #close()} releases all of it.
  */
 public final class Wiring implements AutoCloseable {
+
+    private static final String USERS = "users";
+    private static final String PREDICTION_LOG = "prediction_log";
+    private static final String SETTINGS = "settings";
+    private static final String FEATURE_STORE = "feature_store";
+
+    /** Who loads the models the configuration names, as the log says. */
+    private static final Actor CONFIGURATION = new Actor("configuration", Role.ADMIN);
+    /** Who loads the bundles {@code serve --watch} sees change. */
+    private static final Actor WATCHER = new Actor("serve --watch", Role.ADMIN);
+    private static final String MODEL_DIR = "MODEL_DIR";
+    private static final String MODELS = "MODELS";
 
     private final AppConfig config;
     private final Function<AppConfig, Predictor> predictors;
     private final Clock clock = Clock.systemUTC();
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    /** Each store's health by the name {@code /health} and the banner show; filled as the stores open. */
+    private final Map<String, HealthReporting> health = new HashMap<>();
     private MongoStores mongo;
     private SqliteStores embedded;
     private UserStore users;
@@ -69,6 +110,10 @@ public final class Wiring implements AutoCloseable {
     private SettingsStore settings;
     private FeatureStore features;
     private Predictor predictor;
+    private ServedModels served;
+    private LoadModel loadModel;
+    private ServiceMetrics metrics;
+    private AttemptLimiter attemptLimiter;
     private CompletableFuture<Predictor> loadingModel;
     private BackgroundPruning retention;
 
@@ -90,7 +135,36 @@ public final class Wiring implements AutoCloseable {
      * @throws ConfigException when the name is unknown or this build carries no default
      */
     static Predictor predictor(AppConfig config) {
-        return ModelChoice.open(config.modelDir());
+        return OnnxPredictor.open(bundle(config.modelDir() == null ? null : config.modelDir().toString()));
+    }
+
+    /**
+     * Which model a command runs: a bundle directory (or the original service's export), or the
+     * name of a bundle this jar carries ({@value ModelBundle#DEFAULT_NAME}, {@code early-warning},
+     * ...); {@code null} means the bundled default.
+     *
+     * @throws ConfigException when {@code value} is neither, or no default is carried
+     * @throws org.magicsteps.model.ModelLoadException when the bundle is there but cannot be loaded
+     */
+    public static ModelBundle bundle(String value) {
+        if (value == null) {
+            return ModelBundle.bundledDefault().orElseThrow(() -> new ConfigException(
+                    "this build carries no bundled model: name a bundle directory with --model DIR (or MODEL_DIR)"));
+        }
+        return ModelBundle.locate(value).orElseThrow(() -> new ConfigException("--model: '" + value
+                + "' is neither a bundle directory nor a model this jar carries ("
+                + String.join(", ", ModelBundle.carried()) + ")"));
+    }
+
+    /**
+     * {@code bundle}, once ONNX Runtime has loaded its graph and found it to match the manifest.
+     *
+     * @throws org.magicsteps.model.ModelLoadException naming the mismatch
+     */
+    static ModelBundle checked(ModelBundle bundle) {
+        try (OnnxPredictor predictor = OnnxPredictor.open(bundle)) {
+            return predictor.bundle();
+        }
     }
 
     AppConfig config() {
@@ -105,7 +179,8 @@ public final class Wiring implements AutoCloseable {
     /** The users: in MongoDB when {@code MONGO_URI} is set, else in the embedded store under the data directory. */
     synchronized UserStore userStore() {
         if (users == null) {
-            users = config.mongoUri() != null ? mongo().users() : embedded().users();
+            users = config.mongoUri() != null ? reporting(USERS, mongo().users())
+                    : reporting(USERS, embedded().users());
         }
         return users;
     }
@@ -117,27 +192,41 @@ public final class Wiring implements AutoCloseable {
     synchronized PredictionLog predictionLog() {
         if (log == null) {
             log = config.mongoUri() != null
-                    ? closing(mongo().openPredictionLog(config.dataDir().resolve("journal")))
-                    : embedded().predictionLog();
+                    ? reporting(PREDICTION_LOG,
+                            closing(mongo().openPredictionLog(config.dataDir().resolve("journal"))))
+                    : reporting(PREDICTION_LOG, embedded().predictionLog());
         }
         return log;
     }
 
     synchronized SettingsStore settingsStore() {
         if (settings == null) {
-            settings = config.mongoUri() != null ? mongo().settings() : embedded().settings();
+            settings = config.mongoUri() != null ? reporting(SETTINGS, mongo().settings())
+                    : reporting(SETTINGS, embedded().settings());
         }
         return settings;
     }
 
-    /** The online feature store: Redis when {@code REDIS_HOST} is set, else one in memory. */
+    /** The online feature store: Redis when {@code REDIS_URL} or {@code REDIS_HOST} is set, else one in memory. */
     synchronized FeatureStore featureStore() {
         if (features == null) {
-            features = config.redisHost() == null ? new InMemoryFeatureStore()
-                    : closing(RedisFeatureStore.create(RedisSettings.of(config.redisHost(), config.redisPort())
-                            .withPassword(config.redisPassword())));
+            RedisSettings redis = config.redisSettings();
+            features = redis == null ? reporting(FEATURE_STORE, new InMemoryFeatureStore())
+                    : reporting(FEATURE_STORE, closing(RedisFeatureStore.create(redis)));
         }
         return features;
+    }
+
+    /**
+     * Where the login allowances live: on Redis when one is configured, so that every replica shares
+     * them; {@code null} (the server's own, in memory) otherwise.
+     */
+    synchronized AttemptLimiter sharedAttemptLimiter() {
+        if (attemptLimiter == null && config.usesRedis()) {
+            attemptLimiter = closing(RedisAttemptLimiter.create(config.redisSettings(),
+                    config.redisKeyPrefix() + "attempts:"));
+        }
+        return attemptLimiter;
     }
 
     private MongoStores mongo() {
@@ -156,6 +245,12 @@ public final class Wiring implements AutoCloseable {
             embedded = closing(SqliteStores.open(config.dataDir().resolve(SqliteStores.DEFAULT_FILE_NAME)));
         }
         return embedded;
+    }
+
+    /** Remembers how {@code store} reports its health, under the name {@code /health} shows. */
+    private <S extends HealthReporting> S reporting(String component, S store) {
+        health.put(component, store);
+        return store;
     }
 
     /** Remembers {@code resource} so that {@link #close()} closes it, last opened first. */
@@ -188,13 +283,18 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
+    /** The default model as configured ({@code MODEL_DIR}), opened once. */
     synchronized Predictor model() {
         if (predictor == null) {
             predictor = loadingModel != null ? joined(loadingModel) : predictors.apply(config);
             loadingModel = null;
-            if (predictor instanceof AutoCloseable closeable) {
-                closing(closeable);
-            }
+            // Once served, the models served own it: they close it when it is replaced or they close.
+            AutoCloseable unlessServed = () -> {
+                if (served == null && predictor instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            };
+            closing(unlessServed);
         }
         return predictor;
     }
@@ -225,22 +325,161 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /** Each store's health by the name {@code /health} and the banner use. */
-    Map<String, Supplier<ComponentHealth>> components() {
-        Map<String, Supplier<ComponentHealth>> components = new LinkedHashMap<>();
-        UserStore u = userStore();
-        PredictionLog l = predictionLog();
-        SettingsStore s = settingsStore();
-        FeatureStore f = featureStore();
-        components.put("users", u::health);
-        components.put("prediction_log", l::health);
-        components.put("settings", s::health);
-        components.put("feature_store", f::health);
+    /**
+     * The models the server serves, built once: the default ({@code MODEL_DIR}), every model this
+     * build carries (unless a configured model takes its name) and every {@code MODELS} entry, each
+     * timed by {@code metrics}, loaded and probed as a load while running would be.
+     *
+     * @throws ConfigException when a name is taken twice or a model does not load
+     */
+    synchronized ServedModels servedModels(ServiceMetrics metrics) {
+        if (served == null) {
+            ModelSource onnx = new OnnxModelSource();
+            ModelSource timedSource = location -> metrics.timing(onnx.open(location));
+            String defaultName = modelName(config.modelDir() == null ? null : config.modelDir().toString(), MODEL_DIR);
+            ServedModels models = new ServedModels(defaultName,
+                    config.modelDir() == null ? ModelBundle.DEFAULT_NAME : config.modelDir().toString(),
+                    metrics.timing(model()));
+            served = closing(models);
+            loadModel = new LoadModel(models, timedSource);
+            for (Map.Entry<String, String> extra : extraModels(defaultName).entrySet()) {
+                try {
+                    loadModel.execute(CONFIGURATION, extra.getKey(), extra.getValue());
+                } catch (ModelRefusedException e) {
+                    throw new ConfigException(MODELS + ": " + e.getMessage());
+                }
+            }
+        }
+        return served;
+    }
+
+    /** The name a configured model is served as: a bundled model's own, else its directory's. */
+    static String modelName(String location, String setting) {
+        if (location == null) {
+            return ModelBundle.DEFAULT_NAME;
+        }
+        Path file = Path.of(location).normalize().getFileName();
+        String name = ModelBundle.carried().contains(location) || file == null ? location : file.toString();
+        if (!ServedModels.isValidName(name)) {
+            throw new ConfigException(setting + ": '" + location + "' would be served as '" + name + "', which is not a "
+                    + "model name (1–64 letters, digits or . _ -, starting with a letter or digit); rename the directory");
+        }
+        return name;
+    }
+
+    /** The models served besides the default, by name: the {@code MODELS} entries, then the carried ones left. */
+    private Map<String, String> extraModels(String defaultName) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String location : config.models()) {
+            String name = modelName(location, MODELS);
+            if (name.equals(defaultName) || extra.containsKey(name)) {
+                throw new ConfigException(MODELS + ": '" + location + "' would be served as '" + name + "', a name "
+                        + (name.equals(defaultName) ? "MODEL_DIR's default model" : "an earlier entry") + " takes");
+            }
+            extra.put(name, location);
+        }
+        for (String carried : ModelBundle.carried()) {
+            if (!carried.equals(defaultName)) {
+                extra.putIfAbsent(carried, carried);
+            }
+        }
+        return extra;
+    }
+
+    /** The names of the models served, the default first (once the server's models are built). */
+    synchronized List<String> servedNames() {
+        return served == null ? List.of() : served.names();
+    }
+
+    /**
+     * Serves every bundle directory under {@code directory} and loads it again whenever it
+     * changes, until this wiring is closed.
+     *
+     * @throws ConfigException when the directory cannot be watched
+     */
+    synchronized BundleWatcher watch(Path directory, ServiceMetrics metrics) {
+        servedModels(metrics);
+        return closing(BundleWatcher.start(directory, loadModel, WATCHER));
+    }
+
+    /**
+     * Each store's health by the name {@code /health} and the banner use, in the order they show
+     * them; opens every store.
+     */
+    synchronized Map<String, HealthReporting> components() {
+        userStore();
+        predictionLog();
+        settingsStore();
+        featureStore();
+        Map<String, HealthReporting> components = new LinkedHashMap<>();
+        for (String component : List.of(USERS, PREDICTION_LOG, SETTINGS, FEATURE_STORE)) {
+            components.put(component, health.get(component));
+        }
         return components;
     }
 
+    /** How the user store is doing (opens it, but not the others). */
+    synchronized HealthReporting userStoreHealth() {
+        userStore();
+        return health.get(USERS);
+    }
+
+    /** How the feature store is doing (opens it, but not the others). */
+    synchronized HealthReporting featureStoreHealth() {
+        featureStore();
+        return health.get(FEATURE_STORE);
+    }
+
+    /**
+     * Registration, under {@code REGISTRATION}'s policy: the server calls it for {@code /register},
+     * {@code users add} as the operator (whom the policy does not bind).
+     */
+    /** What the configured model says about itself. */
+    ModelInfo modelInfo() {
+        return model().info();
+    }
+
+    /** Scores sheets with the configured model; nothing is logged. */
+    ScoreSheet scoreSheet() {
+        return new ScoreSheet(model(), clock);
+    }
+
+    /** Fills the feature store, checking the features against the configured model. */
+    LoadFeatures loadFeatures() {
+        return new LoadFeatures(model().schema(), featureStore());
+    }
+
+    ListStoredStudents listStoredStudents() {
+        return new ListStoredStudents(featureStore());
+    }
+
+    /**
+     * A PEDE sheet (CSV or XLSX, any year's layout), read for the configured model's features.
+     *
+     * @param sheetName the workbook's sheet, or {@code null} for the first
+     * @throws org.magicsteps.model.data.SheetException when it cannot be read or lacks a required column
+     */
+    RowSource openSheet(Path file, String sheetName) {
+        return PedeSheetReader.forSchema(model().schema()).open(file, sheetName);
+    }
+
+    /** Whether users added through this wiring outlive the process. */
+    boolean userStorePersists() {
+        return userStoreHealth().health().persistent();
+    }
+
+    /** Where users are kept, for people. */
+    String userStoreName() {
+        return userStoreHealth().health().implementation();
+    }
+
+    /** Where the feature store is, for people: {@code redis://host:port} or {@code in-memory}. */
+    String featureStoreName() {
+        return featureStoreHealth().health().implementation();
+    }
+
     RegisterUser registerUser() {
-        return new RegisterUser(userStore(), passwordHasher(), clock);
+        return new RegisterUser(userStore(), passwordHasher(), clock, config.registration());
     }
 
     ListUsers listUsers() {
@@ -256,34 +495,44 @@ public final class Wiring implements AutoCloseable {
         PasswordHasher hasher = passwordHasher();
         UserStore userStore = userStore();
         AuthenticateUser authenticateUser = new AuthenticateUser(userStore, hasher);
-        Predictor timed = metrics.timing(model());
+        ServedModels models = servedModels(metrics);
         PredictionLog counted = metrics.counting(predictionLog());
-        ReadThreshold readThreshold = new ReadThreshold(settingsStore(), timed, clock, ReadThreshold.DEFAULT_REFRESH);
-        PredictStudent predictStudent = new PredictStudent(timed, counted, readThreshold, clock);
+        ReadThreshold readThreshold = new ReadThreshold(settingsStore(), models, clock, ReadThreshold.DEFAULT_REFRESH);
+        PredictStudent predictStudent = new PredictStudent(models, counted, readThreshold, clock);
+        DescribeModel describeModel = new DescribeModel(models, readThreshold);
         return new ApiServices(
                 predictStudent,
-                new PredictBatch(timed, counted, readThreshold, clock, config.maxBatchSize()),
+                new PredictBatch(models, counted, readThreshold, clock, config.maxBatchSize()),
                 new PredictStoredStudent(featureStore(), predictStudent),
-                new ProcessFeatures(timed),
-                new DescribeModel(timed, readThreshold),
+                new ProcessFeatures(models),
+                describeModel,
                 readThreshold,
                 new ChangeThreshold(settingsStore(), readThreshold, clock),
-                new RegisterUser(userStore(), hasher, clock),
+                new ReadThresholdHistory(settingsStore()),
+                registerUser(),
                 authenticateUser,
                 new FindActiveUser(userStore()),
                 new QueryPredictionLog(counted),
                 new ListStoredStudents(featureStore()),
-                components());
+                components(),
+                new PredictStoredStudents(featureStore(), models, counted, readThreshold, clock, config.maxBatchSize()),
+                models,
+                new ListModels(describeModel),
+                new PredictEncodedBatch(models, counted, readThreshold, clock, config.maxBatchSize()),
+                new IndexModels(models),
+                loadModel,
+                new UnloadModel(models));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {
         return HttpSettings.defaults(secret)
                 .withAddress(config.host(), config.port())
                 .withTokenLifetime(Duration.ofMinutes(config.tokenExpireMinutes()))
-                .withRegistration(config.registration())
                 .withMetricsToken(config.metricsToken())
                 .withMaxRequestBytes(config.maxBodyBytes())
-                .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1));
+                .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1))
+                .withTrustedProxies(config.trustedProxies())
+                .withSharedAttemptLimiter(sharedAttemptLimiter());
     }
 
     /**
@@ -293,8 +542,7 @@ public final class Wiring implements AutoCloseable {
      */
     MagicStepsServer startServer(TokenSecret secret) {
         loadModelInBackground();
-        ServiceMetrics metrics = new ServiceMetrics();
-        MagicStepsServer server = MagicStepsServer.start(apiServices(metrics), httpSettings(secret), metrics);
+        MagicStepsServer server = MagicStepsServer.start(apiServices(metrics()), httpSettings(secret), metrics());
         startRetention();
         return server;
     }
@@ -308,5 +556,13 @@ public final class Wiring implements AutoCloseable {
             retention = closing(BackgroundPruning.start(new PruneOldPredictions(predictionLog(),
                     Duration.ofDays(config.logRetentionDays()), clock)));
         }
+    }
+
+    /** The server's metrics, one set per wiring: the models served are timed into it. */
+    synchronized ServiceMetrics metrics() {
+        if (metrics == null) {
+            metrics = new ServiceMetrics();
+        }
+        return metrics;
     }
 }

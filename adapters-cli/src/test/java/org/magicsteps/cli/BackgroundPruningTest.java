@@ -70,11 +70,6 @@ class BackgroundPruningTest {
                 attempts.incrementAndGet();
                 throw new PortException("the store is down");
             }
-
-            @Override
-            public org.magicsteps.core.port.ComponentHealth health() {
-                return inner.health();
-            }
         };
 
         try (BackgroundPruning pruning = BackgroundPruning.start(

@@ -6,10 +6,12 @@ import java.util.List;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PredictionLog;
 
-/** A {@link PredictionLog} that counts the records it is given and the appends that fail. */
+/**
+ * A {@link PredictionLog} that counts the records it is given (also by model version and
+ * predicted class) and the appends that fail.
+ */
 final class CountingPredictionLog implements PredictionLog {
 
     private final PredictionLog delegate;
@@ -25,6 +27,7 @@ final class CountingPredictionLog implements PredictionLog {
         try {
             delegate.append(records);
             metrics.logWritten(records.size());
+            metrics.modelPredictions(records);
         } catch (RuntimeException e) {
             metrics.logWriteFailed();
             throw e;
@@ -39,10 +42,5 @@ final class CountingPredictionLog implements PredictionLog {
     @Override
     public int deleteBefore(Instant cutoff, int limit) {
         return delegate.deleteBefore(cutoff, limit);
-    }
-
-    @Override
-    public ComponentHealth health() {
-        return delegate.health();
     }
 }

@@ -2,13 +2,16 @@ package org.magicsteps.http;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import jakarta.servlet.DispatcherType;
 
@@ -23,6 +26,8 @@ import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.port.AttemptLimiter;
+import org.magicsteps.core.usecase.ServedModels;
 
 /**
  * The REST server. {@link #start} builds it from the use cases and settings and starts listening;
@@ -72,6 +77,7 @@ public final class MagicStepsServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(metrics, "metrics");
         metrics.watch(services.components());
+        metrics.watchModels(() -> served(services.servedModels()));
         ObjectMapper mapper = JsonBodies.newMapper();
         JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
                 settings.tokenLifetime(), settings.clock());
@@ -94,18 +100,25 @@ public final class MagicStepsServer implements AutoCloseable {
 
     private static List<Route> routes(ApiServices services, HttpSettings settings, ServiceMetrics metrics,
             JsonBodies bodies, JwtTokens tokens) {
-        LoginRateLimiter rateLimiter = new LoginRateLimiter(settings.loginAttemptsPerUser(),
-                settings.loginAttemptsPerAddress(), settings.loginWindow());
+        AttemptLimiter own = new Bucket4jAttemptLimiter(Bucket4jAttemptLimiter.DEFAULT_MAX_KEYS, settings.clock(),
+                Ticker.systemTicker());
+        AttemptLimiter shared = settings.sharedAttemptLimiter();
+        LoginRateLimiter rateLimiter = new LoginRateLimiter(shared == null ? own : shared, own,
+                settings.loginAttemptsPerUser(), settings.loginAttemptsPerAddress(), settings.loginWindow());
         List<Route> routes = new ArrayList<>();
         routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
-                .routes(settings.registration()));
+                .routes());
         routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
-                services.predictStoredStudent(), services.processFeatures(), bodies, metrics).routes());
+                services.predictStoredStudent(), services.predictStoredStudents(), services.processFeatures(), bodies, metrics)
+                .routes());
         routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),
-                bodies).routes());
+                services.readThresholdHistory(), services.listModels(), bodies).routes());
         routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents()).routes());
         routes.addAll(new SystemRoutes(services.describeModel(), services.components(), metrics, settings.clock())
                 .routes());
+        routes.addAll(new InferenceProtocolRoutes(services.describeModel(), services.predictBatch(),
+                services.predictEncodedBatch(), services.indexModels(), services.loadModel(), services.unloadModel(),
+                bodies, metrics, version(MagicStepsServer.class)).routes());
         return routes;
     }
 
@@ -116,6 +129,10 @@ public final class MagicStepsServer implements AutoCloseable {
         config.startupWatcherEnabled = false;
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.http.prefer405over404 = true;
+        // ctx.ip() is the client's address: X-Forwarded-For counts only when a trusted proxy sent it.
+        TrustedProxies proxies = settings.trustedProxies();
+        config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
+                ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR));
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(new JettyJsonErrors());
             // Graceful stop: requests in flight get this long to finish before connections close.
@@ -142,7 +159,7 @@ public final class MagicStepsServer implements AutoCloseable {
                                         .withPasswordFlow("/token"))
                                 .withBearerAuth(METRICS_SECURITY_SCHEME))
                         .withDefinitionProcessor(document -> CommonResponsesDocs.complete(
-                                docs.complete(document, schema)).toPrettyString()))));
+                                ModelQuery.document(docs.complete(document, schema))).toPrettyString()))));
         config.registerPlugin(new SwaggerPlugin(swagger -> {
             swagger.setUiPath(DOCS_PATH);
             swagger.setDocumentationPath(OPENAPI_PATH);
@@ -194,6 +211,17 @@ public final class MagicStepsServer implements AutoCloseable {
             return "unmatched";
         }
         return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+    }
+
+    /** Each model served, by name, with its version. */
+    private static Map<String, String> served(ServedModels models) {
+        Map<String, String> served = new LinkedHashMap<>();
+        for (ServedModels.Entry entry : models.index()) {
+            if (entry.served()) {
+                served.put(entry.name(), entry.model().version());
+            }
+        }
+        return served;
     }
 
     private static String version(Class<?> type) {

@@ -1,5 +1,6 @@
 package org.magicsteps.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
@@ -18,21 +20,31 @@ import io.javalin.openapi.OpenApiSecurity;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ThresholdSetting;
+import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
 
-/** What the model is and accepts ({@code /info}, {@code /features}) and its decision threshold. */
+/**
+ * What the models are and accept ({@code /info}, {@code /features}, {@code /models}), their
+ * decision thresholds and the thresholds' audit trail; each route but {@code /models} and
+ * {@code /thresholds/history} answers for the default model unless {@code ?model=} names another.
+ */
 final class ModelRoutes {
 
     static final String PROJECT = "Magic Steps: Ponto de Virada prediction for Passos Mágicos (PEDE)";
 
-    /** The loaded model, as the original's {@code /info} described it, plus its version and metrics. */
+    /**
+     * The loaded model, as the original's {@code /info} described it, plus its version, metrics and
+     * model card ({@code null} for a model that carries none, such as the imported original).
+     */
     record InfoResponse(
             @OpenApiExample(PROJECT) String project,
             @OpenApiExample("MLP") String model_class,
@@ -44,7 +56,8 @@ final class ModelRoutes {
             @OpenApiExample("0.5") double threshold,
             List<String> features,
             @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
-            Map<String, Double> metrics) {
+            Map<String, Double> metrics,
+            ModelCardBody model_card) {
     }
 
     /** One feature the model accepts. */
@@ -78,6 +91,27 @@ final class ModelRoutes {
         }
     }
 
+    /** One model served, for {@code GET /models}. */
+    record ServedModelResponse(
+            @OpenApiExample("early-warning") String name,
+            @OpenApiExample("false") boolean is_default,
+            @OpenApiExample("early-warning") String model_name,
+            @OpenApiExample("early-warning-4c1d2e3f5a6b") String model_version,
+            @OpenApiExample("LogisticRegression") String model_class,
+            @OpenApiExample("18") int n_features,
+            List<String> features,
+            @OpenApiExample("0.224") double threshold,
+            @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
+            Map<String, Double> metrics) {
+
+        static ServedModelResponse of(DescribeModel.ModelDescription d) {
+            ModelInfo info = d.info();
+            return new ServedModelResponse(d.name(), d.isDefault(), info.name(), info.version(), info.modelClass(),
+                    d.schema().features().size(), d.schema().names(), d.threshold().threshold().value(),
+                    info.createdAt().toString(), info.metrics());
+        }
+    }
+
     /** A new threshold. */
     record ThresholdUpdate(@OpenApiRequired @OpenApiExample("0.42") Double threshold) {
     }
@@ -85,13 +119,17 @@ final class ModelRoutes {
     private final DescribeModel describeModel;
     private final ReadThreshold readThreshold;
     private final ChangeThreshold changeThreshold;
+    private final ReadThresholdHistory readThresholdHistory;
+    private final ListModels listModels;
     private final JsonBodies bodies;
 
     ModelRoutes(DescribeModel describeModel, ReadThreshold readThreshold, ChangeThreshold changeThreshold,
-            JsonBodies bodies) {
+            ReadThresholdHistory readThresholdHistory, ListModels listModels, JsonBodies bodies) {
         this.describeModel = describeModel;
         this.readThreshold = readThreshold;
         this.changeThreshold = changeThreshold;
+        this.readThresholdHistory = readThresholdHistory;
+        this.listModels = listModels;
         this.bodies = bodies;
     }
 
@@ -100,7 +138,9 @@ final class ModelRoutes {
                 Route.get("/info", Access.USER, this::info),
                 Route.get("/features", Access.PUBLIC, this::features),
                 Route.get("/thresholds", Access.USER, this::readThreshold),
-                Route.put("/thresholds", Access.ADMIN, this::changeThreshold));
+                Route.put("/thresholds", Access.ADMIN, this::changeThreshold),
+                Route.get("/thresholds/history", Access.ADMIN, this::thresholdHistory),
+                Route.get("/models", Access.USER, this::models));
     }
 
     @OpenApi(path = "/info", methods = HttpMethod.GET, tags = "model", operationId = "info",
@@ -110,12 +150,12 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = InfoResponse.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
     void info(Context ctx) {
-        DescribeModel.ModelDescription description = describeModel.execute();
+        DescribeModel.ModelDescription description = describeModel.execute(ModelQuery.of(ctx));
         ModelInfo info = description.info();
         ctx.json(new InfoResponse(PROJECT, info.modelClass(), info.name(), info.version(), info.inputDimension(),
                 info.parameterCount(), description.schema().features().size(),
                 description.threshold().threshold().value(), description.schema().names(),
-                info.createdAt().toString(), info.metrics()));
+                info.createdAt().toString(), info.metrics(), ModelCardBody.of(info.modelCard())));
     }
 
     @OpenApi(path = "/features", methods = HttpMethod.GET, tags = "model", operationId = "features",
@@ -124,7 +164,8 @@ final class ModelRoutes {
             responses = @OpenApiResponse(status = "200", description = "OK",
                     content = @OpenApiContent(from = FeatureDescription[].class)))
     void features(Context ctx) {
-        ctx.json(describeModel.execute().schema().features().stream().map(FeatureDescription::of).toList());
+        ctx.json(describeModel.execute(ModelQuery.of(ctx)).schema().features().stream().map(FeatureDescription::of)
+                .toList());
     }
 
     @OpenApi(path = "/thresholds", methods = HttpMethod.GET, tags = "model", operationId = "readThreshold",
@@ -134,7 +175,7 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ThresholdResponse.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
     void readThreshold(Context ctx) {
-        ctx.json(ThresholdResponse.of(readThreshold.current()));
+        ctx.json(ThresholdResponse.of(readThreshold.current(ModelQuery.of(ctx))));
     }
 
     @OpenApi(path = "/thresholds", methods = HttpMethod.PUT, tags = "model", operationId = "changeThreshold",
@@ -152,11 +193,56 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "503", description = "The settings store is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void changeThreshold(Context ctx) {
+        String model = ModelQuery.of(ctx);
         ThresholdUpdate update = bodies.read(ctx, ThresholdUpdate.class);
         if (update.threshold() == null) {
             throw new HttpProblem.Rejected("body", List.of(Violation.of("threshold", null, Kind.MISSING,
                     "threshold: is required but missing")));
         }
-        ctx.json(ThresholdResponse.of(changeThreshold.execute(Authentication.actor(ctx), update.threshold())));
+        ctx.json(ThresholdResponse.of(changeThreshold.execute(Authentication.actor(ctx), model, update.threshold())));
+    }
+
+    @OpenApi(path = "/models", methods = HttpMethod.GET, tags = "model", operationId = "models",
+            summary = "List the models served",
+            description = "Every model served, the default first: any of them can answer a route that takes "
+                    + "`?model=NAME`, and the Open Inference Protocol's `/v2/models/NAME`.",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK",
+                        content = @OpenApiContent(from = ServedModelResponse[].class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
+    void models(Context ctx) {
+        ctx.json(listModels.execute().stream().map(ServedModelResponse::of).toList());
+    }
+
+    @OpenApi(path = "/thresholds/history", methods = HttpMethod.GET, tags = "model", operationId = "thresholdHistory",
+            summary = "Read the threshold's audit trail (admins)",
+            description = "Every change of the threshold, newest first: the value, when, by whom, for which model "
+                    + "version (also changes made for other versions).",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = @OpenApiParam(name = "limit", type = Integer.class,
+                    description = "1–" + ReadThresholdHistory.MAX_LIMIT + ", default " + ReadThresholdHistory.DEFAULT_LIMIT,
+                    example = "20"),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ThresholdResponse[].class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "403", description = "The caller is not an admin", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "422", description = "limit is not a whole number within its bounds",
+                        content = @OpenApiContent(from = ValidationErrorBody.class)),
+                @OpenApiResponse(status = "503", description = "The settings store is unavailable",
+                        content = @OpenApiContent(from = ErrorBody.class))})
+    void thresholdHistory(Context ctx) {
+        List<Violation> violations = new ArrayList<>();
+        int limit = QueryParameters.wholeNumber(ctx, "limit", ReadThresholdHistory.DEFAULT_LIMIT, violations);
+        if (!violations.isEmpty()) {
+            throw new HttpProblem.Rejected("query", violations);
+        }
+        List<ThresholdSetting> history;
+        try {
+            history = readThresholdHistory.execute(Authentication.actor(ctx), limit);
+        } catch (ValidationException e) {
+            throw new HttpProblem.Rejected("query", e.violations());
+        }
+        ctx.json(history.stream().map(ThresholdResponse::of).toList());
     }
 }

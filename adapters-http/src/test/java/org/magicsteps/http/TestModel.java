@@ -8,6 +8,7 @@ import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.domain.TrainedValues;
 import org.magicsteps.core.memory.FunctionPredictor;
 import org.magicsteps.core.testing.Students;
 
@@ -20,7 +21,10 @@ final class TestModel {
 
     static final String VERSION = "test-1";
 
-    static final FeatureSchema SCHEMA = Students.permissiveSchema();
+    /** The permissive schema; the model "was trained" on students who joined in 2016–2022, so later years are flagged. */
+    static final FeatureSchema SCHEMA = new FeatureSchema(Students.permissiveSchema().features().stream()
+            .map(f -> f.name().equals("ano_ingresso") ? f.withTrained(TrainedValues.range(2016, 2022, 2021.0)) : f)
+            .toList());
 
     static final ModelInfo INFO = new ModelInfo("magic-steps-test", VERSION, "FunctionPredictor", 18, 0,
             new Threshold(0.5), Instant.parse("2024-05-01T12:00:00Z"), Map.of("auc", 0.9));
@@ -29,7 +33,16 @@ final class TestModel {
     /** Runs inside every scoring call when set, to hold a request in flight. */
     final AtomicReference<Runnable> slowdown = new AtomicReference<>();
 
-    final FunctionPredictor predictor = new FunctionPredictor(INFO, SCHEMA, this::probability);
+    final FunctionPredictor predictor;
+
+    TestModel() {
+        this(INFO);
+    }
+
+    /** The same stand-in describing itself with {@code info} (a model card, say). */
+    TestModel(ModelInfo info) {
+        predictor = new FunctionPredictor(info, SCHEMA, this::probability);
+    }
 
     private double probability(StudentFeatures student) {
         Runnable slow = slowdown.get();

@@ -20,40 +20,53 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.InMemoryPredictionLog;
 import org.magicsteps.core.memory.InMemorySettingsStore;
 import org.magicsteps.core.memory.InMemoryUserStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
-import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PasswordHasher;
+import org.magicsteps.core.port.ModelSource;
+import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.FindActiveUser;
+import org.magicsteps.core.usecase.IndexModels;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
+import org.magicsteps.core.usecase.LoadModel;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ServedModels;
+import org.magicsteps.core.usecase.UnloadModel;
 
 /**
- * A real server on a free loopback port, on the in-memory ports and {@link TestModel}, with a
- * client that speaks to it over the socket. Password hashing uses few iterations, for speed.
+ * A real server on a free loopback port, on the in-memory ports and {@link TestModel} (served as
+ * the default model), with a client that speaks to it over the socket. Password hashing uses few
+ * iterations, for speed. A test serves more models by putting them in {@link #bundles} and
+ * loading them through the repository route, or straight into {@link #models}.
  */
 final class TestServer implements AutoCloseable {
 
     static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256-and-even-for-hs512-signing!";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestModel model = new TestModel();
+    final TestModel model;
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemoryPredictionLog memoryLog = new InMemoryPredictionLog();
     final FailingLog log = new FailingLog(memoryLog);
@@ -61,12 +74,15 @@ final class TestServer implements AutoCloseable {
     final FailingFeatureStore features = new FailingFeatureStore(new InMemoryFeatureStore());
     final PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
     final ServiceMetrics metrics = new ServiceMetrics();
-    final Map<String, Supplier<ComponentHealth>> health = new LinkedHashMap<>();
-    final RegisterUser registerUser = new RegisterUser(users, hasher, Clock.systemUTC());
+    final Map<String, HealthReporting> health = new LinkedHashMap<>();
+    final RegisterUser registerUser;
     final HttpSettings httpSettings;
     final MagicStepsServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final int maxBatchSize;
+    final ServedModels models;
+    /** What the repository's load route can open, by location: a test puts models here, then loads them. */
+    final Map<String, Supplier<Predictor>> bundles = new java.util.concurrent.ConcurrentHashMap<>();
 
     TestServer() {
         this(s -> s, 500);
@@ -77,29 +93,66 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(RegistrationPolicy.OPEN, settingsChange, maxBatchSize);
+    }
+
+    TestServer(RegistrationPolicy registration) {
+        this(registration, s -> s, 500);
+    }
+
+    /** A server whose stand-in model describes itself as {@code model} says. */
+    TestServer(TestModel model) {
+        this(model, RegistrationPolicy.OPEN, s -> s, 500);
+    }
+
+    TestServer(RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(new TestModel(), registration, settingsChange, maxBatchSize);
+    }
+
+    private TestServer(TestModel model, RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange,
+            int maxBatchSize) {
+        this.model = model;
         this.maxBatchSize = maxBatchSize;
+        this.registerUser = new RegisterUser(users, hasher, Clock.systemUTC(), registration);
         Predictor predictor = metrics.timing(model.predictor);
         PredictionLog countedLog = metrics.counting(log);
-        ReadThreshold readThreshold = new ReadThreshold(settings, predictor, Clock.systemUTC(), Duration.ZERO);
-        PredictStudent predictStudent = new PredictStudent(predictor, countedLog, readThreshold, Clock.systemUTC());
-        health.put("users", users::health);
-        health.put("prediction_log", log::health);
-        health.put("settings", settings::health);
-        health.put("feature_store", features::health);
+        this.models = new ServedModels(ServedModels.DEFAULT_NAME, "test-model", predictor);
+        ModelSource source = location -> {
+            Supplier<Predictor> opened = bundles.get(location);
+            if (opened == null) {
+                throw new PortException(location + ": does not exist");
+            }
+            return metrics.timing(opened.get());
+        };
+        ReadThreshold readThreshold = new ReadThreshold(settings, models, Clock.systemUTC(), Duration.ZERO);
+        PredictStudent predictStudent = new PredictStudent(models, countedLog, readThreshold, Clock.systemUTC());
+        DescribeModel describeModel = new DescribeModel(models, readThreshold);
+        health.put("users", users);
+        health.put("prediction_log", log);
+        health.put("settings", settings);
+        health.put("feature_store", features);
         ApiServices services = new ApiServices(
                 predictStudent,
-                new PredictBatch(predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
+                new PredictBatch(models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
                 new PredictStoredStudent(features, predictStudent),
-                new ProcessFeatures(predictor),
-                new DescribeModel(predictor, readThreshold),
+                new ProcessFeatures(models),
+                describeModel,
                 readThreshold,
                 new ChangeThreshold(settings, readThreshold, Clock.systemUTC()),
+                new ReadThresholdHistory(settings),
                 registerUser,
                 new AuthenticateUser(users, hasher),
                 new FindActiveUser(users),
                 new QueryPredictionLog(countedLog),
                 new ListStoredStudents(features),
-                health);
+                health,
+                new PredictStoredStudents(features, models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
+                models,
+                new ListModels(describeModel),
+                new PredictEncodedBatch(models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
+                new IndexModels(models),
+                new LoadModel(models, source),
+                new UnloadModel(models));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))
@@ -112,13 +165,23 @@ final class TestServer implements AutoCloseable {
         server.close();
     }
 
+    /** A route's path with a value in each of its parameters ({@code {student_id}}, {@code {name}}, ...). */
+    static String concrete(String routePath) {
+        return routePath.replace("{student_id}", "RA-1").replaceAll("\\{[a-z_]+}", "x");
+    }
+
+    /** The body of a refusal on {@code path}, given its FastAPI-style body: the protocol's own on {@code /v2}. */
+    static String refusal(String path, String detailBody) {
+        return path.startsWith("/v2/") ? detailBody.replaceFirst("^\\{\"detail\":", "{\"error\":") : detailBody;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    /** Registers an admin directly through the use case (the API only creates plain users). */
+    /** Registers an admin as the operator at the command line does (the API only creates plain users). */
     void addAdmin(String username, String password) {
-        registerUser.execute(new RegisterUser.Command(username, password.toCharArray(), null, Role.ADMIN));
+        registerUser.executeAsOperator(new RegisterUser.Command(username, password.toCharArray(), null, Role.ADMIN));
     }
 
     /** Registers {@code username} over HTTP and returns a token for them. */
@@ -206,6 +269,12 @@ final class TestServer implements AutoCloseable {
         /** The FastAPI-style {@code detail} string. */
         String detail() {
             return json().get("detail").asText();
+        }
+
+        /** The refusal's sentence: {@code detail}, or {@code error} on the Open Inference Protocol's routes. */
+        String message() {
+            JsonNode body = json();
+            return (body.has("error") ? body.get("error") : body.get("detail")).asText();
         }
     }
 }

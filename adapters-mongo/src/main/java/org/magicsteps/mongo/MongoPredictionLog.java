@@ -17,6 +17,7 @@ import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.PredictionLog;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ import com.mongodb.client.model.Projections;
  * A record is in MongoDB, and so visible to {@link #query}, a few milliseconds after it is
  * appended while MongoDB is healthy; {@link #flush} waits for that.
  */
-public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
+public final class MongoPredictionLog implements PredictionLog, HealthReporting, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoPredictionLog.class);
 
@@ -49,6 +50,7 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
     private final Connection connection;
     private final MongoCollection<Document> predictions;
     private final Journal journal;
+    private final IndexesOnce indexes;
     private final JournalDrain drain;
     private final Thread drainThread;
     private final DocumentCodec codec = new DocumentCodec();
@@ -70,7 +72,7 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
         this.connection = connection;
         this.predictions = connection.collection(PredictionDocuments.COLLECTION);
         this.journal = journal;
-        IndexesOnce indexes = new IndexesOnce(PredictionDocuments.COLLECTION,
+        this.indexes = new IndexesOnce(PredictionDocuments.COLLECTION,
                 () -> PredictionDocuments.createIndexes(predictions));
         this.drain = new JournalDrain(journal,
                 connection.database().getCollection(PredictionDocuments.COLLECTION, RawBsonDocument.class)
@@ -107,6 +109,9 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
 
     @Override
     public LogPage query(LogQuery query) {
+        // A query waits for the indexes the writer creates at start: it would scan without them,
+        // and a server may refuse a query that meets an index build.
+        indexes.ensure();
         try {
             List<PredictionRecord> page = new ArrayList<>(Math.min(query.limit() + 1, 1024));
             for (Document doc : predictions.find(PredictionDocuments.filter(query))

@@ -12,6 +12,7 @@ import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.sqlite.PredictionRows.Row;
@@ -22,7 +23,7 @@ import org.magicsteps.sqlite.PredictionRows.Row;
  * disk is; concurrent appends share one commit. A record is readable as soon as {@code append}
  * returns.
  */
-public final class SqlitePredictionLog implements PredictionLog {
+public final class SqlitePredictionLog implements PredictionLog, HealthReporting {
 
     /**
      * Oldest first in the log's order (ties by id, as every log breaks them), along the time index;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.SettingsStore;
 
@@ -21,7 +22,7 @@ import org.magicsteps.core.port.SettingsStore;
  * cached: each read sees the last commit of any process on the file, so another server on the same
  * file sees a change on its next read.
  */
-public final class SqliteSettingsStore implements SettingsStore {
+public final class SqliteSettingsStore implements SettingsStore, HealthReporting {
 
     private static final String FIELDS = "threshold, updated_at, updated_by, model_version";
 
@@ -38,6 +39,20 @@ public final class SqliteSettingsStore implements SettingsStore {
                     "SELECT " + FIELDS + " FROM threshold_setting WHERE id = 1");
                     ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.<ThresholdSetting>empty();
+            }
+        });
+    }
+
+    /** The newest change for that version in the audit trail: every model served keeps its own threshold. */
+    @Override
+    public Optional<ThresholdSetting> threshold(String modelVersion) {
+        return database.readers().read("reading the threshold of " + modelVersion, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + FIELDS
+                    + " FROM threshold_history WHERE model_version = ? ORDER BY seq DESC LIMIT 1")) {
+                select.setString(1, modelVersion);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(read(row)) : Optional.<ThresholdSetting>empty();
+                }
             }
         });
     }

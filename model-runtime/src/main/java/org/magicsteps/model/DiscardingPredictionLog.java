@@ -6,7 +6,6 @@ import java.util.List;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PredictionLog;
 
 /**
@@ -34,8 +33,4 @@ final class DiscardingPredictionLog implements PredictionLog {
         return 0;
     }
 
-    @Override
-    public ComponentHealth health() {
-        return ComponentHealth.up("discarded", false);
-    }
 }

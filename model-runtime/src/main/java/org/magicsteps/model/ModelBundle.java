@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.bundle.ManifestJson;
@@ -42,6 +42,8 @@ public final class ModelBundle {
     public static final String DEFAULT_RESOURCE = "org/magicsteps/model/default-bundle";
     /** The name of the bundled default model, for {@link #bundled(String)}. */
     public static final String DEFAULT_NAME = "default";
+    /** The names a build may carry bundles under ({@link #carried()} says which this one does). */
+    private static final List<String> CARRIED_NAMES = List.of(DEFAULT_NAME, "early-warning", "early-warning-strict");
 
     private final BundleManifest manifest;
     private final byte[] onnxModel;
@@ -91,7 +93,7 @@ public final class ModelBundle {
             long parameters = parameterCount(onnx, onnxFile.toString());
             BundleManifest manifest;
             try {
-                manifest = SeedPreprocessor.read(preprocessor, SEED_NAME, "seed-" + sha256(onnx).substring(0, 12),
+                manifest = SeedPreprocessor.read(preprocessor, SEED_NAME, "seed-" + DigestUtils.sha256Hex(onnx).substring(0, 12),
                         exported, parameters);
             } catch (IllegalArgumentException e) {
                 throw new ModelLoadException(preprocessorFile.toString(), e.getMessage(), e);
@@ -141,11 +143,38 @@ public final class ModelBundle {
         if (!name.matches("[a-z][a-z0-9-]*")) {
             return Optional.empty();
         }
-        String resource = name.equals(DEFAULT_NAME) ? DEFAULT_RESOURCE : "org/magicsteps/model/" + name + "-bundle";
+        String resource = resourceOf(name);
         if (ModelBundle.class.getClassLoader().getResource(resource + "/" + MANIFEST_FILE) == null) {
             return Optional.empty();
         }
         return Optional.of(fromClasspath(resource));
+    }
+
+    /** The names of the bundles this build carries, the default first. */
+    public static List<String> carried() {
+        return CARRIED_NAMES.stream().filter(name -> ModelBundle.class.getClassLoader()
+                .getResource(resourceOf(name) + "/" + MANIFEST_FILE) != null).toList();
+    }
+
+    /**
+     * What a {@code --model}, {@code MODEL_DIR} or {@code MODELS} value names: a bundle directory
+     * (or the original service's export), or a bundle this build carries. A value that looks like
+     * a path is loaded as one, so that a mistyped directory is reported as missing.
+     *
+     * @return the bundle, or empty when {@code value} is neither a path nor a carried name
+     * @throws ModelLoadException when it is one of them but cannot be loaded
+     */
+    public static Optional<ModelBundle> locate(String value) {
+        Objects.requireNonNull(value, "value");
+        Path path = Path.of(value);
+        if (Files.exists(path) || value.contains("/") || value.contains(java.io.File.separator) || value.startsWith(".")) {
+            return Optional.of(load(path));
+        }
+        return bundled(value);
+    }
+
+    private static String resourceOf(String name) {
+        return name.equals(DEFAULT_NAME) ? DEFAULT_RESOURCE : "org/magicsteps/model/" + name + "-bundle";
     }
 
     /**
@@ -192,7 +221,7 @@ public final class ModelBundle {
 
     /** {@code sha256:} and the hex SHA-256 of the ONNX graph. */
     public String onnxFingerprint() {
-        return "sha256:" + sha256(onnxModel);
+        return "sha256:" + DigestUtils.sha256Hex(onnxModel);
     }
 
     /** The same graph with another manifest (for example renamed on import). */
@@ -225,14 +254,9 @@ public final class ModelBundle {
 
     private static String seedOnnxFileName(byte[] preprocessor, Path source) {
         try {
-            com.fasterxml.jackson.databind.JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(preprocessor).path("onnx").path("file");
-            if (!file.isTextual() || file.asText().isBlank() || file.asText().contains("/")) {
-                throw new ModelLoadException(source.toString(), "onnx.file: is missing or not a plain file name");
-            }
-            return file.asText();
-        } catch (IOException e) {
-            throw new ModelLoadException(source.toString(), "not valid JSON: " + e.getMessage(), e);
+            return SeedPreprocessor.onnxFileName(preprocessor);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(source.toString(), e.getMessage(), e);
         }
     }
 
@@ -259,14 +283,6 @@ public final class ModelBundle {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new ModelLoadException("classpath:" + name, "cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PredictionLog;
 
 /**
@@ -20,7 +21,7 @@ import org.magicsteps.core.port.PredictionLog;
  * bounded only by {@link #deleteBefore} (the retention use case), so for tests and short-lived
  * embedding. Safe for concurrent use.
  */
-public final class InMemoryPredictionLog implements PredictionLog {
+public final class InMemoryPredictionLog implements PredictionLog, HealthReporting {
 
     private static final Comparator<LogCursor> NEWEST_FIRST = Comparator
             .comparing(LogCursor::timestamp).thenComparing(LogCursor::predictionId).reversed();

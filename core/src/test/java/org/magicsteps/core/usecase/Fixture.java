@@ -69,10 +69,6 @@ final class Fixture {
             return inner.deleteBefore(cutoff, limit);
         }
 
-        @Override
-        public org.magicsteps.core.port.ComponentHealth health() {
-            return inner.health();
-        }
     }
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
