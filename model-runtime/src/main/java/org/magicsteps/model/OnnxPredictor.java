@@ -70,7 +70,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         this.environment = environment;
         this.session = session;
         this.outputNames = Set.of(manifest.onnx().outputName());
-        this.encoder = manifest.encoder();
+        this.encoder = manifest.encoder().checkingWith(schema);
         this.encodedInput = new GraphInput();
     }
 
@@ -139,10 +139,9 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         for (int i = 0; i < count; i++) {
             StudentFeatures student = Objects.requireNonNull(students.get(i), "student");
             if (!encoder.encodeIfValid(student.values(), input, i * width)) {
-                requireValid(student, i);
-                // The schema and the encoder read the same features' rules; if they ever disagree,
-                // the encoding is the stricter one and the student is not scored.
-                throw new IllegalArgumentException("student " + i + ": does not fit the model's features");
+                // The schema names what the student breaks; should it accept what the one pass
+                // refused, it has the last word and the student is encoded the usual way.
+                encode(requireValid(student, i), input, i * width);
             }
         }
         return probabilitiesOf(input, count);
