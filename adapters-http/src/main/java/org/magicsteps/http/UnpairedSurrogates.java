@@ -1,67 +1,61 @@
 package org.magicsteps.http;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.OptionalInt;
 
 /**
- * Finds a string holding half of a UTF-16 surrogate pair. JSON lets {@code "\ud800"} through as
- * an escape, but it is no character: it cannot be written back as UTF-8 (in an answer, a log
- * record, a 422 that quotes it), so it is refused where the body is read.
+ * Finds half of a UTF-16 surrogate pair written as a JSON escape ({@code "\ud800"} with no low
+ * half after it, or a low half alone). JSON lets such an escape through, but it is no character: it
+ * cannot be written back as UTF-8 (in an answer, a log record, a 422 that quotes it), so it is
+ * refused where the body is read. The body's bytes are scanned once, without parsing them (raw
+ * surrogates are not UTF-8, which the parser refuses by itself).
  */
 final class UnpairedSurrogates {
 
     private UnpairedSurrogates() {
     }
 
-    /** Where the first such string (or field name) is, as a JSON pointer; empty when there is none. */
-    static Optional<String> find(JsonNode node) {
-        return find(node, "");
+    /** Where (the byte offset) the first unpaired surrogate escape of {@code json} starts, if any. */
+    static OptionalInt find(byte[] json) {
+        int i = 0;
+        while (i < json.length) {
+            if (json[i] != '\\' || i + 1 >= json.length) {
+                i++;
+                continue;
+            }
+            if (json[i + 1] != 'u') {
+                i += 2; // \\, \", \n ...: the escaped character is never the start of another escape
+                continue;
+            }
+            int unit = hex(json, i + 2);
+            if (unit >= 0xD800 && unit <= 0xDBFF) {
+                boolean paired = i + 11 < json.length && json[i + 6] == '\\' && json[i + 7] == 'u'
+                        && hex(json, i + 8) >= 0xDC00 && hex(json, i + 8) <= 0xDFFF;
+                if (!paired) {
+                    return OptionalInt.of(i);
+                }
+                i += 12;
+            } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                return OptionalInt.of(i);
+            } else {
+                i += 2;
+            }
+        }
+        return OptionalInt.empty();
     }
 
-    private static Optional<String> find(JsonNode node, String pointer) {
-        if (node.isTextual()) {
-            return unpaired(node.textValue()) ? Optional.of(pointer.isEmpty() ? "/" : pointer) : Optional.empty();
+    /** The four hexadecimal digits at {@code from}, or -1 (a broken escape is the parser's to refuse). */
+    private static int hex(byte[] json, int from) {
+        if (from + 4 > json.length) {
+            return -1;
         }
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String at = pointer + "/" + (unpaired(field.getKey()) ? "(field name)" : field.getKey());
-                if (unpaired(field.getKey())) {
-                    return Optional.of(at);
-                }
-                Optional<String> found = find(field.getValue(), at);
-                if (found.isPresent()) {
-                    return found;
-                }
+        int value = 0;
+        for (int k = from; k < from + 4; k++) {
+            int digit = Character.digit(json[k], 16);
+            if (digit < 0) {
+                return -1;
             }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                Optional<String> found = find(node.get(i), pointer + "/" + i);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
+            value = value * 16 + digit;
         }
-        return Optional.empty();
-    }
-
-    static boolean unpaired(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return true;
-            }
-            if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
+        return value;
     }
 }
