@@ -57,6 +57,11 @@ class RequestBodyFuzzTest {
         public LogPage query(LogQuery query) {
             return LogPage.of(List.of(), query.limit());
         }
+
+        @Override
+        public int deleteBefore(java.time.Instant cutoff, int limit) {
+            return 0;
+        }
     };
     private static final TestModel MODEL = new TestModel();
     private static final ReadThreshold THRESHOLD = new ReadThreshold(new InMemorySettingsStore(), MODEL.predictor,
