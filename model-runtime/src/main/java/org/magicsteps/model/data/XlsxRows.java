@@ -83,11 +83,16 @@ final class XlsxRows implements RawRows {
         closeQuietly();
     }
 
-    /** The next row, or null; the reader parses the sheet's XML as it goes, so damage shows here. */
+    /**
+     * The next row, or null. The reader parses the sheet's XML as it goes, so damage shows here, as
+     * whatever the library happens to throw (an {@code ExcelReaderException}, an
+     * {@code UncheckedIOException}, a {@code NumberFormatException} for a row number that is not
+     * one, which fuzzing found): all of it is a broken workbook.
+     */
     private Row nextRow() {
         try {
             return rows.hasNext() ? rows.next() : null;
-        } catch (UncheckedIOException | IllegalStateException | ExcelReaderException e) {
+        } catch (RuntimeException e) {
             throw new SheetException(source + ": broken workbook: " + BrokenFiles.reason(e), e);
         }
     }
