@@ -1,6 +1,8 @@
 package org.magicsteps.core.port;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
@@ -26,6 +28,30 @@ public interface PredictionLog {
 
     /** The records that match {@code query}, newest first, one page at a time. */
     LogPage query(LogQuery query);
+
+    /**
+     * Hands every record logged at or after {@code from} and before {@code to} to {@code visitor},
+     * each once, without holding them all in memory. Records appended while the scan runs may or
+     * may not be seen. The default reads {@link #query} pages of {@value LogQuery#MAX_LIMIT}
+     * records, newest first; a store may override it with a cheaper read of its own.
+     *
+     * @throws IllegalArgumentException when {@code from} is not before {@code to}
+     * @throws PortException when the log cannot be read
+     */
+    default void scan(Instant from, Instant to, Consumer<PredictionRecord> visitor) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new IllegalArgumentException("a scan needs from before to, got " + from + " and " + to);
+        }
+        LogQuery query = new LogQuery(null, null, from, to, LogQuery.MAX_LIMIT, null);
+        while (true) {
+            LogPage page = query(query);
+            page.records().forEach(visitor);
+            if (page.next() == null) {
+                return;
+            }
+            query = query.after(page.next());
+        }
+    }
 
     ComponentHealth health();
 }
