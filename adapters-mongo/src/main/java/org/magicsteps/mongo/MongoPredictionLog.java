@@ -46,6 +46,7 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
     private final Connection connection;
     private final MongoCollection<Document> predictions;
     private final Journal journal;
+    private final IndexesOnce indexes;
     private final JournalDrain drain;
     private final Thread drainThread;
     private final DocumentCodec codec = new DocumentCodec();
@@ -67,7 +68,7 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
         this.connection = connection;
         this.predictions = connection.collection(PredictionDocuments.COLLECTION);
         this.journal = journal;
-        IndexesOnce indexes = new IndexesOnce(PredictionDocuments.COLLECTION,
+        this.indexes = new IndexesOnce(PredictionDocuments.COLLECTION,
                 () -> PredictionDocuments.createIndexes(predictions));
         this.drain = new JournalDrain(journal,
                 connection.database().getCollection(PredictionDocuments.COLLECTION, RawBsonDocument.class)
@@ -104,6 +105,9 @@ public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
 
     @Override
     public LogPage query(LogQuery query) {
+        // A query waits for the indexes the writer creates at start: it would scan without them,
+        // and a server may refuse a query that meets an index build.
+        indexes.ensure();
         try {
             List<PredictionRecord> page = new ArrayList<>(Math.min(query.limit() + 1, 1024));
             for (Document doc : predictions.find(PredictionDocuments.filter(query))

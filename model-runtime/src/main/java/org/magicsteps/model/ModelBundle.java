@@ -225,14 +225,9 @@ public final class ModelBundle {
 
     private static String seedOnnxFileName(byte[] preprocessor, Path source) {
         try {
-            com.fasterxml.jackson.databind.JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(preprocessor).path("onnx").path("file");
-            if (!file.isTextual() || file.asText().isBlank() || file.asText().contains("/")) {
-                throw new ModelLoadException(source.toString(), "onnx.file: is missing or not a plain file name");
-            }
-            return file.asText();
-        } catch (IOException e) {
-            throw new ModelLoadException(source.toString(), "not valid JSON: " + e.getMessage(), e);
+            return SeedPreprocessor.onnxFileName(preprocessor);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(source.toString(), e.getMessage(), e);
         }
     }
 

@@ -54,7 +54,7 @@ class EmbeddingExampleTest {
     void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
         String readme = Files.readString(README);
         Matcher block = Pattern.compile("<!-- embedding-example -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertTrue(block.find(), "model/README.md has no embedding example block");
+        assertTrue(block.find(), "model-runtime/README.md has no embedding example block");
         String source = Files.readString(SOURCE);
         String tested = source.substring(source.indexOf("// README:start") + "// README:start".length(),
                 source.indexOf("            // README:end"));

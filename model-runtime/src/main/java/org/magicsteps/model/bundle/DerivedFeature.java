@@ -41,7 +41,7 @@ public record DerivedFeature(String name, String description, Expression express
 
     /**
      * How a derived value is computed from raw numeric feature values. A closed set, so that every
-     * kind is documented in {@code model/README.md}, read strictly and tested.
+     * kind is documented in {@code model-runtime/README.md}, read strictly and tested.
      */
     public sealed interface Expression {
 

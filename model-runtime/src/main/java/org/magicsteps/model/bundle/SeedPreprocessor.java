@@ -1,14 +1,16 @@
 package org.magicsteps.model.bundle;
 
-import java.io.IOException;
+import static org.magicsteps.model.bundle.JsonDocuments.at;
+import static org.magicsteps.model.bundle.JsonDocuments.problem;
+import static org.magicsteps.model.bundle.JsonDocuments.require;
+import static org.magicsteps.model.bundle.JsonDocuments.requireAll;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.magicsteps.core.domain.FeatureSpec;
@@ -56,7 +58,20 @@ public final class SeedPreprocessor {
     /** The model class of the original network (Linear 18→64, ReLU, BatchNorm, Dropout, Linear 64→1). */
     public static final String MODEL_CLASS = "MLP";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Lenient about keys: the export also holds prose ({@code description}, the formulas). */
+    private static final ObjectMapper MAPPER = JsonDocuments.strictMapper(false);
+
+    /** {@code preprocessor.json} as databind maps it; only the keys the import reads. */
+    record Document(Onnx onnx, Double defaultThreshold, List<Feature> features) {
+    }
+
+    record Onnx(String file, String input, List<Object> inputShape, String output, List<Object> outputShape,
+            String outputActivation, String positiveClass) {
+    }
+
+    record Feature(String name, String kind, String transform, String type, Double min, Double max, Double apiMin,
+            Double apiMax, List<String> categories, Double unknown) {
+    }
 
     private SeedPreprocessor() {
     }
@@ -72,74 +87,81 @@ public final class SeedPreprocessor {
      */
     public static BundleManifest read(byte[] preprocessorJson, String name, String version, Instant createdAt,
             long parameterCount) {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(preprocessorJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonObject root = new JsonObject(tree, "");
-        JsonObject onnx = root.object("onnx");
-        String activation = onnx.text("output_activation");
+        Document root = JsonDocuments.read(MAPPER, preprocessorJson, Document.class, Map.of());
+        Onnx onnx = require(root.onnx(), "onnx");
+        String activation = require(onnx.outputActivation(), "onnx.output_activation");
         if (!activation.equals("sigmoid")) {
-            throw onnx.problem("output_activation", "'" + activation + "' is not supported; expected sigmoid");
+            throw problem("onnx.output_activation", "'" + activation + "' is not supported; expected sigmoid");
         }
         List<FeatureDefinition> features = new ArrayList<>();
-        for (JsonObject feature : root.array("features")) {
-            features.add(feature.build(() -> feature(feature)));
+        List<Feature> listed = requireAll(root.features(), "features");
+        for (int i = 0; i < listed.size(); i++) {
+            String path = at("features", i);
+            Feature feature = listed.get(i);
+            features.add(at(path, () -> feature(feature, path)));
         }
-        OnnxSpec spec = onnx.build(() -> new OnnxSpec(onnx.text("file"), onnx.text("input"), onnx.shape("input_shape"),
-                onnx.text("output"), onnx.shape("output_shape"), OutputKind.LOGIT, 0));
-        double threshold = root.number("default_threshold");
-        return root.build(() -> new BundleManifest(BundleManifest.FORMAT_VERSION, name, version, createdAt,
+        OnnxSpec spec = at("onnx", () -> new OnnxSpec(require(onnx.file(), "onnx.file"),
+                require(onnx.input(), "onnx.input"), ManifestDocument.shape(onnx.inputShape(), "onnx.input_shape"),
+                require(onnx.output(), "onnx.output"), ManifestDocument.shape(onnx.outputShape(), "onnx.output_shape"),
+                OutputKind.LOGIT, 0));
+        double threshold = require(root.defaultThreshold(), "default_threshold");
+        return at("", () -> new BundleManifest(BundleManifest.FORMAT_VERSION, name, version, createdAt,
                 MODEL_CLASS, parameterCount, spec,
                 new DecisionThreshold(threshold, "the original Python service's default_threshold"),
                 features,
                 new TrainingProvenance("imported from the original Python service's preprocessor.json", null, null,
-                        null, null, null, Map.of("positive_class", onnx.has("positive_class")
-                                ? onnx.text("positive_class") : "")),
+                        null, null, null, Map.of("positive_class", onnx.positiveClass() == null ? ""
+                                : onnx.positiveClass())),
                 Map.of()));
     }
 
-    private static FeatureDefinition feature(JsonObject feature) {
-        String name = feature.text("name");
-        String kind = feature.text("kind");
+    /**
+     * The ONNX file {@code preprocessor.json} names, read before the rest so that the graph can be
+     * loaded (its weights are counted for the manifest).
+     *
+     * @throws IllegalArgumentException when the JSON is not readable or names no plain file
+     */
+    public static String onnxFileName(byte[] preprocessorJson) {
+        Document root = JsonDocuments.read(MAPPER, preprocessorJson, Document.class, Map.of());
+        String file = root.onnx() == null ? null : root.onnx().file();
+        if (file == null || file.isBlank() || file.contains("/") || file.contains("\\")) {
+            throw problem("onnx.file", "is missing or not a plain file name");
+        }
+        return file;
+    }
+
+    private static FeatureDefinition feature(Feature feature, String path) {
+        String name = require(feature.name(), at(path, "name"));
+        String kind = require(feature.kind(), at(path, "kind"));
+        String transform = require(feature.transform(), at(path, "transform"));
         String description = DESCRIPTIONS.getOrDefault(name, "");
         switch (kind) {
             case "numeric" -> {
-                String transform = feature.text("transform");
                 if (!transform.equals("minmax")) {
-                    throw feature.problem("transform", "'" + transform + "' is not supported; expected minmax");
+                    throw problem(at(path, "transform"), "'" + transform + "' is not supported; expected minmax");
                 }
-                String typeLabel = feature.text("type");
+                String typeLabel = require(feature.type(), at(path, "type"));
                 FeatureType type = switch (typeLabel) {
                     case "int" -> FeatureType.INTEGER;
                     case "float" -> FeatureType.FLOAT;
-                    default -> throw feature.problem("type", "'" + typeLabel + "' is not int or float");
+                    default -> throw problem(at(path, "type"), "'" + typeLabel + "' is not int or float");
                 };
-                FeatureSpec spec = new FeatureSpec(name, type, description, feature.number("api_min"),
-                        feature.number("api_max"), List.of(), true, false);
-                return new FeatureDefinition(spec, new Transform.MinMax(feature.number("min"), feature.number("max")),
-                        null, null);
+                FeatureSpec spec = new FeatureSpec(name, type, description, require(feature.apiMin(), at(path, "api_min")),
+                        require(feature.apiMax(), at(path, "api_max")), List.of(), true, false);
+                return new FeatureDefinition(spec, new Transform.MinMax(require(feature.min(), at(path, "min")),
+                        require(feature.max(), at(path, "max"))), null, null);
             }
             case "categorical" -> {
-                String transform = feature.text("transform");
                 if (!transform.equals("ordinal")) {
-                    throw feature.problem("transform", "'" + transform + "' is not supported; expected ordinal");
+                    throw problem(at(path, "transform"), "'" + transform + "' is not supported; expected ordinal");
                 }
-                List<String> categories = feature.texts("categories");
+                List<String> categories = List.copyOf(requireAll(feature.categories(), at(path, "categories")));
                 FeatureSpec spec = new FeatureSpec(name, FeatureType.CATEGORICAL, description, null, null, categories,
                         true, ACCEPTS_UNKNOWN.contains(name));
-                return new FeatureDefinition(spec, new Transform.Ordinal(categories, feature.number("unknown")), null,
-                        null);
+                return new FeatureDefinition(spec, new Transform.Ordinal(categories,
+                        require(feature.unknown(), at(path, "unknown"))), null, null);
             }
-            default -> throw feature.problem("kind", "'" + kind + "' is not numeric or categorical");
+            default -> throw problem(at(path, "kind"), "'" + kind + "' is not numeric or categorical");
         }
     }
 }

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Single-student latency and batch-of-500 throughput of {@link OnnxPredictor} on the original
  * network ({@code ../shared/models/seed-mlp}), or on a synthetic 18-feature bundle when that is
- * absent. Not a test: run it as model/README.md says.
+ * absent. Not a test: run it as model-runtime/README.md says.
  */
 @State(Scope.Benchmark)
 @Fork(1)

@@ -77,6 +77,39 @@ class ManifestJsonTest {
         assertProblem("[1, 2]", "not a JSON object");
     }
 
+    @Test
+    void databindRefusalsNameTheJsonPathToo() {
+        String good = new String(ManifestJson.write(everyPart()), StandardCharsets.UTF_8);
+        assertProblem(good.replace("\"mean\" : 6.5", "\"mean\" : \"6.5\""), "features[1].transform.mean: must be a number");
+        assertProblem(good.replace("\"parameter_count\" : 7", "\"parameter_count\" : 7.5"),
+                "parameter_count: must be a whole number");
+        assertProblem(good.replace("\"name\" : \"test-model\"", "\"name\" : 5"), "name: must be a string");
+        assertProblem(good.replace("\"required\" : true", "\"required\" : 1"), "features[0].required: must be true or false");
+        assertProblem(good.replace("\"version\" : \"1.2.3\",", "\"version\" : \"1.2.3\", \"version\" : \"2\","),
+                "Duplicate field 'version'");
+        assertProblem(good.replace("\"kind\" : \"minmax\",", ""), "features[0].transform.kind: is missing");
+        assertProblem(good.replace("\"created_at\" : \"2024-05-01T12:00:00Z\"", "\"created_at\" : \"yesterday\""),
+                "created_at: 'yesterday' is not an ISO-8601 instant");
+        assertProblem(good.replaceFirst("\"categories\" : \\[ \"a\", \"b\" \\],(\\s*)\"accept_unknown\"",
+                "\"min\" : 1, \"categories\" : [ \"a\", \"b\" ],$1\"accept_unknown\""),
+                "features[3].validation.min: is not a known key here; expected one of categories, accept_unknown");
+        assertProblem(good.replace("\"features\" : [ {", "\"features\" : [ null, {"), "features[0]: is missing");
+        assertProblem(good.replace("\"counts\" : [ 10, 4 ]", "\"counts\" : [ 10, -4 ]"),
+                "features[0].histogram: histogram counts must not be negative");
+        assertProblem(good + " {}", "not valid JSON");
+        assertProblem("", "is empty");
+    }
+
+    @Test
+    void theCommittedManifestsAreWrittenBackByteForByte() throws Exception {
+        java.nio.file.Path models = java.nio.file.Path.of(System.getProperty("magicsteps.repoRoot", ".."), "models");
+        for (String name : List.of("default", "early-warning", "early-warning-strict")) {
+            byte[] committed = java.nio.file.Files.readAllBytes(models.resolve(name).resolve("manifest.json"));
+            assertEquals(new String(committed, StandardCharsets.UTF_8),
+                    new String(ManifestJson.write(ManifestJson.read(committed)), StandardCharsets.UTF_8), name);
+        }
+    }
+
     private static void assertProblem(String json, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ManifestJson.read(json.getBytes(StandardCharsets.UTF_8)));

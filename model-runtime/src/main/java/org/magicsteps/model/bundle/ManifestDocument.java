@@ -1,0 +1,401 @@
+package org.magicsteps.model.bundle;
+
+import static org.magicsteps.model.bundle.JsonDocuments.at;
+import static org.magicsteps.model.bundle.JsonDocuments.problem;
+import static org.magicsteps.model.bundle.JsonDocuments.require;
+import static org.magicsteps.model.bundle.JsonDocuments.requireAll;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.FeatureType;
+
+/**
+ * {@code manifest.json} as jackson-databind maps it: one record per JSON object, keys in
+ * snake_case in the order they are written, the polymorphic parts (transforms, derived
+ * expressions) chosen by their {@code kind}. Databind refuses unknown keys and wrong JSON types;
+ * {@link #toManifest()} then checks what databind cannot (missing values, which keys go with which
+ * feature type) and builds the {@link BundleManifest}, whose own records check the rest. Every
+ * refusal names its JSON path. The layout is documented in {@code model-runtime/README.md}.
+ */
+record ManifestDocument(
+        Integer formatVersion,
+        String name,
+        String version,
+        String createdAt,
+        String modelClass,
+        Long parameterCount,
+        Onnx onnx,
+        Threshold threshold,
+        List<Feature> features,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Derived> derived,
+        Training training,
+        Map<String, Double> metrics) {
+
+    /** What an unknown {@code kind} is not, for each polymorphic part. */
+    static final Map<Class<?>, String> KINDS = Map.of(
+            TransformPart.class, "a transform; expected identity, ignored, minmax, standard, ordinal or one_hot",
+            Expression.class, "a derived expression; expected mean, product or ratio");
+
+    private static final String DYNAMIC_DIMENSION = "batch";
+
+    /** The document of {@code manifest}, as it is written. */
+    static ManifestDocument of(BundleManifest manifest) {
+        OnnxSpec onnx = manifest.onnx();
+        TrainingProvenance training = manifest.training();
+        return new ManifestDocument(manifest.formatVersion(), manifest.name(), manifest.version(),
+                manifest.createdAt().toString(), manifest.modelClass(), manifest.parameterCount(),
+                new Onnx(onnx.file(), new Input(onnx.inputName(), shape(onnx.inputShape())),
+                        new Output(onnx.outputName(), shape(onnx.outputShape()), onnx.outputKind().label(),
+                                onnx.positiveIndex())),
+                new Threshold(manifest.threshold().value(), manifest.threshold().rule()),
+                manifest.features().stream().map(Feature::of).toList(),
+                manifest.derived().stream().map(Derived::of).toList(),
+                new Training(training.source(), training.command(), training.dataFile(), training.dataFingerprint(),
+                        training.rows(), training.seed(), training.details()),
+                manifest.metrics());
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the JSON path and the problem
+     */
+    BundleManifest toManifest() {
+        int format = require(formatVersion, "format_version");
+        if (format != BundleManifest.FORMAT_VERSION) {
+            throw problem("format_version", format + " is not supported; this build reads "
+                    + BundleManifest.FORMAT_VERSION);
+        }
+        List<FeatureDefinition> definitions = new ArrayList<>();
+        requireAll(features, "features");
+        for (int i = 0; i < features.size(); i++) {
+            definitions.add(features.get(i).toDefinition(at("features", i)));
+        }
+        List<DerivedFeature> derivedFeatures = new ArrayList<>();
+        if (derived != null) {
+            requireAll(derived, "derived");
+            for (int i = 0; i < derived.size(); i++) {
+                derivedFeatures.add(derived.get(i).toDerived(at("derived", i)));
+            }
+        }
+        OnnxSpec spec = require(onnx, "onnx").toSpec("onnx");
+        DecisionThreshold decision = require(threshold, "threshold").toThreshold("threshold");
+        TrainingProvenance provenance = training == null ? null : training.toProvenance("training");
+        Map<String, Double> measured = requireAll(metrics, "metrics");
+        Instant created = instant(require(createdAt, "created_at"), "created_at");
+        return at("", () -> new BundleManifest(format, require(name, "name"), require(version, "version"), created,
+                require(modelClass, "model_class"), require(parameterCount, "parameter_count"), spec, decision,
+                definitions, provenance, measured == null ? Map.of() : measured, derivedFeatures));
+    }
+
+    record Onnx(String file, Input input, Output output) {
+        OnnxSpec toSpec(String path) {
+            String inputPath = at(path, "input");
+            String outputPath = at(path, "output");
+            Input in = require(input, inputPath);
+            Output out = require(output, outputPath);
+            OutputKind kind = at(outputPath, () -> OutputKind.fromLabel(require(out.kind(), at(outputPath, "kind"))));
+            String fileName = require(file, at(path, "file"));
+            String inputName = require(in.name(), at(inputPath, "name"));
+            List<Long> inputShape = shape(in.shape(), at(inputPath, "shape"));
+            String outputName = require(out.name(), at(outputPath, "name"));
+            List<Long> outputShape = shape(out.shape(), at(outputPath, "shape"));
+            return at(path, () -> new OnnxSpec(fileName, inputName, inputShape, outputName, outputShape, kind,
+                    out.positiveIndex() == null ? 0 : out.positiveIndex()));
+        }
+    }
+
+    record Input(String name, List<Object> shape) {
+    }
+
+    record Output(String name, List<Object> shape, String kind, Integer positiveIndex) {
+    }
+
+    record Threshold(Double value, String rule) {
+        DecisionThreshold toThreshold(String path) {
+            double chosen = require(value, at(path, "value"));
+            return at(path, () -> new DecisionThreshold(chosen, rule));
+        }
+    }
+
+    record Feature(String name, String type, String description, Boolean required, Validation validation,
+            TransformPart transform, Object imputation, Histogram histogram) {
+
+        static Feature of(FeatureDefinition definition) {
+            FeatureSpec spec = definition.spec();
+            Validation validation = spec.type().isNumeric()
+                    ? new Validation(spec.minimum(), spec.maximum(), null, null)
+                    : new Validation(null, null, spec.categories(), spec.acceptsUnknownCategory());
+            ReferenceHistogram h = definition.histogram();
+            Histogram histogram = h == null ? null : h.isNumeric() ? new Histogram(h.edges(), null, h.counts())
+                    : new Histogram(null, h.categories(), h.counts());
+            return new Feature(spec.name(), spec.type().label(), spec.description(), spec.required(), validation,
+                    TransformPart.of(definition.transform()),
+                    spec.type().isNumeric() ? definition.imputation() : definition.imputedCategory(), histogram);
+        }
+
+        FeatureDefinition toDefinition(String path) {
+            String featureName = require(name, at(path, "name"));
+            FeatureType featureType = featureType(require(type, at(path, "type")), at(path, "type"));
+            boolean isRequired = require(required, at(path, "required"));
+            String validationPath = at(path, "validation");
+            Validation rules = require(validation, validationPath);
+            FeatureSpec spec;
+            if (featureType.isNumeric()) {
+                rules.only(validationPath, true);
+                spec = at(path, () -> new FeatureSpec(featureName, featureType, description, rules.min(), rules.max(),
+                        List.of(), isRequired, false));
+            } else {
+                rules.only(validationPath, false);
+                List<String> categories = List.copyOf(requireAll(rules.categories(), at(validationPath, "categories")));
+                boolean acceptUnknown = require(rules.acceptUnknown(), at(validationPath, "accept_unknown"));
+                spec = at(path, () -> new FeatureSpec(featureName, featureType, description, null, null, categories,
+                        isRequired, acceptUnknown));
+            }
+            String transformPath = at(path, "transform");
+            Transform encoding = require(transform, transformPath).toTransform(transformPath);
+            ReferenceHistogram reference = histogram == null ? null : histogram.toHistogram(at(path, "histogram"));
+            String imputationPath = at(path, "imputation");
+            if (featureType.isNumeric()) {
+                if (imputation != null && !(imputation instanceof Number)) {
+                    throw problem(imputationPath, "must be a number");
+                }
+                Double imputed = imputation == null ? null : ((Number) imputation).doubleValue();
+                return at(path, () -> new FeatureDefinition(spec, encoding, imputed, reference));
+            }
+            if (imputation != null && !(imputation instanceof String)) {
+                throw problem(imputationPath, "must be a string");
+            }
+            return at(path, () -> new FeatureDefinition(spec, encoding, null, reference, (String) imputation));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Validation(Double min, Double max, List<String> categories, Boolean acceptUnknown) {
+        /** Refuses the keys of the other kind of feature. */
+        void only(String path, boolean numeric) {
+            String expected = numeric ? "min, max" : "categories, accept_unknown";
+            if (numeric && categories != null || numeric && acceptUnknown != null) {
+                throw problem(at(path, categories != null ? "categories" : "accept_unknown"),
+                        "is not a known key here; expected one of " + expected);
+            }
+            if (!numeric && (min != null || max != null)) {
+                throw problem(at(path, min != null ? "min" : "max"), "is not a known key here; expected one of "
+                        + expected);
+            }
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Histogram(List<Double> edges, List<String> categories, List<Long> counts) {
+        ReferenceHistogram toHistogram(String path) {
+            List<Long> binCounts = List.copyOf(requireAll(counts, at(path, "counts")));
+            if (edges != null) {
+                List<Double> binEdges = List.copyOf(requireAll(edges, at(path, "edges")));
+                return at(path, () -> ReferenceHistogram.numeric(binEdges, binCounts));
+            }
+            List<String> words = List.copyOf(requireAll(categories, at(path, "categories")));
+            return at(path, () -> ReferenceHistogram.categorical(words, binCounts));
+        }
+    }
+
+    record Derived(String name, String description, Expression expression, TransformPart transform) {
+        static Derived of(DerivedFeature derived) {
+            return new Derived(derived.name(), derived.description(), Expression.of(derived.expression()),
+                    TransformPart.of(derived.transform()));
+        }
+
+        DerivedFeature toDerived(String path) {
+            String derivedName = require(name, at(path, "name"));
+            String expressionPath = at(path, "expression");
+            DerivedFeature.Expression computed = require(expression, expressionPath).toExpression(expressionPath);
+            String transformPath = at(path, "transform");
+            Transform encoding = require(transform, transformPath).toTransform(transformPath);
+            return at(path, () -> new DerivedFeature(derivedName, description, computed, encoding));
+        }
+    }
+
+    /** How a derived input is computed, by {@code kind}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Expression.Mean.class, name = "mean"),
+        @JsonSubTypes.Type(value = Expression.Product.class, name = "product"),
+        @JsonSubTypes.Type(value = Expression.Ratio.class, name = "ratio")})
+    sealed interface Expression {
+
+        DerivedFeature.Expression toExpression(String path);
+
+        static Expression of(DerivedFeature.Expression expression) {
+            if (expression instanceof DerivedFeature.Expression.Mean mean) {
+                return new Mean(mean.of());
+            }
+            if (expression instanceof DerivedFeature.Expression.Product product) {
+                return new Product(product.of());
+            }
+            DerivedFeature.Expression.Ratio ratio = (DerivedFeature.Expression.Ratio) expression;
+            return new Ratio(ratio.numerator(), ratio.denominator(), ratio.offset());
+        }
+
+        record Mean(List<String> of) implements Expression {
+            @Override
+            public DerivedFeature.Expression toExpression(String path) {
+                List<String> inputs = List.copyOf(requireAll(of, at(path, "of")));
+                return at(path, () -> new DerivedFeature.Expression.Mean(inputs));
+            }
+        }
+
+        record Product(List<String> of) implements Expression {
+            @Override
+            public DerivedFeature.Expression toExpression(String path) {
+                List<String> inputs = List.copyOf(requireAll(of, at(path, "of")));
+                return at(path, () -> new DerivedFeature.Expression.Product(inputs));
+            }
+        }
+
+        record Ratio(String numerator, String denominator, Double offset) implements Expression {
+            @Override
+            public DerivedFeature.Expression toExpression(String path) {
+                String top = require(numerator, at(path, "numerator"));
+                String bottom = require(denominator, at(path, "denominator"));
+                double shift = require(offset, at(path, "offset"));
+                return at(path, () -> new DerivedFeature.Expression.Ratio(top, bottom, shift));
+            }
+        }
+    }
+
+    /** How one value becomes model input, by {@code kind}, with its fitted parameters. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = TransformPart.Identity.class, name = "identity"),
+        @JsonSubTypes.Type(value = TransformPart.Ignored.class, name = "ignored"),
+        @JsonSubTypes.Type(value = TransformPart.MinMax.class, name = "minmax"),
+        @JsonSubTypes.Type(value = TransformPart.Standard.class, name = "standard"),
+        @JsonSubTypes.Type(value = TransformPart.Ordinal.class, name = "ordinal"),
+        @JsonSubTypes.Type(value = TransformPart.OneHot.class, name = "one_hot")})
+    sealed interface TransformPart {
+
+        Transform toTransform(String path);
+
+        static TransformPart of(Transform transform) {
+            if (transform instanceof Transform.MinMax t) {
+                return new MinMax(t.min(), t.max());
+            }
+            if (transform instanceof Transform.Standard t) {
+                return new Standard(t.mean(), t.std());
+            }
+            if (transform instanceof Transform.Ordinal t) {
+                return new Ordinal(t.categories(), t.unknownCode());
+            }
+            if (transform instanceof Transform.OneHot t) {
+                return new OneHot(t.categories());
+            }
+            return transform instanceof Transform.Ignored ? new Ignored() : new Identity();
+        }
+
+        record Identity() implements TransformPart {
+            @Override
+            public Transform toTransform(String path) {
+                return new Transform.Identity();
+            }
+        }
+
+        record Ignored() implements TransformPart {
+            @Override
+            public Transform toTransform(String path) {
+                return new Transform.Ignored();
+            }
+        }
+
+        record MinMax(Double min, Double max) implements TransformPart {
+            @Override
+            public Transform toTransform(String path) {
+                double low = require(min, at(path, "min"));
+                double high = require(max, at(path, "max"));
+                return at(path, () -> new Transform.MinMax(low, high));
+            }
+        }
+
+        record Standard(Double mean, Double std) implements TransformPart {
+            @Override
+            public Transform toTransform(String path) {
+                double centre = require(mean, at(path, "mean"));
+                double spread = require(std, at(path, "std"));
+                return at(path, () -> new Transform.Standard(centre, spread));
+            }
+        }
+
+        record Ordinal(List<String> categories, Double unknownCode) implements TransformPart {
+            @Override
+            public Transform toTransform(String path) {
+                List<String> words = List.copyOf(requireAll(categories, at(path, "categories")));
+                double unknown = require(unknownCode, at(path, "unknown_code"));
+                return at(path, () -> new Transform.Ordinal(words, unknown));
+            }
+        }
+
+        record OneHot(List<String> categories) implements TransformPart {
+            @Override
+            public Transform toTransform(String path) {
+                List<String> words = List.copyOf(requireAll(categories, at(path, "categories")));
+                return at(path, () -> new Transform.OneHot(words));
+            }
+        }
+    }
+
+    record Training(String source, String command, String dataFile, String dataFingerprint, Long rows, Long seed,
+            Map<String, String> details) {
+        TrainingProvenance toProvenance(String path) {
+            Map<String, String> facts = requireAll(details, at(path, "details"));
+            return at(path, () -> new TrainingProvenance(source, command, dataFile, dataFingerprint, rows, seed,
+                    facts == null ? Map.of() : facts));
+        }
+    }
+
+    private static List<Object> shape(List<Long> shape) {
+        return shape.stream().map(d -> d == OnnxSpec.DYNAMIC ? (Object) DYNAMIC_DIMENSION : (Object) d).toList();
+    }
+
+    /** A shape as written: positive sizes, and a dimension name (or −1) for the batch. */
+    static List<Long> shape(List<Object> shape, String path) {
+        if (require(shape, path).isEmpty()) {
+            throw problem(path, "must be an array such as [\"batch\", 18]");
+        }
+        List<Long> dims = new ArrayList<>();
+        for (int i = 0; i < shape.size(); i++) {
+            Object d = shape.get(i);
+            boolean whole = d instanceof Integer || d instanceof Long;
+            if (d instanceof String || whole && ((Number) d).longValue() == OnnxSpec.DYNAMIC) {
+                dims.add(OnnxSpec.DYNAMIC);
+            } else if (whole && ((Number) d).longValue() > 0) {
+                dims.add(((Number) d).longValue());
+            } else {
+                throw problem(at(path, i), "must be a positive size or a dimension name such as \"batch\"");
+            }
+        }
+        return dims;
+    }
+
+    static Instant instant(String value, String path) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw problem(path, "'" + value + "' is not an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+        }
+    }
+
+    private static FeatureType featureType(String label, String path) {
+        for (FeatureType t : FeatureType.values()) {
+            if (t.label().equals(label)) {
+                return t;
+            }
+        }
+        throw problem(path, "'" + label + "' is not a feature type; expected int, float or category");
+    }
+}
