@@ -31,6 +31,9 @@ import org.magicsteps.core.domain.ModelInfo;
  * @param metrics held-out evaluation metrics by name; empty when unknown, never invented
  * @param derived model inputs computed from the raw features, fed after the features' inputs;
  *     empty for most models
+ * @param explanation the input means and background sample the explainer uses, or {@code null}
+ *     when the bundle does not carry them (bundles written before they were; the explainer then
+ *     derives them from the histograms)
  */
 public record BundleManifest(
         int formatVersion,
@@ -44,7 +47,8 @@ public record BundleManifest(
         List<FeatureDefinition> features,
         TrainingProvenance training,
         Map<String, Double> metrics,
-        List<DerivedFeature> derived) {
+        List<DerivedFeature> derived,
+        ExplanationReference explanation) {
 
     /** The manifest format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -76,6 +80,20 @@ public record BundleManifest(
                     + " model inputs, but the onnx input shape " + OnnxSpec.shapeText(onnx.inputShape()) + " takes "
                     + onnx.inputWidth());
         }
+        if (explanation != null) {
+            if (!explanation.inputMeans().isEmpty() && explanation.inputMeans().size() != width) {
+                throw new IllegalArgumentException("explanation.input_means holds " + explanation.inputMeans().size()
+                        + " means, but the model takes " + width + " inputs");
+            }
+            FeatureSchema schema = new FeatureSchema(features.stream().map(FeatureDefinition::spec).toList());
+            for (int i = 0; i < explanation.background().size(); i++) {
+                List<org.magicsteps.core.domain.Violation> violations = schema.check(explanation.background().get(i));
+                if (!violations.isEmpty()) {
+                    throw new IllegalArgumentException("explanation.background[" + i + "]: "
+                            + violations.get(0).message());
+                }
+            }
+        }
         metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(metrics));
         metrics.forEach((metric, value) -> {
             if (value == null || !Double.isFinite(value)) {
@@ -89,7 +107,27 @@ public record BundleManifest(
             long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
             TrainingProvenance training, Map<String, Double> metrics) {
         this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
-                metrics, List.of());
+                metrics, List.of(), null);
+    }
+
+    /** A manifest without an explanation reference. */
+    public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
+            long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
+            TrainingProvenance training, Map<String, Double> metrics, List<DerivedFeature> derived) {
+        this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
+                metrics, derived, null);
+    }
+
+    /** The same manifest with another explanation reference (for {@code model import}). */
+    public BundleManifest withExplanation(ExplanationReference reference) {
+        return new BundleManifest(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx,
+                threshold, features, training, metrics, derived, reference);
+    }
+
+    /** The same manifest with other feature definitions (for {@code model import --reference}: histograms). */
+    public BundleManifest withFeatures(List<FeatureDefinition> newFeatures) {
+        return new BundleManifest(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx,
+                threshold, newFeatures, training, metrics, derived, explanation);
     }
 
     /** The encoding of raw features into model input that this manifest describes. */
@@ -121,7 +159,7 @@ public record BundleManifest(
     /** The same manifest under another name and version (for {@code model import --name/--version}). */
     public BundleManifest renamed(String newName, String newVersion) {
         return new BundleManifest(formatVersion, newName, newVersion, createdAt, modelClass, parameterCount, onnx,
-                threshold, features, training, metrics, derived);
+                threshold, features, training, metrics, derived, explanation);
     }
 
     private static void requireText(String value, String what) {
