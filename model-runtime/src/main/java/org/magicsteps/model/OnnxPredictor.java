@@ -232,7 +232,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
                     new LinearExplainer(manifest, affine.get().weights(), affine.get().bias(), means));
         }
         return new Explaining(affine, new KernelShapExplainer(manifest, this::logOddsOfInputs,
-                reference.background()));
+                reference.background(), reference.inputMeans()));
     }
 
     /**

@@ -10,7 +10,7 @@ import org.magicsteps.core.domain.StudentFeatures;
  * reference point of a linear model's exact contributions) and a background sample of students
  * (over which Kernel SHAP averages what the model would say with a feature "left out").
  *
- * @param source how it was made, for people ({@code "32 rows of the training data, seed 42"})
+ * @param source how it was made, for people ({@code "16 rows of the training data, seed 42"})
  * @param inputMeans the mean of each model input over the training rows, in input order; empty
  *     when not known
  * @param background students as the model receives them (raw values by feature name); at least one

@@ -27,7 +27,7 @@ import org.magicsteps.model.bundle.Transform;
 public final class ExplanationReferences {
 
     /** How many background students a reference holds. */
-    public static final int BACKGROUND_SIZE = 32;
+    public static final int BACKGROUND_SIZE = KernelShapExplainer.DEFAULT_MAX_BACKGROUND;
 
     private ExplanationReferences() {
     }

@@ -53,7 +53,7 @@ class AdditivityTest {
     @MethodSource("models")
     void generatedStudentsAddUp(String name, String method, double tolerance) {
         try (OnnxPredictor predictor = OnnxPredictor.open(bundle(name))) {
-            assertAddsUp(predictor, generated(predictor.schema(), 300, 7), method, tolerance);
+            assertAddsUp(predictor, generated(predictor.schema(), 200, 7), method, tolerance);
         }
     }
 
