@@ -26,6 +26,9 @@ import org.magicsteps.model.bundle.Transform;
  */
 public final class ExplanationReferences {
 
+    /** The seed the background is drawn with when the rows come with none of their own. */
+    public static final long SEED = 42;
+
     /** How many background students a reference holds. */
     public static final int BACKGROUND_SIZE = KernelShapExplainer.DEFAULT_MAX_BACKGROUND;
 

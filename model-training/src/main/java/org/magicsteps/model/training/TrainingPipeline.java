@@ -25,6 +25,7 @@ import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
 import org.magicsteps.model.bundle.TrainingProvenance;
 import org.magicsteps.model.data.SheetException;
+import org.magicsteps.model.explain.ExplanationReferences;
 import org.magicsteps.model.evaluation.BinaryMetrics;
 import org.magicsteps.model.evaluation.Evaluation;
 import org.magicsteps.model.evaluation.LabelledSheet;
@@ -204,6 +205,8 @@ public final class TrainingPipeline {
                 provenance(sheet, refitRows.size(), winner, plan, split, all),
                 metrics(evaluation, cv, winner),
                 finalEncoding.derived());
+        manifest = manifest.withExplanation(ExplanationReferences.fromRows(manifest,
+                refitRows.stream().map(Student::features).toList(), options.seed(), "the train + validation rows"));
         ModelBundle bundle = ModelBundle.of(manifest, onnx);
         double parity = parity(bundle, test, testP);
 
