@@ -1,6 +1,7 @@
 package org.magicsteps.core.port.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -180,6 +181,30 @@ public abstract class PredictionLogContract {
 
         assertEquals(500, log.query(LogQuery.all().limit(LogQuery.MAX_LIMIT)).records().size());
         assertTrue(log.query(LogQuery.all().forStudent("RA-499")).records().get(0).batchId().equals("big"));
+    }
+
+    @Test
+    void aScanVisitsEveryRecordOfItsWindowOnceAcrossPages() {
+        List<PredictionRecord> records = new ArrayList<>();
+        records.add(Students.record("before", "ana", "RA-0", T0.minusMillis(1), null));
+        records.add(Students.record("at-end", "ana", "RA-0", T0.plusSeconds(3600), null));
+        int inside = LogQuery.MAX_LIMIT + 3;
+        for (int i = 0; i < inside; i++) {
+            // More than a page, with timestamps that tie within each batch of ten.
+            records.add(Students.record(String.format("in-%05d", i), i % 2 == 0 ? "ana" : "bia", "RA-" + i,
+                    T0.plusMillis(i / 10), "b" + i / 10));
+        }
+        log.append(records);
+        awaitWritten(log);
+
+        List<String> seen = new ArrayList<>();
+        log.scan(T0, T0.plusSeconds(3600), record -> seen.add(record.predictionId()));
+
+        assertEquals(inside, seen.size());
+        Set<String> distinct = new HashSet<>(seen);
+        assertEquals(inside, distinct.size(), "no record twice");
+        assertTrue(distinct.contains("in-00000") && distinct.contains(String.format("in-%05d", inside - 1)));
+        assertFalse(distinct.contains("before") || distinct.contains("at-end"), "from is inclusive, to exclusive");
     }
 
     @Test
