@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -24,9 +25,11 @@ import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.DisableUser;
+import org.magicsteps.core.usecase.ExplainStudents;
 import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
+import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStudent;
@@ -232,10 +235,11 @@ public final class Wiring implements AutoCloseable {
         PredictionLog counted = metrics.counting(predictionLog());
         ReadThreshold readThreshold = new ReadThreshold(settingsStore(), timed, clock, ReadThreshold.DEFAULT_REFRESH);
         PredictStudent predictStudent = new PredictStudent(timed, counted, readThreshold, clock);
+        ExplainStudents explainStudents = new ExplainStudents(timed);
         return new ApiServices(
                 predictStudent,
                 new PredictBatch(timed, counted, readThreshold, clock, config.maxBatchSize()),
-                new PredictStoredStudent(featureStore(), predictStudent),
+                new PredictStoredStudent(featureStore(), predictStudent, explainStudents),
                 new ProcessFeatures(timed),
                 new DescribeModel(timed, readThreshold),
                 readThreshold,
@@ -245,7 +249,9 @@ public final class Wiring implements AutoCloseable {
                 new FindActiveUser(userStore()),
                 new QueryPredictionLog(counted),
                 new ListStoredStudents(featureStore()),
-                components());
+                components(),
+                explainStudents,
+                new MonitorDrift(counted, List.of(timed), clock));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {

@@ -10,8 +10,10 @@ import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
+import org.magicsteps.core.usecase.ExplainStudents;
 import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
+import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStudent;
@@ -26,6 +28,8 @@ import org.magicsteps.core.usecase.RegisterUser;
  *
  * @param components each store's health by the name {@code /health} shows ({@code users},
  *     {@code prediction_log}, ...); called on every {@code /health} request
+ * @param explainStudents the explanations of {@code explain=true}, of the model {@code predictStudent} runs
+ * @param monitorDrift {@code /monitor/drift} and {@code /metrics}' {@code feature_drift_psi}
  */
 public record ApiServices(
         PredictStudent predictStudent,
@@ -40,7 +44,9 @@ public record ApiServices(
         FindActiveUser findActiveUser,
         QueryPredictionLog queryPredictionLog,
         ListStoredStudents listStoredStudents,
-        Map<String, Supplier<ComponentHealth>> components) {
+        Map<String, Supplier<ComponentHealth>> components,
+        ExplainStudents explainStudents,
+        MonitorDrift monitorDrift) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");
@@ -55,6 +61,8 @@ public record ApiServices(
         Objects.requireNonNull(findActiveUser, "findActiveUser");
         Objects.requireNonNull(queryPredictionLog, "queryPredictionLog");
         Objects.requireNonNull(listStoredStudents, "listStoredStudents");
+        Objects.requireNonNull(explainStudents, "explainStudents");
+        Objects.requireNonNull(monitorDrift, "monitorDrift");
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     }
 }

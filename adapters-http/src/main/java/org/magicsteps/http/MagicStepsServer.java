@@ -72,6 +72,7 @@ public final class MagicStepsServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(metrics, "metrics");
         metrics.watch(services.components());
+        metrics.watchDrift(services.monitorDrift()::lastDay, settings.clock());
         ObjectMapper mapper = JsonBodies.newMapper();
         JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
                 settings.tokenLifetime(), settings.clock());
@@ -100,10 +101,12 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
                 .routes(settings.registration()));
         routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
-                services.predictStoredStudent(), services.processFeatures(), bodies, metrics).routes());
+                services.predictStoredStudent(), services.processFeatures(), services.explainStudents(), bodies, metrics)
+                .routes());
         routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),
                 bodies).routes());
-        routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents()).routes());
+        routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents(),
+                services.monitorDrift()).routes());
         routes.addAll(new SystemRoutes(services.describeModel(), services.components(), metrics, settings.clock())
                 .routes());
         return routes;

@@ -15,11 +15,16 @@ import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.magicsteps.core.domain.BatchPrediction;
+import org.magicsteps.core.domain.ExplainedPrediction;
+import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
+import org.magicsteps.core.usecase.ExplainStudents;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStudent;
@@ -28,6 +33,7 @@ import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.InternalErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
+import org.magicsteps.http.ExplanationBodies.ExplanationBody;
 
 /** Predictions: one student, a batch, a student from the feature store; and feature processing. */
 final class PredictionRoutes {
@@ -51,6 +57,7 @@ final class PredictionRoutes {
      *
      * @param prediction 1 when the student is predicted to reach the Ponto de Virada, else 0
      * @param confidence {@code alta}, {@code média} or {@code baixa}: how far the probability is from the threshold
+     * @param explanation why, when asked for with {@code explain=true}; absent otherwise
      */
     record PredictionResponse(
             @OpenApiExample("RA-1024") String student_id,
@@ -60,11 +67,17 @@ final class PredictionRoutes {
             @OpenApiExample("0f6f1c1e-5d87-4c61-9d8c-7e0f3b0d2a4b") String prediction_id,
             @OpenApiExample("2024-05-01T12:00:00.123Z") String timestamp,
             @OpenApiExample("0.5") double threshold,
-            @OpenApiExample("2024.05-mlp") String model_version) {
+            @OpenApiExample("2024.05-mlp") String model_version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationBody explanation) {
 
         static PredictionResponse of(Prediction p) {
+            return of(p, null);
+        }
+
+        static PredictionResponse of(Prediction p, Explanation explanation) {
             return new PredictionResponse(p.studentId(), p.probability(), p.predictedClass(), p.confidence().label(),
-                    p.predictionId(), p.timestamp().toString(), p.threshold().value(), p.modelVersion());
+                    p.predictionId(), p.timestamp().toString(), p.threshold().value(), p.modelVersion(),
+                    explanation == null ? null : ExplanationBody.of(explanation));
         }
     }
 
@@ -84,19 +97,25 @@ final class PredictionRoutes {
             List<Double> model_input) {
     }
 
+    private static final String EXPLAIN_DOC = "true: each result gets an `explanation` (log-odds: base_value plus the "
+            + "contributions, strongest first, each with a reason in Portuguese); exact for a linear model, Kernel SHAP "
+            + "(about 10 ms a student) otherwise. 422 for another value or a model that cannot explain itself.";
+
     private final PredictStudent predictStudent;
     private final PredictBatch predictBatch;
     private final PredictStoredStudent predictStoredStudent;
     private final ProcessFeatures processFeatures;
+    private final ExplainStudents explainStudents;
     private final JsonBodies bodies;
     private final ServiceMetrics metrics;
 
     PredictionRoutes(PredictStudent predictStudent, PredictBatch predictBatch, PredictStoredStudent predictStoredStudent,
-            ProcessFeatures processFeatures, JsonBodies bodies, ServiceMetrics metrics) {
+            ProcessFeatures processFeatures, ExplainStudents explainStudents, JsonBodies bodies, ServiceMetrics metrics) {
         this.predictStudent = predictStudent;
         this.predictBatch = predictBatch;
         this.predictStoredStudent = predictStoredStudent;
         this.processFeatures = processFeatures;
+        this.explainStudents = explainStudents;
         this.bodies = bodies;
         this.metrics = metrics;
     }
@@ -114,6 +133,8 @@ final class PredictionRoutes {
             description = "Whether the student reaches the Ponto de Virada. Every violation of the model's "
                     + "feature rules is listed in one 422. The prediction is logged.",
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = @OpenApiParam(name = ExplanationBodies.PARAMETER, type = Boolean.class, example = "true",
+                    description = EXPLAIN_DOC),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PredictRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = PredictionResponse.class)),
@@ -126,11 +147,13 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "500", description = "Unexpected failure; quote the correlation id",
                         content = @OpenApiContent(from = InternalErrorBody.class))})
     void predict(Context ctx) {
+        boolean explain = explainRequested(ctx);
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
         Prediction prediction = predictStudent.execute(new PredictStudent.Command(Authentication.actor(ctx).username(),
                 request.student_id(), request.features()));
         metrics.prediction(prediction.predictedClass());
-        ctx.json(PredictionResponse.of(prediction));
+        ctx.json(PredictionResponse.of(prediction, explain
+                ? explainStudents.execute(List.of(request.features())).get(0) : null));
     }
 
     @OpenApi(path = "/predict/batch", methods = HttpMethod.POST, tags = "predictions", operationId = "predictBatch",
@@ -139,6 +162,8 @@ final class PredictionRoutes {
                     + "one write. Violations of every student are listed in one 422, located under "
                     + "`students`, index, `features`.",
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = @OpenApiParam(name = ExplanationBodies.PARAMETER, type = Boolean.class, example = "true",
+                    description = EXPLAIN_DOC),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = BatchRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = BatchResponse.class)),
@@ -150,6 +175,7 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "503", description = "The model or the log is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void predictBatch(Context ctx) {
+        boolean explain = explainRequested(ctx);
         BatchRequest request = bodies.read(ctx, BatchRequest.class);
         if (request.students() == null) {
             throw new HttpProblem.Rejected("body", List.of(Violation.of("students", null, Kind.MISSING,
@@ -161,10 +187,14 @@ final class PredictionRoutes {
         }
         BatchPrediction batch = predictBatch.execute(new PredictBatch.Command(Authentication.actor(ctx).username(),
                 students));
+        // Explained after the batch passed validation, so the features are those just predicted from.
+        List<Explanation> explanations = explain
+                ? explainStudents.execute(students.stream().map(PredictBatch.Student::features).toList()) : null;
         List<PredictionResponse> answers = new ArrayList<>(batch.predictions().size());
-        for (Prediction p : batch.predictions()) {
+        for (int i = 0; i < batch.predictions().size(); i++) {
+            Prediction p = batch.predictions().get(i);
             metrics.prediction(p.predictedClass());
-            answers.add(PredictionResponse.of(p));
+            answers.add(PredictionResponse.of(p, explain ? explanations.get(i) : null));
         }
         ctx.json(new BatchResponse(answers.size(), answers, batch.timestamp().toString(), batch.batchId()));
     }
@@ -176,6 +206,8 @@ final class PredictionRoutes {
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
             pathParams = @OpenApiParam(name = "student_id", required = true, example = "RA-1024",
                     description = "The student's id in the feature store"),
+            queryParams = @OpenApiParam(name = ExplanationBodies.PARAMETER, type = Boolean.class, example = "true",
+                    description = EXPLAIN_DOC),
             responses = {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = PredictionResponse.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
@@ -186,10 +218,26 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "503", description = "The feature store, the model or the log is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void predictStored(Context ctx) {
-        Prediction prediction = predictStoredStudent.execute(Authentication.actor(ctx).username(),
-                ctx.pathParam("student_id"));
+        String user = Authentication.actor(ctx).username();
+        String studentId = ctx.pathParam("student_id");
+        if (explainRequested(ctx)) {
+            ExplainedPrediction answer = predictStoredStudent.executeExplained(user, studentId);
+            metrics.prediction(answer.prediction().predictedClass());
+            ctx.json(PredictionResponse.of(answer.prediction(), answer.explanation()));
+            return;
+        }
+        Prediction prediction = predictStoredStudent.execute(user, studentId);
         metrics.prediction(prediction.predictedClass());
         ctx.json(PredictionResponse.of(prediction));
+    }
+
+    /** {@code explain=true}, checked before anything runs: a bad value or a model that cannot explain is a 422. */
+    private boolean explainRequested(Context ctx) {
+        boolean explain = ExplanationBodies.requested(ctx);
+        if (explain && !explainStudents.available()) {
+            throw ExplanationBodies.unavailable(explainStudents.modelName());
+        }
+        return explain;
     }
 
     @OpenApi(path = "/features/process", methods = HttpMethod.POST, tags = "model", operationId = "processFeatures",

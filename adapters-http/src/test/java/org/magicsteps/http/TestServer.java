@@ -34,6 +34,8 @@ import org.magicsteps.core.port.Predictor;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
+import org.magicsteps.core.usecase.ExplainStudents;
+import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.PredictBatch;
@@ -53,7 +55,7 @@ final class TestServer implements AutoCloseable {
     static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256-and-even-for-hs512-signing!";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestModel model = new TestModel();
+    final TestModel model;
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemoryPredictionLog memoryLog = new InMemoryPredictionLog();
     final FailingLog log = new FailingLog(memoryLog);
@@ -77,6 +79,16 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(settingsChange, maxBatchSize, new TestModel());
+    }
+
+    /** A server whose model cannot explain its predictions. */
+    static TestServer withoutExplanations() {
+        return new TestServer(s -> s, 500, new TestModel(false));
+    }
+
+    private TestServer(UnaryOperator<HttpSettings> settingsChange, int maxBatchSize, TestModel model) {
+        this.model = model;
         this.maxBatchSize = maxBatchSize;
         Predictor predictor = metrics.timing(model.predictor);
         PredictionLog countedLog = metrics.counting(log);
@@ -89,7 +101,7 @@ final class TestServer implements AutoCloseable {
         ApiServices services = new ApiServices(
                 predictStudent,
                 new PredictBatch(predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
-                new PredictStoredStudent(features, predictStudent),
+                new PredictStoredStudent(features, predictStudent, new ExplainStudents(predictor)),
                 new ProcessFeatures(predictor),
                 new DescribeModel(predictor, readThreshold),
                 readThreshold,
@@ -99,7 +111,9 @@ final class TestServer implements AutoCloseable {
                 new FindActiveUser(users),
                 new QueryPredictionLog(countedLog),
                 new ListStoredStudents(features),
-                health);
+                health,
+                new ExplainStudents(predictor),
+                new MonitorDrift(countedLog, List.of(predictor), Clock.systemUTC()));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.StudentFeatures;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -50,28 +51,63 @@ final class FeatureJson {
      */
     static StudentFeatures read(String text) {
         Map<String, Object> values = new LinkedHashMap<>();
+        FeatureVisitor collect = new FeatureVisitor() {
+            @Override
+            public void number(String feature, double value) {
+                values.put(feature, value);
+            }
+
+            @Override
+            public void word(String feature, String value) {
+                values.put(feature, value);
+            }
+
+            @Override
+            public void endOfRecord() {
+                // The object is complete; read returns it.
+            }
+        };
         try (JsonParser json = JSON.createParser(text)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("features are not a JSON object");
-            }
-            JsonToken token;
-            while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                JsonToken value = json.nextToken();
-                if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                    values.put(name, json.getDoubleValue());
-                } else if (value == JsonToken.VALUE_STRING) {
-                    values.put(name, json.getText());
-                } else {
-                    throw new IllegalArgumentException("feature " + name + " is " + value + ", not a number or a word");
-                }
-            }
-            if (token != JsonToken.END_OBJECT || json.nextToken() != null) {
-                throw new IllegalArgumentException("features are not one JSON object");
-            }
+            parse(json, collect);
         } catch (IOException e) {
             throw new IllegalArgumentException("features are not valid JSON: " + e.getMessage(), e);
         }
         return new StudentFeatures(values);
+    }
+
+    /**
+     * Gives {@code visitor} every feature of the UTF-8 JSON {@code bytes}, then ends the record: the
+     * same reading as {@link #read}, without building the features.
+     *
+     * @throws IllegalArgumentException when the bytes are not a JSON object of numbers and strings
+     */
+    static void visit(byte[] bytes, FeatureVisitor visitor) {
+        try (JsonParser json = JSON.createParser(bytes)) {
+            parse(json, visitor);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("features are not valid JSON: " + e.getMessage(), e);
+        }
+        visitor.endOfRecord();
+    }
+
+    private static void parse(JsonParser json, FeatureVisitor visitor) throws IOException {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("features are not a JSON object");
+        }
+        JsonToken token;
+        while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                visitor.number(name, json.getDoubleValue());
+            } else if (value == JsonToken.VALUE_STRING) {
+                visitor.word(name, json.getText());
+            } else {
+                throw new IllegalArgumentException("feature " + name + " is " + value + ", not a number or a word");
+            }
+        }
+        if (token != JsonToken.END_OBJECT || json.nextToken() != null) {
+            throw new IllegalArgumentException("features are not one JSON object");
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.magicsteps.core.domain.LogCursor;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.PredictionRecord;
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.port.PortException;
 
@@ -33,6 +34,9 @@ final class PredictionRows {
 
     private static final String COLUMNS = "prediction_id, timestamp, user, student_id, features, probability,"
             + " prediction, confidence, threshold, model_version, batch_id";
+    /** The features of the records of a time window, read in one pass in no particular order. */
+    static final String FEATURES_BETWEEN = "SELECT features FROM predictions WHERE timestamp >= ? AND timestamp < ?";
+
     private static final String NEWEST_FIRST = " ORDER BY timestamp DESC, prediction_id DESC";
 
     private PredictionRows() {
@@ -129,6 +133,19 @@ final class PredictionRows {
 
     private static void and(StringBuilder where, String clause) {
         where.append(where.length() == 0 ? " WHERE " : " AND ").append(clause);
+    }
+
+    /**
+     * Gives {@code visitor} the features in column {@code column} of {@code row}, then ends the record.
+     *
+     * @throws PortException when they are not features we can read
+     */
+    static void visitFeatures(ResultSet row, int column, FeatureVisitor visitor, SqliteFile file) throws SQLException {
+        try {
+            FeatureJson.visit(row.getBytes(column), visitor);
+        } catch (RuntimeException e) {
+            throw new PortException(file + ": logged features cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.magicsteps.sqlite;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PortException;
@@ -64,6 +66,31 @@ public final class SqlitePredictionLog implements PredictionLog {
             }
         });
         return LogPage.of(records, query.limit());
+    }
+
+    /**
+     * Reads the features column alone, in one forward pass over the window (the time index bounds
+     * it; rows come in no particular order), parsing each record's JSON straight into the visitor,
+     * so that a day of a million predictions is read in about a second rather than as pages of
+     * whole records.
+     */
+    @Override
+    public void scanFeatures(Instant from, Instant to, FeatureVisitor visitor) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new IllegalArgumentException("a scan needs from before to, got " + from + " and " + to);
+        }
+        database.readers().read("scanning the prediction log", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(PredictionRows.FEATURES_BETWEEN)) {
+                statement.setLong(1, from.toEpochMilli());
+                statement.setLong(2, to.toEpochMilli());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        PredictionRows.visitFeatures(rows, 1, visitor, database.file());
+                    }
+                }
+                return null;
+            }
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.PredictionRecord;
 
 /**
@@ -51,6 +52,19 @@ public interface PredictionLog {
             }
             query = query.after(page.next());
         }
+    }
+
+    /**
+     * Gives {@code visitor} the features of every record logged at or after {@code from} and before
+     * {@code to}, each record once, value by value, without holding them in memory: what drift is
+     * measured on. The default takes them from {@link #scan}; a store may override it with a read of
+     * the features alone that builds no object per record.
+     *
+     * @throws IllegalArgumentException when {@code from} is not before {@code to}
+     * @throws PortException when the log cannot be read
+     */
+    default void scanFeatures(Instant from, Instant to, FeatureVisitor visitor) {
+        scan(from, to, record -> visitor.visit(record.features()));
     }
 
     ComponentHealth health();

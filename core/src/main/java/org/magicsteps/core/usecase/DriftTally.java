@@ -10,21 +10,28 @@ import java.util.Map;
 import org.magicsteps.core.domain.DriftLevel;
 import org.magicsteps.core.domain.FeatureDrift;
 import org.magicsteps.core.domain.FeatureReference;
+import org.magicsteps.core.domain.FeatureVisitor;
 
 /**
  * Counts, feature by feature, how rows fall into the bins of a model's training reference. It
  * holds one counter per bin and nothing per row, so that a million rows take the memory of one.
+ * Rows come as maps of raw values (a sheet) or value by value (the log, as a {@link FeatureVisitor}).
  * Not safe for use by several threads.
  */
-final class DriftTally {
+final class DriftTally implements FeatureVisitor {
 
     private static final String OTHER = "(other)";
 
     private final List<Feature> features = new ArrayList<>();
+    private final Map<String, Feature> byName = new HashMap<>();
     private long rows;
 
     DriftTally(List<FeatureReference> references) {
-        references.forEach(r -> features.add(new Feature(r)));
+        references.forEach(r -> {
+            Feature feature = new Feature(r);
+            features.add(feature);
+            byName.put(r.feature(), feature);
+        });
     }
 
     /** Counts one row of raw values by feature name (numbers, numeric text, words; absent or blank is missing). */
@@ -32,6 +39,34 @@ final class DriftTally {
         rows++;
         for (Feature feature : features) {
             feature.add(values.get(feature.reference.feature()));
+        }
+    }
+
+    @Override
+    public void number(String feature, double value) {
+        Feature f = byName.get(feature);
+        if (f != null) {
+            f.seen = rows + 1;
+            f.add(value);
+        }
+    }
+
+    @Override
+    public void word(String feature, String value) {
+        Feature f = byName.get(feature);
+        if (f != null) {
+            f.seen = rows + 1;
+            f.add(value);
+        }
+    }
+
+    @Override
+    public void endOfRecord() {
+        rows++;
+        for (Feature feature : features) {
+            if (feature.seen != rows) {
+                feature.missing++;
+            }
         }
     }
 
@@ -54,6 +89,8 @@ final class DriftTally {
         private final long[] counts;
         private long missing;
         private long outside;
+        /** The number of the last record that gave this feature a value (visited rows count from 1). */
+        private long seen;
 
         Feature(FeatureReference reference) {
             this.reference = reference;
@@ -64,6 +101,14 @@ final class DriftTally {
             // A categorical reference gets one more bin, for words training never saw.
             this.counts = new long[!reference.known() ? 0 : reference.numeric() ? edges.length - 1
                     : categories.size() + 1];
+        }
+
+        void add(double value) {
+            if (!reference.numeric()) {
+                add((Object) value);
+            } else if (counts.length > 0) {
+                countNumber(value);
+            }
         }
 
         void add(Object value) {

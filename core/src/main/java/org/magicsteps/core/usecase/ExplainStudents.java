@@ -28,6 +28,11 @@ public final class ExplainStudents {
         this.explainer = predictor.explainer();
     }
 
+    /** The name of the model explained. */
+    public String modelName() {
+        return predictor.info().name();
+    }
+
     /** Whether the model can explain its predictions. */
     public boolean available() {
         return explainer.isPresent();

@@ -73,7 +73,7 @@ public final class MonitorDrift {
 
     private DriftReport measure(Predictor model, Instant from, Instant to) {
         DriftTally tally = new DriftTally(model.trainingReference());
-        log.scan(from, to, record -> tally.add(record.features().values()));
+        log.scanFeatures(from, to, tally);
         return new DriftReport(model.info().name(), model.info().version(), "prediction log", from, to, tally.rows(),
                 tally.drifts());
     }

@@ -152,15 +152,20 @@ class DriftTest {
             records.add(record("in-" + i, NOW.minusSeconds(60L * i + 1), i % 2 == 0 ? 3.0 : 9.0));
         }
         records.add(record("old", NOW.minusSeconds(25 * 3600), 3.0));
+        records.add(new PredictionRecord(Prediction.of("no-gender", null, 0.4, new Threshold(0.5), "1.0.0",
+                NOW.minusSeconds(7)), "ana", new StudentFeatures(Map.of("score_ipv", 3.0, "turma", "a")), null));
         log.append(records);
         MonitorDrift monitor = new MonitorDrift(log, List.of(new ReferencedPredictor()), Clock.fixed(NOW, ZoneOffset.UTC));
 
         DriftReport lastDay = monitor.execute(new Actor("ana", Role.ADMIN), null, null, null);
-        assertEquals(40, lastDay.rows(), "the last 24 hours by default");
+        assertEquals(41, lastDay.rows(), "the last 24 hours by default");
         assertEquals(NOW.minusSeconds(24 * 3600), lastDay.from());
-        assertEquals(List.of(20L, 0L, 0L, 20L), lastDay.features().get(0).currentCounts());
+        assertEquals(List.of(21L, 0L, 0L, 20L), lastDay.features().get(0).currentCounts());
+        assertEquals(1, lastDay.features().get(1).missing(), "a record without genero");
+        assertEquals(List.of(40L, 0L, 0L), lastDay.features().get(1).currentCounts());
+        assertEquals(1, lastDay.features().get(3).missing(), "nor fase");
         assertEquals(lastDay, monitor.lastDay());
-        assertEquals(41, monitor.execute(new Actor("ana", Role.ADMIN), NOW.minusSeconds(26 * 3600), NOW, "test-model")
+        assertEquals(42, monitor.execute(new Actor("ana", Role.ADMIN), NOW.minusSeconds(26 * 3600), NOW, "test-model")
                 .rows());
 
         assertThrows(AccessDeniedException.class, () -> monitor.execute(new Actor("bia", Role.USER), null, null, null));

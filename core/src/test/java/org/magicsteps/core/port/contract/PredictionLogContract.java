@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.Prediction;
@@ -205,6 +208,43 @@ public abstract class PredictionLogContract {
         assertEquals(inside, distinct.size(), "no record twice");
         assertTrue(distinct.contains("in-00000") && distinct.contains(String.format("in-%05d", inside - 1)));
         assertFalse(distinct.contains("before") || distinct.contains("at-end"), "from is inclusive, to exclusive");
+    }
+
+    @Test
+    void theFeaturesOfAWindowAreScannedOnceEach() {
+        StudentFeatures other = StudentFeatures.builder().fase(5).scoreIpv(9.1).genero("menino").build();
+        List<PredictionRecord> records = List.of(
+                Students.record("before", "ana", "RA-0", T0.minusMillis(1), null),
+                Students.record("first", "ana", "RA-1", T0, null),
+                new PredictionRecord(Prediction.of("second", "RA-2", 0.2, new Threshold(0.5), "1.0.0",
+                        T0.plusSeconds(5)), "bia", other, "b-1"),
+                Students.record("at-end", "ana", "RA-3", T0.plusSeconds(10), null));
+        log.append(records);
+        awaitWritten(log);
+
+        List<StudentFeatures> seen = new ArrayList<>();
+        log.scanFeatures(T0, T0.plusSeconds(10), new FeatureVisitor() {
+            private Map<String, Object> values = new LinkedHashMap<>();
+
+            @Override
+            public void number(String feature, double value) {
+                values.put(feature, value);
+            }
+
+            @Override
+            public void word(String feature, String value) {
+                values.put(feature, value);
+            }
+
+            @Override
+            public void endOfRecord() {
+                seen.add(new StudentFeatures(values));
+                values = new LinkedHashMap<>();
+            }
+        });
+
+        assertEquals(2, seen.size());
+        assertEquals(Set.of(Students.student(), other), new HashSet<>(seen), "read back exactly as appended");
     }
 
     @Test

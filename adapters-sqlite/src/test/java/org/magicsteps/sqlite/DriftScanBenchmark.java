@@ -1,0 +1,154 @@
+package org.magicsteps.sqlite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import org.magicsteps.core.domain.DriftReport;
+import org.magicsteps.core.domain.FeatureReference;
+import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.ModelInfo;
+import org.magicsteps.core.domain.Prediction;
+import org.magicsteps.core.domain.PredictionRecord;
+import org.magicsteps.core.domain.ProcessedFeatures;
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.testing.Students;
+import org.magicsteps.core.usecase.MonitorDrift;
+
+/**
+ * How long {@code GET /monitor/drift} takes over a day of 1,000,000 logged predictions in the
+ * embedded store: the log is filled (18 PEDE features per record, in batches of 500, in time order
+ * over 24 hours), then {@link MonitorDrift#lastDay()} runs three times, each reading the whole window
+ * through {@code PredictionLog.scan}. A measured main, not a test:
+ * {@code mvn -B -q -pl adapters-sqlite -am verify -DskipTests -Pbench -Dbench.sections=drift}
+ * (the profile runs it with a 96 MB heap, a tenth of what a million records would hold, so that
+ * it also shows the memory stays bounded); {@code -Dbench.drift.records=} changes the count.
+ */
+public final class DriftScanBenchmark {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    private DriftScanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!List.of(System.getProperty("bench.sections", "").split(",")).contains("drift")) {
+            return;
+        }
+        int records = Integer.getInteger("bench.drift.records", 1_000_000);
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "drift-bench");
+        String kept = System.getProperty("bench.drift.file", "");
+        Path file = kept.isEmpty() ? work.resolve("magic-steps.db") : Path.of(kept);
+        boolean fresh = !Files.exists(file);
+        try (SqliteStores stores = SqliteStores.open(file, Durability.NORMAL)) {
+            long filling = System.nanoTime();
+            if (fresh) {
+                fill(stores, records);
+            }
+            System.out.printf(Locale.ROOT, "filled %,d records in %.1f s (%,d MB file); max heap %d MB, load average %.1f%n",
+                    records, (System.nanoTime() - filling) / 1e9, Files.size(file) >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            MonitorDrift monitor = new MonitorDrift(stores.predictionLog(), List.of(new ReferencedModel()),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            for (int run = 1; run <= 3; run++) {
+                long start = System.nanoTime();
+                long startCpu = cpu.getCurrentThreadCpuTime();
+                DriftReport report = monitor.lastDay();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (cpu.getCurrentThreadCpuTime() - startCpu) / 1e9;
+                System.out.printf(Locale.ROOT, "run %d: drift over %,d logged predictions in %.2f s (CPU %.2f s of this "
+                        + "thread, %.0f k/s); score_ipv PSI %.4f%n", run, report.rows(), seconds, cpuSeconds,
+                        report.rows() / seconds / 1000,
+                        report.features().stream().filter(f -> f.feature().equals("score_ipv")).findFirst()
+                                .orElseThrow().psi());
+            }
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void fill(SqliteStores stores, int records) {
+        SplittableRandom random = new SplittableRandom(1);
+        Threshold threshold = new Threshold(0.5);
+        List<PredictionRecord> batch = new ArrayList<>(500);
+        for (int i = 0; i < records; i++) {
+            Map<String, Object> values = new LinkedHashMap<>(Students.student().values());
+            values.put("score_ipv", Math.rint((2.5 + random.nextDouble() * 7.5) * 1000) / 1000);
+            values.put("idade", (double) (8 + random.nextInt(12)));
+            // Logged as a live server logs them: in time order, the day's predictions evenly spread.
+            Instant at = NOW.minusMillis(24L * 3600 * 1000).plusMillis(i * (24L * 3600 * 1000 - 1) / records);
+            batch.add(new PredictionRecord(Prediction.of(UUID.randomUUID().toString(), "RA-" + i % 5000, 0.5,
+                    threshold, "1.0.0", at), "ana", new StudentFeatures(values), null));
+            if (batch.size() == 500) {
+                stores.predictionLog().append(batch);
+                batch = new ArrayList<>(500);
+            }
+        }
+        if (!batch.isEmpty()) {
+            stores.predictionLog().append(batch);
+        }
+    }
+
+    /** The test model with a training reference of ten bins for every numeric feature and counts for every word. */
+    private static final class ReferencedModel implements Predictor {
+        private final Predictor inner = Students.predictor();
+
+        @Override
+        public ModelInfo info() {
+            return inner.info();
+        }
+
+        @Override
+        public FeatureSchema schema() {
+            return inner.schema();
+        }
+
+        @Override
+        public double[] probabilities(List<StudentFeatures> students) {
+            return inner.probabilities(students);
+        }
+
+        @Override
+        public ProcessedFeatures process(StudentFeatures student) {
+            return inner.process(student);
+        }
+
+        @Override
+        public List<FeatureReference> trainingReference() {
+            List<FeatureReference> references = new ArrayList<>();
+            for (FeatureSpec spec : schema().features()) {
+                if (spec.type().isNumeric()) {
+                    List<Double> edges = new ArrayList<>();
+                    List<Long> counts = new ArrayList<>();
+                    for (int b = 0; b <= 10; b++) {
+                        edges.add(spec.minimum() + (spec.maximum() - spec.minimum()) * b / 10);
+                        if (b < 10) {
+                            counts.add(10L + b);
+                        }
+                    }
+                    references.add(FeatureReference.numeric(spec.name(), true, edges, counts, 0L));
+                } else {
+                    references.add(FeatureReference.categorical(spec.name(), true, spec.categories(),
+                            spec.categories().stream().map(c -> 10L).toList(), 0L));
+                }
+            }
+            return references;
+        }
+    }
+}
