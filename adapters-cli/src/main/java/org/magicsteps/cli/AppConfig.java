@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.http.HttpSettings;
-import org.magicsteps.http.RegistrationMode;
+import org.magicsteps.http.TrustedProxies;
 
 /**
  * The whole configuration, typed. Each value comes from a command-line flag, else an environment
@@ -34,6 +35,19 @@ import org.magicsteps.http.RegistrationMode;
  * @param loginAttemptsPerAddress {@code LOGIN_ATTEMPTS_PER_ADDRESS} per minute, default 60
  * @param dataDir {@code DATA_DIR}, default {@code ./data}: the generated secret and the embedded store
  * @param modelDir {@code MODEL_DIR}, or {@code null} for the bundled model
+ * @param redisUrl {@code REDIS_URL}: {@code redis://}, {@code rediss://} (TLS), {@code redis-sentinel://}, or a
+ *     Cluster's seed nodes with {@code REDIS_CLUSTER}; instead of {@code REDIS_HOST}. May hold a password, so
+ *     it is never shown
+ * @param redisCluster {@code REDIS_CLUSTER}: {@code true} when {@code REDIS_URL} (or {@code REDIS_HOST}) names
+ *     seed nodes of a Redis Cluster; default {@code false}
+ * @param redisTlsCaFile {@code REDIS_TLS_CA_FILE}: a PEM file of the certificates to trust for {@code rediss://},
+ *     or {@code null} for the JVM's trust store
+ * @param redisKeyPrefix {@code REDIS_KEY_PREFIX}, default {@code magic-steps:}: features live under
+ *     {@code <prefix>features:}, login allowances under {@code <prefix>attempts:}
+ * @param featureTtlSeconds {@code FEATURE_TTL_SECONDS}: how long Redis keeps a student's features after they
+ *     are written; 0 (the default) for ever
+ * @param trustedProxies {@code TRUSTED_PROXIES}: addresses and CIDR blocks of the reverse proxies whose
+ *     {@code X-Forwarded-For} is believed; none by default
  */
 public record AppConfig(
         String host,
@@ -45,14 +59,20 @@ public record AppConfig(
         String redisHost,
         int redisPort,
         String redisPassword,
-        RegistrationMode registration,
+        RegistrationPolicy registration,
         int maxBatchSize,
         long maxBodyBytes,
         String metricsToken,
         int loginAttemptsPerUser,
         int loginAttemptsPerAddress,
         Path dataDir,
-        Path modelDir) {
+        Path modelDir,
+        String redisUrl,
+        boolean redisCluster,
+        Path redisTlsCaFile,
+        String redisKeyPrefix,
+        long featureTtlSeconds,
+        TrustedProxies trustedProxies) {
 
     static final String HOST = "HOST";
     static final String PORT = "PORT";
@@ -71,6 +91,13 @@ public record AppConfig(
     static final String LOGIN_ATTEMPTS_PER_ADDRESS = "LOGIN_ATTEMPTS_PER_ADDRESS";
     static final String DATA_DIR = "DATA_DIR";
     static final String MODEL_DIR = "MODEL_DIR";
+    static final String REDIS_URL = "REDIS_URL";
+    static final String REDIS_CLUSTER = "REDIS_CLUSTER";
+    static final String REDIS_TLS_CA_FILE = "REDIS_TLS_CA_FILE";
+    static final String REDIS_KEY_PREFIX = "REDIS_KEY_PREFIX";
+    static final String FEATURE_TTL_SECONDS = "FEATURE_TTL_SECONDS";
+    static final String TRUSTED_PROXIES = "TRUSTED_PROXIES";
+    static final String DEFAULT_REDIS_KEY_PREFIX = "magic-steps:";
 
     /**
      * Reads the configuration from its three sources, in order of precedence.
@@ -103,14 +130,21 @@ public record AppConfig(
                 r.text(REDIS_HOST, null),
                 r.integer(REDIS_PORT, 6379, 1, 65_535),
                 r.text(REDIS_PASSWORD, null),
-                r.parsed(REGISTRATION, RegistrationMode.OPEN, RegistrationMode::parse),
+                r.parsed(REGISTRATION, RegistrationPolicy.OPEN, RegistrationPolicy::parse),
                 r.integer(MAX_BATCH_SIZE, PredictBatch.DEFAULT_MAX_BATCH_SIZE, 1, 100_000),
                 r.integer(MAX_BODY_BYTES, (int) HttpSettings.DEFAULT_MAX_REQUEST_BYTES, 1024, 512 * 1024 * 1024),
                 r.text(METRICS_TOKEN, null),
                 r.integer(LOGIN_ATTEMPTS_PER_USER, 10, 1, 100_000),
                 r.integer(LOGIN_ATTEMPTS_PER_ADDRESS, 60, 1, 1_000_000),
                 r.parsed(DATA_DIR, Path.of("data"), Path::of),
-                r.parsed(MODEL_DIR, null, Path::of));
+                r.parsed(MODEL_DIR, null, Path::of),
+                r.text(REDIS_URL, null),
+                r.parsed(REDIS_CLUSTER, false, AppConfig::bool),
+                r.parsed(REDIS_TLS_CA_FILE, null, Path::of),
+                r.text(REDIS_KEY_PREFIX, DEFAULT_REDIS_KEY_PREFIX),
+                r.integer(FEATURE_TTL_SECONDS, 0, 0, Integer.MAX_VALUE),
+                r.parsed(TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse));
+        checkRedis(config, r.problems);
         if (config.metricsToken() != null && config.metricsToken().length() < HttpSettings.MIN_METRICS_TOKEN_LENGTH) {
             r.problems.add(METRICS_TOKEN + ": must have at least " + HttpSettings.MIN_METRICS_TOKEN_LENGTH
                     + " characters");
@@ -121,6 +155,37 @@ public record AppConfig(
         return config;
     }
 
+    /** The Redis settings must name one Redis, in a way lettuce can use. */
+    private static void checkRedis(AppConfig config, List<String> problems) {
+        if (config.redisUrl() != null && config.redisHost() != null) {
+            problems.add(REDIS_URL + ": give REDIS_URL or REDIS_HOST, not both");
+        } else if (config.redisCluster() && !config.usesRedis()) {
+            problems.add(REDIS_CLUSTER + ": needs REDIS_URL (the seed nodes) or REDIS_HOST");
+        } else if (config.redisUrl() != null) {
+            try {
+                org.magicsteps.redis.RedisSettings.fromUrl(config.redisUrl(), config.redisCluster());
+            } catch (IllegalArgumentException e) {
+                problems.add(REDIS_URL + ": " + e.getMessage());
+            }
+        }
+        if (config.redisTlsCaFile() != null && !java.nio.file.Files.isReadable(config.redisTlsCaFile())) {
+            problems.add(REDIS_TLS_CA_FILE + ": " + config.redisTlsCaFile() + " cannot be read");
+        }
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is neither true nor false");
+        };
+    }
+
+    /** Whether a Redis is configured (by {@code REDIS_URL} or {@code REDIS_HOST}). */
+    boolean usesRedis() {
+        return redisUrl != null || redisHost != null;
+    }
+
     /** The configuration with no flag, no environment and no {@code .env}: every default. */
     static AppConfig defaults() {
         return resolve(Map.of(), Map.of(), Map.of());
@@ -129,25 +194,42 @@ public record AppConfig(
     AppConfig withPort(int newPort) {
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
-                dataDir, modelDir);
+                dataDir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds,
+                trustedProxies);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
-                dir, modelDir);
+                dir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds, trustedProxies);
     }
 
-    /** Never shows the secret, the metrics token or the password inside a MongoDB URI. */
+    /**
+     * The Redis this configuration names, without a key prefix of its own yet, or {@code null} when none
+     * is configured.
+     */
+    org.magicsteps.redis.RedisSettings redisSettings() {
+        if (!usesRedis()) {
+            return null;
+        }
+        org.magicsteps.redis.RedisSettings settings = redisUrl != null
+                ? org.magicsteps.redis.RedisSettings.fromUrl(redisUrl, redisCluster)
+                : org.magicsteps.redis.RedisSettings.of(redisHost, redisPort).withCluster(redisCluster);
+        return settings.withPassword(redisPassword).withTrustedCertificates(redisTlsCaFile)
+                .withFeatureTtl(featureTtlSeconds == 0 ? null : java.time.Duration.ofSeconds(featureTtlSeconds))
+                .withKeyPrefix(redisKeyPrefix + "features:");
+    }
+
+    /** Never shows the secret, the metrics token or a password inside a MongoDB URI or a Redis URL. */
     @Override
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", secretKey=" + (secretKey == null ? "unset" : "hidden")
                 + ", tokenExpireMinutes=" + tokenExpireMinutes + ", mongoUri=" + redactedMongoUri()
-                + ", mongoDb=" + mongoDb + ", redis=" + (redisHost == null ? "unset" : redisHost + ":" + redisPort)
+                + ", mongoDb=" + mongoDb + ", redis=" + (usesRedis() ? redisSettings().address() : "unset")
                 + ", redisPassword=" + (redisPassword == null ? "unset" : "hidden") + ", registration="
                 + registration.label() + ", maxBatchSize=" + maxBatchSize + ", maxBodyBytes=" + maxBodyBytes
                 + ", metricsToken=" + (metricsToken == null ? "unset" : "hidden") + ", dataDir=" + dataDir
-                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + "]";
+                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + ", trustedProxies=" + trustedProxies + "]";
     }
 
     /** The MongoDB URI with any password replaced, fit for a console or a log. */

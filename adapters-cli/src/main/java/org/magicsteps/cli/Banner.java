@@ -1,10 +1,10 @@
 package org.magicsteps.cli;
 
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 
 /**
  * The start-up banner: where the server listens, which model and stores it uses, whether they
@@ -15,7 +15,7 @@ final class Banner {
     private Banner() {
     }
 
-    static String render(AppConfig config, ModelInfo model, Map<String, Supplier<ComponentHealth>> components,
+    static String render(AppConfig config, ModelInfo model, Map<String, HealthReporting> components,
             int port, String secretOrigin, long readyMillis) {
         String shownHost = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         StringBuilder text = new StringBuilder();
@@ -26,8 +26,8 @@ final class Banner {
                 .append(model.modelClass()).append(") from ")
                 .append(config.modelDir() == null ? "the bundled model" : config.modelDir()).append('\n');
         java.util.List<String> volatileStores = new java.util.ArrayList<>();
-        for (Map.Entry<String, Supplier<ComponentHealth>> entry : components.entrySet()) {
-            ComponentHealth health = entry.getValue().get();
+        for (Map.Entry<String, HealthReporting> entry : components.entrySet()) {
+            ComponentHealth health = entry.getValue().health();
             String name = entry.getKey().replace("_", " ");
             if (!health.persistent()) {
                 volatileStores.add(name);
@@ -45,6 +45,13 @@ final class Banner {
         text.append("  access          registration ").append(config.registration().label()).append(", /metrics ")
                 .append(config.metricsToken() == null ? "open" : "needs METRICS_TOKEN").append(", tokens valid ")
                 .append(config.tokenExpireMinutes()).append(" min\n");
+        text.append("  login limits    ").append(config.loginAttemptsPerUser()).append(" per user, ")
+                .append(config.loginAttemptsPerAddress()).append(" per address a minute, ")
+                .append(config.usesRedis() ? "shared by every replica through Redis" : "kept in this process")
+                .append("; X-Forwarded-For ")
+                .append(config.trustedProxies().isEmpty() ? "ignored (no TRUSTED_PROXIES)"
+                        : "believed from " + config.trustedProxies())
+                .append('\n');
         return text.toString();
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code magic-steps features load|list}: the online feature store the server predicts stored students from. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"The online feature store (Redis, with REDIS_HOST and REDIS_PORT): what "
+        description = {"The online feature store (Redis, with REDIS_URL or REDIS_HOST and REDIS_PORT): what "
                 + "POST /students/{student_id}/prediction scores and GET /monitor/features lists."},
         subcommands = {FeaturesCommand.Load.class, FeaturesCommand.ListIds.class})
 final class FeaturesCommand {
@@ -39,7 +39,7 @@ final class FeaturesCommand {
     @Command(name = "load", mixinStandardHelpOptions = true,
             description = {"Stores the features of every student of a PEDE sheet (CSV or XLSX, the NGO's headers or "
                 + "the canonical names), keyed by the RA or student_id column, after checking them against the model.",
-                "Needs REDIS_HOST: a store in memory would vanish when this command ends."},
+                "Needs REDIS_URL or REDIS_HOST: a store in memory would vanish when this command ends."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
                 "0:every row was stored (or, with --on-error skip, every valid row)",
@@ -75,9 +75,9 @@ final class FeaturesCommand {
             Map<String, String> flags = new HashMap<>();
             flags.put(AppConfig.MODEL_DIR, model);
             AppConfig config = features.root.config(flags);
-            if (config.redisHost() == null) {
+            if (!config.usesRedis()) {
                 throw new ConfigException("REDIS_HOST is not set: features loaded into memory would vanish when this "
-                        + "command ends. Set REDIS_HOST (and REDIS_PORT) to the Redis the server uses.");
+                        + "command ends. Set REDIS_HOST (and REDIS_PORT), or REDIS_URL, to the Redis the server uses.");
             }
             long start = System.nanoTime();
             try (Wiring wiring = features.root.wiring(config)) {
@@ -118,7 +118,7 @@ final class FeaturesCommand {
                 store.putAll(valid);
                 out.printf(Locale.ROOT, "%s: read %d rows, stored %d students, rejected %d in %.2f s -> %s%n", data,
                         read, valid.size(), rejected, (System.nanoTime() - start) / 1e9,
-                        store.health().implementation());
+                        wiring.featureStoreHealth().health().implementation());
                 return 0;
             }
         }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
+import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.usecase.RegisterUser;
 
 /** {@code magic-steps users add|list|disable}: manage users without the HTTP API. */
@@ -35,9 +36,10 @@ final class UsersCommand {
     /** The wiring of this invocation, with a warning when its user store does not persist. */
     Wiring wiring(CommandSpec spec) {
         Wiring wiring = root.wiring(root.config(Map.of()));
-        if (!wiring.userStore().health().persistent()) {
+        ComponentHealth health = wiring.userStoreHealth().health();
+        if (!health.persistent()) {
             spec.commandLine().getErr().println("warning: the user store of this build is "
-                    + wiring.userStore().health().implementation()
+                    + health.implementation()
                     + " and does not persist: changes made here are lost when this command exits");
             spec.commandLine().getErr().flush();
         }
@@ -73,7 +75,7 @@ final class UsersCommand {
                 return MagicSteps.EXIT_REFUSED;
             }
             try (Wiring wiring = users.wiring(spec)) {
-                User user = wiring.registerUser().execute(new RegisterUser.Command(username, password,
+                User user = wiring.registerUser().executeAsOperator(new RegisterUser.Command(username, password,
                         fullName, admin ? Role.ADMIN : Role.USER));
                 spec.commandLine().getOut().println("added " + user.username() + " (" + user.role().label() + ")");
                 return 0;

@@ -1,21 +1,22 @@
 package org.magicsteps.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
-import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.AttemptLimiter;
 import org.magicsteps.core.port.FeatureStore;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PasswordHasher;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
@@ -32,10 +33,12 @@ import org.magicsteps.core.usecase.ListUsers;
 import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 import org.magicsteps.http.ApiServices;
 import org.magicsteps.http.HttpSettings;
@@ -43,6 +46,7 @@ import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
 import org.magicsteps.mongo.MongoStores;
+import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
 import org.magicsteps.redis.RedisSettings;
 import org.magicsteps.sqlite.SqliteStores;
@@ -53,16 +57,23 @@ import org.magicsteps.sqlite.SqliteStores;
  * {@code users} commands of one process share it.
  *
  * <p>Users, the prediction log and settings live in MongoDB when {@code MONGO_URI} is set, else in
- * an SQLite file under the data directory; the feature store is Redis when {@code REDIS_HOST}
- * is set, else in memory. {@link #close()} releases all of it.
+ * an SQLite file under the data directory; the feature store and the login allowances are on Redis
+ * when {@code REDIS_URL} or {@code REDIS_HOST} is set, else in memory. {@link #close()} releases all of it.
  */
 public final class Wiring implements AutoCloseable {
+
+    private static final String USERS = "users";
+    private static final String PREDICTION_LOG = "prediction_log";
+    private static final String SETTINGS = "settings";
+    private static final String FEATURE_STORE = "feature_store";
 
     private final AppConfig config;
     private final Function<AppConfig, Predictor> predictors;
     private final Clock clock = Clock.systemUTC();
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    /** Each store's health by the name {@code /health} and the banner show; filled as the stores open. */
+    private final Map<String, HealthReporting> health = new HashMap<>();
     private MongoStores mongo;
     private SqliteStores embedded;
     private UserStore users;
@@ -70,6 +81,7 @@ public final class Wiring implements AutoCloseable {
     private SettingsStore settings;
     private FeatureStore features;
     private Predictor predictor;
+    private AttemptLimiter attemptLimiter;
 
     public Wiring(AppConfig config) {
         this(config, Wiring::predictor);
@@ -104,7 +116,8 @@ public final class Wiring implements AutoCloseable {
     /** The users: in MongoDB when {@code MONGO_URI} is set, else in the embedded store under the data directory. */
     synchronized UserStore userStore() {
         if (users == null) {
-            users = config.mongoUri() != null ? mongo().users() : embedded().users();
+            users = config.mongoUri() != null ? reporting(USERS, mongo().users())
+                    : reporting(USERS, embedded().users());
         }
         return users;
     }
@@ -116,27 +129,41 @@ public final class Wiring implements AutoCloseable {
     synchronized PredictionLog predictionLog() {
         if (log == null) {
             log = config.mongoUri() != null
-                    ? closing(mongo().openPredictionLog(config.dataDir().resolve("journal")))
-                    : embedded().predictionLog();
+                    ? reporting(PREDICTION_LOG,
+                            closing(mongo().openPredictionLog(config.dataDir().resolve("journal"))))
+                    : reporting(PREDICTION_LOG, embedded().predictionLog());
         }
         return log;
     }
 
     synchronized SettingsStore settingsStore() {
         if (settings == null) {
-            settings = config.mongoUri() != null ? mongo().settings() : embedded().settings();
+            settings = config.mongoUri() != null ? reporting(SETTINGS, mongo().settings())
+                    : reporting(SETTINGS, embedded().settings());
         }
         return settings;
     }
 
-    /** The online feature store: Redis when {@code REDIS_HOST} is set, else one in memory. */
+    /** The online feature store: Redis when {@code REDIS_URL} or {@code REDIS_HOST} is set, else one in memory. */
     synchronized FeatureStore featureStore() {
         if (features == null) {
-            features = config.redisHost() == null ? new InMemoryFeatureStore()
-                    : closing(RedisFeatureStore.create(RedisSettings.of(config.redisHost(), config.redisPort())
-                            .withPassword(config.redisPassword())));
+            RedisSettings redis = config.redisSettings();
+            features = redis == null ? reporting(FEATURE_STORE, new InMemoryFeatureStore())
+                    : reporting(FEATURE_STORE, closing(RedisFeatureStore.create(redis)));
         }
         return features;
+    }
+
+    /**
+     * Where the login allowances live: on Redis when one is configured, so that every replica shares
+     * them; {@code null} (the server's own, in memory) otherwise.
+     */
+    synchronized AttemptLimiter sharedAttemptLimiter() {
+        if (attemptLimiter == null && config.usesRedis()) {
+            attemptLimiter = closing(RedisAttemptLimiter.create(config.redisSettings(),
+                    config.redisKeyPrefix() + "attempts:"));
+        }
+        return attemptLimiter;
     }
 
     private MongoStores mongo() {
@@ -155,6 +182,12 @@ public final class Wiring implements AutoCloseable {
             embedded = closing(SqliteStores.open(config.dataDir().resolve(SqliteStores.DEFAULT_FILE_NAME)));
         }
         return embedded;
+    }
+
+    /** Remembers how {@code store} reports its health, under the name {@code /health} shows. */
+    private <S extends HealthReporting> S reporting(String component, S store) {
+        health.put(component, store);
+        return store;
     }
 
     /** Remembers {@code resource} so that {@link #close()} closes it, last opened first. */
@@ -197,22 +230,40 @@ public final class Wiring implements AutoCloseable {
         return predictor;
     }
 
-    /** Each store's health by the name {@code /health} and the banner use. */
-    Map<String, Supplier<ComponentHealth>> components() {
-        Map<String, Supplier<ComponentHealth>> components = new LinkedHashMap<>();
-        UserStore u = userStore();
-        PredictionLog l = predictionLog();
-        SettingsStore s = settingsStore();
-        FeatureStore f = featureStore();
-        components.put("users", u::health);
-        components.put("prediction_log", l::health);
-        components.put("settings", s::health);
-        components.put("feature_store", f::health);
+    /**
+     * Each store's health by the name {@code /health} and the banner use, in the order they show
+     * them; opens every store.
+     */
+    synchronized Map<String, HealthReporting> components() {
+        userStore();
+        predictionLog();
+        settingsStore();
+        featureStore();
+        Map<String, HealthReporting> components = new LinkedHashMap<>();
+        for (String component : List.of(USERS, PREDICTION_LOG, SETTINGS, FEATURE_STORE)) {
+            components.put(component, health.get(component));
+        }
         return components;
     }
 
+    /** How the user store is doing (opens it, but not the others). */
+    synchronized HealthReporting userStoreHealth() {
+        userStore();
+        return health.get(USERS);
+    }
+
+    /** How the feature store is doing (opens it, but not the others). */
+    synchronized HealthReporting featureStoreHealth() {
+        featureStore();
+        return health.get(FEATURE_STORE);
+    }
+
+    /**
+     * Registration, under {@code REGISTRATION}'s policy: the server calls it for {@code /register},
+     * {@code users add} as the operator (whom the policy does not bind).
+     */
     RegisterUser registerUser() {
-        return new RegisterUser(userStore(), passwordHasher(), clock);
+        return new RegisterUser(userStore(), passwordHasher(), clock, config.registration());
     }
 
     ListUsers listUsers() {
@@ -244,12 +295,14 @@ public final class Wiring implements AutoCloseable {
                 new DescribeModel(timed, readThreshold),
                 readThreshold,
                 new ChangeThreshold(settingsStore(), readThreshold, clock),
-                new RegisterUser(userStore(), hasher, clock),
+                new ReadThresholdHistory(settingsStore()),
+                registerUser(),
                 authenticateUser.join(),
                 new FindActiveUser(userStore()),
                 new QueryPredictionLog(counted),
                 new ListStoredStudents(featureStore()),
                 components(),
+                new PredictStoredStudents(featureStore(), timed, counted, readThreshold, clock, config.maxBatchSize()),
                 explainStudents,
                 new MonitorDrift(counted, List.of(timed), clock));
     }
@@ -258,10 +311,11 @@ public final class Wiring implements AutoCloseable {
         return HttpSettings.defaults(secret)
                 .withAddress(config.host(), config.port())
                 .withTokenLifetime(Duration.ofMinutes(config.tokenExpireMinutes()))
-                .withRegistration(config.registration())
                 .withMetricsToken(config.metricsToken())
                 .withMaxRequestBytes(config.maxBodyBytes())
-                .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1));
+                .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1))
+                .withTrustedProxies(config.trustedProxies())
+                .withSharedAttemptLimiter(sharedAttemptLimiter());
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.magicsteps.http.RegistrationMode;
+import org.magicsteps.core.domain.RegistrationPolicy;
 
 class AppConfigTest {
 
@@ -29,7 +29,7 @@ class AppConfigTest {
         assertEquals("magic_steps", config.mongoDb());
         assertNull(config.redisHost(), "no Redis unless one is configured");
         assertEquals(6379, config.redisPort());
-        assertEquals(RegistrationMode.OPEN, config.registration());
+        assertEquals(RegistrationPolicy.OPEN, config.registration());
         assertEquals(500, config.maxBatchSize());
         assertEquals(1024 * 1024, config.maxBodyBytes());
         assertEquals(Path.of("data"), config.dataDir());

@@ -2,13 +2,13 @@ package org.magicsteps.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +31,6 @@ class ServeCommandTest {
 
     @Test
     void servesAndPrintsOneClearBannerWithoutTheSecret(@TempDir Path dir) throws Exception {
-        int port = freePort();
         Files.writeString(dir.resolve(".env"), "ACCESS_TOKEN_EXPIRE_MINUTES=45\n");
         MagicSteps root = new MagicSteps(Map.of("DATA_DIR", dir.resolve("data").toString(), "HOST", "127.0.0.1"),
                 dir, config -> new Wiring(config, c -> CliTestModel.predictor()), new ByteArrayInputStream(new byte[0]));
@@ -37,9 +38,12 @@ class ServeCommandTest {
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread serving = new Thread(() -> exit.set(cli.execute("serve", "--port", Integer.toString(port))));
+        // Port 0: the server takes whatever port the system gives it, and the banner says which.
+        Thread serving = new Thread(() -> exit.set(cli.execute("serve", "--port", "0")));
         serving.start();
+        int port;
         try {
+            port = awaitBannerPort(out);
             HttpResponse<String> health = awaitHealth(port);
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("\"model_version\":\"cli-1\""), health.body());
@@ -50,6 +54,7 @@ class ServeCommandTest {
         assertEquals(0, exit.get());
         String banner = out.toString();
         assertTrue(banner.contains("serving on http://127.0.0.1:" + port), banner);
+        assertTrue(banner.contains("(listening on 127.0.0.1:" + port + ";"), banner);
         assertTrue(banner.contains("cli-test-model cli-1"), banner);
         String store = "sqlite:" + dir.resolve("data").resolve("magic-steps.db").toAbsolutePath() + ", persistent, up";
         assertTrue(banner.contains("users           " + store), banner);
@@ -86,6 +91,24 @@ class ServeCommandTest {
                 + "this jar carries (default, early-warning, early-warning-strict)"), err.toString());
     }
 
+    /** The port the banner says the server listens on, once it is printed. */
+    private static int awaitBannerPort(StringWriter out) throws InterruptedException {
+        Pattern serving = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+) ");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            Matcher banner = serving.matcher(out.toString());
+            if (banner.find()) {
+                int port = Integer.parseInt(banner.group(1));
+                assertNotEquals(0, port, "the port bound, not the one asked for");
+                return port;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no banner within 20 s: " + out);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static HttpResponse<String> awaitHealth(int port) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
@@ -100,12 +123,6 @@ class ServeCommandTest {
                 }
                 Thread.sleep(50);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import org.magicsteps.core.domain.PasswordHash;
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
@@ -56,7 +57,9 @@ class WiringTest {
         assertEquals("127.0.0.1", settings.host());
         assertEquals(9100, settings.port());
         assertEquals(java.time.Duration.ofMinutes(12), settings.tokenLifetime());
-        assertEquals(org.magicsteps.http.RegistrationMode.ADMIN, settings.registration());
+        try (Wiring wiring = new Wiring(config)) {
+            assertEquals(RegistrationPolicy.ADMINS_ONLY, wiring.registerUser().policy());
+        }
         assertEquals("scraper-token-0123456789", settings.metricsToken());
         assertEquals(4096, settings.maxRequestBytes());
         assertEquals(3, settings.loginAttemptsPerUser());
@@ -84,12 +87,12 @@ class WiringTest {
             assertSame(wiring.userStore(), wiring.userStore());
             assertSame(wiring.predictionLog(), wiring.predictionLog());
             for (String store : new String[] {"users", "prediction_log", "settings"}) {
-                ComponentHealth health = wiring.components().get(store).get();
+                ComponentHealth health = wiring.components().get(store).health();
                 assertEquals("sqlite:" + dir.resolve("data").resolve("magic-steps.db").toAbsolutePath(),
                         health.implementation(), store);
                 assertTrue(health.persistent(), store);
             }
-            assertEquals("in-memory", wiring.components().get("feature_store").get().implementation(),
+            assertEquals("in-memory", wiring.components().get("feature_store").health().implementation(),
                     "no Redis unless REDIS_HOST is set");
             assertTrue(wiring.userStore().add(user("ana")));
         }
@@ -105,10 +108,10 @@ class WiringTest {
         try (Wiring wiring = new Wiring(config(Map.of("MONGO_URI", uri, "MONGO_DB", "wiring_test",
                 "REDIS_HOST", "127.0.0.1", "REDIS_PORT", "6379")), c -> CliTestModel.predictor())) {
             assertTrue(wiring.userStore().add(user("bia")));
-            assertTrue(wiring.components().get("users").get().implementation().startsWith("mongodb://"),
-                    wiring.components().get("users").get().implementation());
-            assertTrue(wiring.components().get("prediction_log").get().implementation().startsWith("mongodb://"));
-            assertEquals("redis://127.0.0.1:6379", wiring.components().get("feature_store").get().implementation());
+            assertTrue(wiring.components().get("users").health().implementation().startsWith("mongodb://"),
+                    wiring.components().get("users").health().implementation());
+            assertTrue(wiring.components().get("prediction_log").health().implementation().startsWith("mongodb://"));
+            assertEquals("redis://127.0.0.1:6379", wiring.components().get("feature_store").health().implementation());
         } finally {
             mongo.shutdownNow();
         }

@@ -4,9 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
-import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
@@ -16,10 +15,12 @@ import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 
 /**
@@ -28,6 +29,7 @@ import org.magicsteps.core.usecase.RegisterUser;
  *
  * @param components each store's health by the name {@code /health} shows ({@code users},
  *     {@code prediction_log}, ...); called on every {@code /health} request
+ * @param predictStoredStudents {@code /predict/batch} by {@code student_ids}, from the feature store
  * @param explainStudents the explanations of {@code explain=true}, of the model {@code predictStudent} runs
  * @param monitorDrift {@code /monitor/drift} and {@code /metrics}' {@code feature_drift_psi}
  */
@@ -39,12 +41,14 @@ public record ApiServices(
         DescribeModel describeModel,
         ReadThreshold readThreshold,
         ChangeThreshold changeThreshold,
+        ReadThresholdHistory readThresholdHistory,
         RegisterUser registerUser,
         AuthenticateUser authenticateUser,
         FindActiveUser findActiveUser,
         QueryPredictionLog queryPredictionLog,
         ListStoredStudents listStoredStudents,
-        Map<String, Supplier<ComponentHealth>> components,
+        Map<String, HealthReporting> components,
+        PredictStoredStudents predictStoredStudents,
         ExplainStudents explainStudents,
         MonitorDrift monitorDrift) {
 
@@ -56,11 +60,13 @@ public record ApiServices(
         Objects.requireNonNull(describeModel, "describeModel");
         Objects.requireNonNull(readThreshold, "readThreshold");
         Objects.requireNonNull(changeThreshold, "changeThreshold");
+        Objects.requireNonNull(readThresholdHistory, "readThresholdHistory");
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(authenticateUser, "authenticateUser");
         Objects.requireNonNull(findActiveUser, "findActiveUser");
         Objects.requireNonNull(queryPredictionLog, "queryPredictionLog");
         Objects.requireNonNull(listStoredStudents, "listStoredStudents");
+        Objects.requireNonNull(predictStoredStudents, "predictStoredStudents");
         Objects.requireNonNull(explainStudents, "explainStudents");
         Objects.requireNonNull(monitorDrift, "monitorDrift");
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));

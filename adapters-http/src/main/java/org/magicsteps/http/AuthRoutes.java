@@ -1,6 +1,7 @@
 package org.magicsteps.http;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.javalin.http.Context;
@@ -65,10 +66,15 @@ final class AuthRoutes {
         this.bodies = bodies;
     }
 
-    List<Route> routes(RegistrationMode registration) {
+    /**
+     * {@code /register} is public when the core's registration policy lets anybody register a
+     * user; otherwise it asks for an admin's token first, so that a caller without one hears 401
+     * (the use case checks the policy again either way).
+     */
+    List<Route> routes() {
+        boolean anybody = registerUser.policy().allows(Optional.empty(), Role.USER);
         return List.of(
-                Route.post("/register", registration == RegistrationMode.OPEN ? Access.PUBLIC : Access.ADMIN,
-                        this::register),
+                Route.post("/register", anybody ? Access.PUBLIC : Access.ADMIN, this::register),
                 Route.post("/token", Access.PUBLIC, this::token));
     }
 
@@ -96,7 +102,7 @@ final class AuthRoutes {
             throw new HttpProblem.TooManyAttempts("registrations", wait.getAsLong());
         }
         RegisterRequest request = bodies.read(ctx, RegisterRequest.class);
-        registerUser.execute(new RegisterUser.Command(request.username(),
+        registerUser.execute(Authentication.actorIfAny(ctx), new RegisterUser.Command(request.username(),
                 request.password() == null ? null : request.password().toCharArray(), request.full_name(), Role.USER));
         ctx.status(201).json(new MessageResponse("user created"));
     }

@@ -2,6 +2,7 @@ package org.magicsteps.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.Set;
 
 import io.javalin.http.Context;
@@ -54,6 +55,11 @@ final class Authentication {
             throw new IllegalStateException("no authenticated caller: the route is missing its Access role");
         }
         return actor;
+    }
+
+    /** The caller, when the route asked for a token; empty on a public route. */
+    static Optional<Actor> actorIfAny(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ACTOR));
     }
 
     private Actor authenticate(Context ctx) {

@@ -5,7 +5,6 @@ import java.util.List;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PredictionLog;
 
 /** A {@link PredictionLog} that counts the records it is given and the appends that fail. */
@@ -33,10 +32,5 @@ final class CountingPredictionLog implements PredictionLog {
     @Override
     public LogPage query(LogQuery query) {
         return delegate.query(query);
-    }
-
-    @Override
-    public ComponentHealth health() {
-        return delegate.health();
     }
 }

@@ -4,10 +4,32 @@ import java.util.List;
 
 import io.javalin.openapi.OpenApiExample;
 
+import org.magicsteps.core.domain.Violation.Kind;
+
 /** The JSON bodies of error responses; every one has {@code detail}, as FastAPI's do. */
 final class ErrorBodies {
 
     private ErrorBodies() {
+    }
+
+    /**
+     * The {@code type} of a 422 item: the name pydantic gives the rule, which clients of the
+     * original service match on. A new rule in the core does not compile until it is named here.
+     */
+    static String type(Kind kind) {
+        return switch (kind) {
+            case MISSING -> "missing";
+            case NOT_A_NUMBER -> "number_type";
+            case NOT_A_WHOLE_NUMBER -> "int_from_float";
+            case NOT_TEXT -> "string_type";
+            case BELOW_MINIMUM -> "greater_than_equal";
+            case ABOVE_MAXIMUM -> "less_than_equal";
+            case NOT_ALLOWED -> "enum";
+            case UNKNOWN_FIELD -> "extra_forbidden";
+            case TOO_SHORT -> "too_short";
+            case TOO_LONG -> "too_long";
+            case INVALID -> "value_error";
+        };
     }
 
     /** A refusal in a sentence. */
@@ -23,7 +45,7 @@ final class ErrorBodies {
      *
      * @param loc where: {@code body} or {@code query}, then the path inside it
      * @param msg the rule, naming the field and the value
-     * @param type a stable machine-readable name of the rule
+     * @param type the rule's machine-readable name, as pydantic names it ({@link ErrorBodies#type(Kind)})
      */
     record ValidationErrorItem(
             List<Object> loc,

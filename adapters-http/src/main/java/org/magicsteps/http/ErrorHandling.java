@@ -81,7 +81,7 @@ final class ErrorHandling {
             List<Object> loc = new ArrayList<>(v.location().size() + 1);
             loc.add(origin);
             loc.addAll(v.location());
-            items.add(new ValidationErrorItem(loc, v.message(), v.kind().code()));
+            items.add(new ValidationErrorItem(loc, v.message(), ErrorBodies.type(v.kind())));
         }
         ctx.status(422).json(new ValidationErrorBody(items));
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.magicsteps.core.port.AttemptLimiter;
+
 /**
  * How the server listens and guards its routes.
  *
@@ -13,7 +15,6 @@ import java.util.Objects;
  * @param tokenLifetime how long an access token is valid
  * @param issuer the {@code iss} of the tokens this server issues and accepts
  * @param audience the {@code aud} of the tokens this server issues and accepts
- * @param registration who may register users
  * @param metricsToken the bearer token {@code /metrics} asks for, or {@code null} for an open {@code /metrics}
  * @param maxRequestBytes the largest request body accepted; larger ones get 413
  * @param loginAttemptsPerUser {@code /token} attempts allowed per username within {@code loginWindow}
@@ -21,7 +22,11 @@ import java.util.Objects;
  * @param loginWindow the window of the two limits above
  * @param activeUserCacheTtl how long "this user exists and is enabled" is remembered; a disabled user's
  *     tokens stop working at most this long after the change
- * @param clock issues tokens; tests move it
+ * @param clock issues tokens and refills this process's login allowances; tests move it
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} decides the client's address
+ *     (for the login limits); nobody by default
+ * @param sharedAttemptLimiter where the login allowances live when every replica must share them
+ *     (Redis), or {@code null} for this process's own; while it fails, this process's own stand in
  */
 public record HttpSettings(
         String host,
@@ -30,14 +35,15 @@ public record HttpSettings(
         Duration tokenLifetime,
         String issuer,
         String audience,
-        RegistrationMode registration,
         String metricsToken,
         long maxRequestBytes,
         int loginAttemptsPerUser,
         int loginAttemptsPerAddress,
         Duration loginWindow,
         Duration activeUserCacheTtl,
-        Clock clock) {
+        Clock clock,
+        TrustedProxies trustedProxies,
+        AttemptLimiter sharedAttemptLimiter) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8000;
@@ -53,10 +59,10 @@ public record HttpSettings(
         Objects.requireNonNull(tokenSecret, "tokenSecret");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(audience, "audience");
-        Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(loginWindow, "loginWindow");
         Objects.requireNonNull(activeUserCacheTtl, "activeUserCacheTtl");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0–65535, got " + port);
         }
@@ -75,61 +81,82 @@ public record HttpSettings(
         }
     }
 
-    /** The defaults: port 8000 on every interface, 30-minute tokens, open registration and metrics. */
+    /**
+     * The defaults: port 8000 on every interface, 30-minute tokens, open metrics. (Who may register
+     * is the core's {@code RegisterUser}'s policy.)
+     */
     public static HttpSettings defaults(TokenSecret tokenSecret) {
         return new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, tokenSecret, DEFAULT_TOKEN_LIFETIME, DEFAULT_ISSUER,
-                DEFAULT_AUDIENCE, RegistrationMode.OPEN, null, DEFAULT_MAX_REQUEST_BYTES, 10, 60,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC());
+                DEFAULT_AUDIENCE, null, DEFAULT_MAX_REQUEST_BYTES, 10, 60,
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC(), TrustedProxies.none(), null);
     }
 
     public HttpSettings withAddress(String newHost, int newPort) {
-        return new HttpSettings(newHost, newPort, tokenSecret, tokenLifetime, issuer, audience, registration,
+        return new HttpSettings(newHost, newPort, tokenSecret, tokenLifetime, issuer, audience,
                 metricsToken, maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow,
-                activeUserCacheTtl, clock);
+                activeUserCacheTtl, clock,
+                trustedProxies, sharedAttemptLimiter);
+    }
+
+    /** The same settings with another signing key: tokens signed with the old one stop working. */
+    public HttpSettings withTokenSecret(TokenSecret secret) {
+        return new HttpSettings(host, port, secret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
+                clock, trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withTokenLifetime(Duration lifetime) {
-        return new HttpSettings(host, port, tokenSecret, lifetime, issuer, audience, registration, metricsToken,
+        return new HttpSettings(host, port, tokenSecret, lifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock);
-    }
-
-    public HttpSettings withRegistration(RegistrationMode mode) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, mode, metricsToken,
-                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock);
+                clock, trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withMetricsToken(String token) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, token,
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, token,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock);
+                clock, trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withMaxRequestBytes(long bytes) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, metricsToken,
-                bytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock);
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
+                bytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
+                trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withLoginLimits(int perUser, int perAddress, Duration window) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, metricsToken,
-                maxRequestBytes, perUser, perAddress, window, activeUserCacheTtl, clock);
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, perUser, perAddress, window, activeUserCacheTtl, clock,
+                trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withActiveUserCacheTtl(Duration ttl) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, metricsToken,
-                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, ttl, clock);
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, ttl, clock,
+                trustedProxies, sharedAttemptLimiter);
     }
 
     public HttpSettings withClock(Clock newClock) {
-        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, registration, metricsToken,
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                newClock);
+                newClock, trustedProxies, sharedAttemptLimiter);
+    }
+
+    public HttpSettings withTrustedProxies(TrustedProxies proxies) {
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
+                proxies, sharedAttemptLimiter);
+    }
+
+    /** The same settings with login allowances shared through {@code limiter}; {@code null}: this process's own. */
+    public HttpSettings withSharedAttemptLimiter(AttemptLimiter limiter) {
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
+                trustedProxies, limiter);
     }
 
     @Override
     public String toString() {
-        return "HttpSettings[" + host + ":" + port + ", tokenLifetime=" + tokenLifetime + ", registration="
-                + registration.label() + ", metrics=" + (metricsToken == null ? "open" : "token") + "]";
+        return "HttpSettings[" + host + ":" + port + ", tokenLifetime=" + tokenLifetime + ", metrics="
+                + (metricsToken == null ? "open" : "token") + ", trustedProxies=" + trustedProxies + ", loginAllowances=" + (sharedAttemptLimiter == null ? "this process" : "shared") + "]";
     }
 }

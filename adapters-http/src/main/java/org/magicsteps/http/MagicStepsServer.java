@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import jakarta.servlet.DispatcherType;
 
@@ -23,6 +24,7 @@ import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.port.AttemptLimiter;
 
 /**
  * The REST server. {@link #start} builds it from the use cases and settings and starts listening;
@@ -95,16 +97,19 @@ public final class MagicStepsServer implements AutoCloseable {
 
     private static List<Route> routes(ApiServices services, HttpSettings settings, ServiceMetrics metrics,
             JsonBodies bodies, JwtTokens tokens) {
-        LoginRateLimiter rateLimiter = new LoginRateLimiter(settings.loginAttemptsPerUser(),
-                settings.loginAttemptsPerAddress(), settings.loginWindow());
+        AttemptLimiter own = new Bucket4jAttemptLimiter(Bucket4jAttemptLimiter.DEFAULT_MAX_KEYS, settings.clock(),
+                Ticker.systemTicker());
+        AttemptLimiter shared = settings.sharedAttemptLimiter();
+        LoginRateLimiter rateLimiter = new LoginRateLimiter(shared == null ? own : shared, own,
+                settings.loginAttemptsPerUser(), settings.loginAttemptsPerAddress(), settings.loginWindow());
         List<Route> routes = new ArrayList<>();
         routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
-                .routes(settings.registration()));
-        routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
-                services.predictStoredStudent(), services.processFeatures(), services.explainStudents(), bodies, metrics)
                 .routes());
+        routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
+                services.predictStoredStudent(), services.predictStoredStudents(), services.processFeatures(),
+                services.explainStudents(), bodies, metrics).routes());
         routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),
-                bodies).routes());
+                services.readThresholdHistory(), bodies).routes());
         routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents(),
                 services.monitorDrift()).routes());
         routes.addAll(new SystemRoutes(services.describeModel(), services.components(), metrics, settings.clock())
@@ -119,6 +124,10 @@ public final class MagicStepsServer implements AutoCloseable {
         config.startupWatcherEnabled = false;
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.http.prefer405over404 = true;
+        // ctx.ip() is the client's address: X-Forwarded-For counts only when a trusted proxy sent it.
+        TrustedProxies proxies = settings.trustedProxies();
+        config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
+                ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR));
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(new JettyJsonErrors());
             // Graceful stop: requests in flight get this long to finish before connections close.

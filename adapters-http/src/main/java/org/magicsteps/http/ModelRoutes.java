@@ -1,5 +1,6 @@
 package org.magicsteps.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
@@ -18,16 +20,21 @@ import io.javalin.openapi.OpenApiSecurity;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ThresholdSetting;
+import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
 
-/** What the model is and accepts ({@code /info}, {@code /features}) and its decision threshold. */
+/**
+ * What the model is and accepts ({@code /info}, {@code /features}), its decision threshold and
+ * the threshold's audit trail.
+ */
 final class ModelRoutes {
 
     static final String PROJECT = "Magic Steps: Ponto de Virada prediction for Passos Mágicos (PEDE)";
@@ -85,13 +92,15 @@ final class ModelRoutes {
     private final DescribeModel describeModel;
     private final ReadThreshold readThreshold;
     private final ChangeThreshold changeThreshold;
+    private final ReadThresholdHistory readThresholdHistory;
     private final JsonBodies bodies;
 
     ModelRoutes(DescribeModel describeModel, ReadThreshold readThreshold, ChangeThreshold changeThreshold,
-            JsonBodies bodies) {
+            ReadThresholdHistory readThresholdHistory, JsonBodies bodies) {
         this.describeModel = describeModel;
         this.readThreshold = readThreshold;
         this.changeThreshold = changeThreshold;
+        this.readThresholdHistory = readThresholdHistory;
         this.bodies = bodies;
     }
 
@@ -100,7 +109,8 @@ final class ModelRoutes {
                 Route.get("/info", Access.USER, this::info),
                 Route.get("/features", Access.PUBLIC, this::features),
                 Route.get("/thresholds", Access.USER, this::readThreshold),
-                Route.put("/thresholds", Access.ADMIN, this::changeThreshold));
+                Route.put("/thresholds", Access.ADMIN, this::changeThreshold),
+                Route.get("/thresholds/history", Access.ADMIN, this::thresholdHistory));
     }
 
     @OpenApi(path = "/info", methods = HttpMethod.GET, tags = "model", operationId = "info",
@@ -158,5 +168,36 @@ final class ModelRoutes {
                     "threshold: is required but missing")));
         }
         ctx.json(ThresholdResponse.of(changeThreshold.execute(Authentication.actor(ctx), update.threshold())));
+    }
+
+    @OpenApi(path = "/thresholds/history", methods = HttpMethod.GET, tags = "model", operationId = "thresholdHistory",
+            summary = "Read the threshold's audit trail (admins)",
+            description = "Every change of the threshold, newest first: the value, when, by whom, for which model "
+                    + "version (also changes made for other versions).",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = @OpenApiParam(name = "limit", type = Integer.class,
+                    description = "1–" + ReadThresholdHistory.MAX_LIMIT + ", default " + ReadThresholdHistory.DEFAULT_LIMIT,
+                    example = "20"),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ThresholdResponse[].class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "403", description = "The caller is not an admin", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "422", description = "limit is not a whole number within its bounds",
+                        content = @OpenApiContent(from = ValidationErrorBody.class)),
+                @OpenApiResponse(status = "503", description = "The settings store is unavailable",
+                        content = @OpenApiContent(from = ErrorBody.class))})
+    void thresholdHistory(Context ctx) {
+        List<Violation> violations = new ArrayList<>();
+        int limit = QueryParameters.wholeNumber(ctx, "limit", ReadThresholdHistory.DEFAULT_LIMIT, violations);
+        if (!violations.isEmpty()) {
+            throw new HttpProblem.Rejected("query", violations);
+        }
+        List<ThresholdSetting> history;
+        try {
+            history = readThresholdHistory.execute(Authentication.actor(ctx), limit);
+        } catch (ValidationException e) {
+            throw new HttpProblem.Rejected("query", e.violations());
+        }
+        ctx.json(history.stream().map(ThresholdResponse::of).toList());
     }
 }

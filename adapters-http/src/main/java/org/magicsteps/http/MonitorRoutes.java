@@ -181,16 +181,7 @@ final class MonitorRoutes {
 
     private static LogQuery query(Context ctx) {
         List<Violation> violations = new ArrayList<>();
-        int limit = LogQuery.DEFAULT_LIMIT;
-        String limitText = ctx.queryParam("limit");
-        if (limitText != null) {
-            try {
-                limit = Integer.parseInt(limitText.trim());
-            } catch (NumberFormatException e) {
-                violations.add(Violation.of("limit", limitText, Kind.NOT_A_WHOLE_NUMBER,
-                        "limit: '" + limitText + "' is not a whole number"));
-            }
-        }
+        int limit = QueryParameters.wholeNumber(ctx, "limit", LogQuery.DEFAULT_LIMIT, violations);
         Instant from = instant(ctx, "from", violations);
         Instant to = instant(ctx, "to", violations);
         LogCursor cursor = null;

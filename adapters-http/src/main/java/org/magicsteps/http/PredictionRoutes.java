@@ -27,6 +27,7 @@ import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.usecase.ExplainStudents;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 
@@ -44,8 +45,28 @@ final class PredictionRoutes {
             @OpenApiRequired Map<String, Object> features) {
     }
 
-    /** Many students to score in one call. */
-    record BatchRequest(@OpenApiRequired List<PredictRequest> students) {
+    /**
+     * Many students to score in one call: their features in {@code students}, or only their ids in
+     * {@code student_ids}, to be scored from the online feature store.
+     */
+    record BatchRequest(List<PredictRequest> students, List<String> student_ids) {
+    }
+
+    /** A student of a batch by ids that could not be scored, and why. */
+    record BatchMiss(@OpenApiExample("RA-404") String student_id,
+            @OpenApiExample("no features stored for student 'RA-404'") String detail) {
+    }
+
+    /**
+     * The answers for a batch by ids, in the order asked: those scored in {@code predictions}, the
+     * others in {@code errors}. {@code batch_id} is null when none could be scored.
+     */
+    record StoredBatchResponse(
+            @OpenApiExample("1") int total,
+            List<PredictionResponse> predictions,
+            @OpenApiExample("2024-05-01T12:00:00.123Z") String timestamp,
+            @OpenApiExample("9d1b7f4e-3c2a-4e8b-8f6d-1a2b3c4d5e6f") String batch_id,
+            List<BatchMiss> errors) {
     }
 
     /** Raw features to show the model's view of. */
@@ -104,16 +125,19 @@ final class PredictionRoutes {
     private final PredictStudent predictStudent;
     private final PredictBatch predictBatch;
     private final PredictStoredStudent predictStoredStudent;
+    private final PredictStoredStudents predictStoredStudents;
     private final ProcessFeatures processFeatures;
     private final ExplainStudents explainStudents;
     private final JsonBodies bodies;
     private final ServiceMetrics metrics;
 
     PredictionRoutes(PredictStudent predictStudent, PredictBatch predictBatch, PredictStoredStudent predictStoredStudent,
-            ProcessFeatures processFeatures, ExplainStudents explainStudents, JsonBodies bodies, ServiceMetrics metrics) {
+            PredictStoredStudents predictStoredStudents, ProcessFeatures processFeatures,
+            ExplainStudents explainStudents, JsonBodies bodies, ServiceMetrics metrics) {
         this.predictStudent = predictStudent;
         this.predictBatch = predictBatch;
         this.predictStoredStudent = predictStoredStudent;
+        this.predictStoredStudents = predictStoredStudents;
         this.processFeatures = processFeatures;
         this.explainStudents = explainStudents;
         this.bodies = bodies;
@@ -160,23 +184,32 @@ final class PredictionRoutes {
             summary = "Predict a batch of students",
             description = "1 to MAX_BATCH_SIZE students (500 by default), scored in one model call and logged in "
                     + "one write. Violations of every student are listed in one 422, located under "
-                    + "`students`, index, `features`.",
+                    + "`students`, index, `features`. Alternatively `{\"student_ids\": [...]}` scores students "
+                    + "from the online feature store, read in one round trip; the answer then adds `errors`, "
+                    + "one per id that is not stored or whose stored features the model refuses.",
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
             queryParams = @OpenApiParam(name = ExplanationBodies.PARAMETER, type = Boolean.class, example = "true",
                     description = EXPLAIN_DOC),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = BatchRequest.class)),
             responses = {
-                @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = BatchResponse.class)),
+                @OpenApiResponse(status = "200", description = "OK (by `student_ids`: a StoredBatchResponse)",
+                        content = {@OpenApiContent(from = BatchResponse.class),
+                            @OpenApiContent(from = StoredBatchResponse.class)}),
                 @OpenApiResponse(status = "400", description = "The body is not JSON", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "413", description = "Body too large", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "422", description = "Features refused, or the batch is empty or too large",
+                @OpenApiResponse(status = "422", description = "Features refused, the batch is empty or too large, "
+                        + "an id is blank or repeated, or both `students` and `student_ids` are given",
                         content = @OpenApiContent(from = ValidationErrorBody.class)),
-                @OpenApiResponse(status = "503", description = "The model or the log is unavailable",
+                @OpenApiResponse(status = "503", description = "The model, the log or the feature store is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void predictBatch(Context ctx) {
         boolean explain = explainRequested(ctx);
         BatchRequest request = bodies.read(ctx, BatchRequest.class);
+        if (request.student_ids() != null) {
+            predictStoredBatch(ctx, request, explain);
+            return;
+        }
         if (request.students() == null) {
             throw new HttpProblem.Rejected("body", List.of(Violation.of("students", null, Kind.MISSING,
                     "students: is required but missing")));
@@ -197,6 +230,28 @@ final class PredictionRoutes {
             answers.add(PredictionResponse.of(p, explain ? explanations.get(i) : null));
         }
         ctx.json(new BatchResponse(answers.size(), answers, batch.timestamp().toString(), batch.batchId()));
+    }
+
+    private void predictStoredBatch(Context ctx, BatchRequest request, boolean explain) {
+        if (request.students() != null) {
+            throw new HttpProblem.Rejected("body", List.of(Violation.of("student_ids", null, Kind.INVALID,
+                    "student_ids: give either students (with features) or student_ids, not both")));
+        }
+        PredictStoredStudents.Result result = predictStoredStudents.execute(Authentication.actor(ctx).username(),
+                request.student_ids());
+        List<PredictionResponse> answers = new ArrayList<>();
+        if (result.batch() != null) {
+            List<Explanation> explanations = explain ? explainStudents.explain(result.features()) : null;
+            for (int i = 0; i < result.batch().predictions().size(); i++) {
+                Prediction p = result.batch().predictions().get(i);
+                metrics.prediction(p.predictedClass());
+                answers.add(PredictionResponse.of(p, explain ? explanations.get(i) : null));
+            }
+        }
+        List<BatchMiss> errors = result.misses().stream().map(m -> new BatchMiss(m.studentId(), m.reason())).toList();
+        ctx.json(new StoredBatchResponse(answers.size(), answers,
+                result.batch() == null ? null : result.batch().timestamp().toString(),
+                result.batch() == null ? null : result.batch().batchId(), errors));
     }
 
     @OpenApi(path = "/students/{student_id}/prediction", methods = HttpMethod.POST, tags = "predictions",

@@ -15,6 +15,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import org.magicsteps.core.domain.DriftReport;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
 
@@ -62,23 +63,23 @@ public final class ServiceMetrics {
      * (the prediction log's pending records, journal bytes, age of the oldest pending record, ...).
      * Read at scrape time, so the numbers are always current.
      */
-    public void watch(Map<String, Supplier<ComponentHealth>> components) {
+    public void watch(Map<String, HealthReporting> components) {
         GaugeWithCallback.builder().name("store_up").help("Whether each store works (1) or not (0)")
                 .labelNames("store")
-                .callback(gauge -> components.forEach((name, health) ->
-                        gauge.call(health.get().status() == ComponentHealth.Status.DOWN ? 0 : 1, name)))
+                .callback(gauge -> components.forEach((name, component) ->
+                        gauge.call(component.health().status() == ComponentHealth.Status.DOWN ? 0 : 1, name)))
                 .register(registry);
         GaugeWithCallback.builder().name("store_degraded")
                 .help("Whether each store works but holds something back (1), such as log records not yet written")
                 .labelNames("store")
-                .callback(gauge -> components.forEach((name, health) ->
-                        gauge.call(health.get().status() == ComponentHealth.Status.DEGRADED ? 1 : 0, name)))
+                .callback(gauge -> components.forEach((name, component) ->
+                        gauge.call(component.health().status() == ComponentHealth.Status.DEGRADED ? 1 : 0, name)))
                 .register(registry);
         GaugeWithCallback.builder().name("store_detail")
                 .help("Numeric facts each store reports about itself, such as pending_records or journal_bytes")
                 .labelNames("store", "detail")
-                .callback(gauge -> components.forEach((name, health) ->
-                        health.get().details().forEach((detail, value) -> {
+                .callback(gauge -> components.forEach((name, component) ->
+                        component.health().details().forEach((detail, value) -> {
                             if (value instanceof Number number) {
                                 gauge.call(number.doubleValue(), name, detail);
                             }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -19,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.usecase.DescribeModel;
 
 import org.magicsteps.http.ErrorBodies.ErrorBody;
@@ -57,11 +57,11 @@ final class SystemRoutes {
     }
 
     private final DescribeModel describeModel;
-    private final Map<String, Supplier<ComponentHealth>> components;
+    private final Map<String, HealthReporting> components;
     private final ServiceMetrics metrics;
     private final Clock clock;
 
-    SystemRoutes(DescribeModel describeModel, Map<String, Supplier<ComponentHealth>> components,
+    SystemRoutes(DescribeModel describeModel, Map<String, HealthReporting> components,
             ServiceMetrics metrics, Clock clock) {
         this.describeModel = describeModel;
         this.components = components;
@@ -89,7 +89,7 @@ final class SystemRoutes {
         }
         boolean allUp = modelVersion != null;
         Map<String, ComponentStatus> stores = new LinkedHashMap<>();
-        for (Map.Entry<String, Supplier<ComponentHealth>> entry : components.entrySet()) {
+        for (Map.Entry<String, HealthReporting> entry : components.entrySet()) {
             ComponentStatus status = status(entry.getValue());
             allUp &= status.status().equals("up");
             stores.put(entry.getKey(), status);
@@ -113,10 +113,10 @@ final class SystemRoutes {
         ctx.contentType(metrics.contentType()).result(metrics.scrape());
     }
 
-    private static ComponentStatus status(Supplier<ComponentHealth> source) {
+    private static ComponentStatus status(HealthReporting source) {
         ComponentHealth health;
         try {
-            health = source.get();
+            health = source.health();
         } catch (RuntimeException e) {
             LOG.warn("a health check failed: {}", e.toString());
             return new ComponentStatus("unknown", false, "down", Map.of("error", "health check failed"));

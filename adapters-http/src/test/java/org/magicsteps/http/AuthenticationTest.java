@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.magicsteps.core.domain.Actor;
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.domain.Role;
 
 /** Registration, login, and every way a bearer token is refused. */
@@ -238,10 +239,10 @@ class AuthenticationTest {
 
     @Test
     void registrationCanBeRestrictedToAdmins() {
-        try (TestServer closed = new TestServer(s -> s.withRegistration(RegistrationMode.ADMIN))) {
+        try (TestServer closed = new TestServer(RegistrationPolicy.ADMINS_ONLY)) {
             String body = "{\"username\":\"newbie\",\"password\":\"senha123\"}";
             assertEquals(401, closed.postJson("/register", body, null).status());
-            closed.registerUser.execute(new org.magicsteps.core.usecase.RegisterUser.Command("plain",
+            closed.registerUser.executeAsOperator(new org.magicsteps.core.usecase.RegisterUser.Command("plain",
                     "senha123".toCharArray(), null, Role.USER));
             assertEquals(403, closed.postJson("/register", body, closed.token("plain", "senha123")).status());
             String admin = closed.adminToken("root");

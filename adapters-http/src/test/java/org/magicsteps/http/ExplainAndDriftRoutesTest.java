@@ -100,6 +100,12 @@ class ExplainAndDriftRoutesTest {
             assertEquals(200, stored.status(), stored.body());
             assertEquals(Math.log(6.0 / 4), stored.json().get("explanation").get("contributions").get(0)
                     .get("contribution").asDouble(), 1e-9);
+            TestServer.Response byIds = server.postJson("/predict/batch?explain=true",
+                    "{\"student_ids\": [\"RA-77\", \"RA-404\"]}", token);
+            assertEquals(200, byIds.status(), byIds.body());
+            assertEquals(Math.log(6.0 / 4), byIds.json().get("predictions").get(0).get("explanation")
+                    .get("contributions").get(0).get("contribution").asDouble(), 1e-9);
+            assertEquals(1, byIds.json().get("errors").size());
         }
     }
 

@@ -4,17 +4,19 @@ import java.util.List;
 import java.util.Optional;
 
 import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PortException;
 
 /** A feature store that can be switched off, as a Redis that went away. */
-final class FailingFeatureStore implements FeatureStore {
+final class FailingFeatureStore implements FeatureStore, HealthReporting {
 
-    private final FeatureStore delegate;
+    private final InMemoryFeatureStore delegate;
     volatile boolean down;
 
-    FailingFeatureStore(FeatureStore delegate) {
+    FailingFeatureStore(InMemoryFeatureStore delegate) {
         this.delegate = delegate;
     }
 
@@ -22,6 +24,12 @@ final class FailingFeatureStore implements FeatureStore {
     public Optional<StudentFeatures> find(String studentId) {
         check();
         return delegate.find(studentId);
+    }
+
+    @Override
+    public java.util.Map<String, StudentFeatures> findAll(java.util.Collection<String> studentIds) {
+        check();
+        return delegate.findAll(studentIds);
     }
 
     @Override

@@ -5,17 +5,19 @@ import java.util.List;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
+import org.magicsteps.core.memory.InMemoryPredictionLog;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.PredictionLog;
 
 /** A prediction log that can be switched off, as a database that went away. */
-final class FailingLog implements PredictionLog {
+final class FailingLog implements PredictionLog, HealthReporting {
 
-    private final PredictionLog delegate;
+    private final InMemoryPredictionLog delegate;
     volatile boolean down;
 
-    FailingLog(PredictionLog delegate) {
+    FailingLog(InMemoryPredictionLog delegate) {
         this.delegate = delegate;
     }
 

@@ -13,20 +13,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.InMemoryPredictionLog;
 import org.magicsteps.core.memory.InMemorySettingsStore;
 import org.magicsteps.core.memory.InMemoryUserStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
-import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PasswordHasher;
 import org.magicsteps.core.port.PredictionLog;
@@ -40,10 +40,12 @@ import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
+import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
+import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 
 /**
@@ -63,8 +65,8 @@ final class TestServer implements AutoCloseable {
     final FailingFeatureStore features = new FailingFeatureStore(new InMemoryFeatureStore());
     final PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
     final ServiceMetrics metrics = new ServiceMetrics();
-    final Map<String, Supplier<ComponentHealth>> health = new LinkedHashMap<>();
-    final RegisterUser registerUser = new RegisterUser(users, hasher, Clock.systemUTC());
+    final Map<String, HealthReporting> health = new LinkedHashMap<>();
+    final RegisterUser registerUser;
     final HttpSettings httpSettings;
     final MagicStepsServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,25 +81,35 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
-        this(settingsChange, maxBatchSize, new TestModel());
+        this(RegistrationPolicy.OPEN, settingsChange, maxBatchSize);
+    }
+
+    TestServer(RegistrationPolicy registration) {
+        this(registration, s -> s, 500);
+    }
+
+    TestServer(RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(registration, settingsChange, maxBatchSize, new TestModel());
     }
 
     /** A server whose model cannot explain its predictions. */
     static TestServer withoutExplanations() {
-        return new TestServer(s -> s, 500, new TestModel(false));
+        return new TestServer(RegistrationPolicy.OPEN, s -> s, 500, new TestModel(false));
     }
 
-    private TestServer(UnaryOperator<HttpSettings> settingsChange, int maxBatchSize, TestModel model) {
+    private TestServer(RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange, int maxBatchSize,
+            TestModel model) {
         this.model = model;
         this.maxBatchSize = maxBatchSize;
+        this.registerUser = new RegisterUser(users, hasher, Clock.systemUTC(), registration);
         Predictor predictor = metrics.timing(model.predictor);
         PredictionLog countedLog = metrics.counting(log);
         ReadThreshold readThreshold = new ReadThreshold(settings, predictor, Clock.systemUTC(), Duration.ZERO);
         PredictStudent predictStudent = new PredictStudent(predictor, countedLog, readThreshold, Clock.systemUTC());
-        health.put("users", users::health);
-        health.put("prediction_log", log::health);
-        health.put("settings", settings::health);
-        health.put("feature_store", features::health);
+        health.put("users", users);
+        health.put("prediction_log", log);
+        health.put("settings", settings);
+        health.put("feature_store", features);
         ApiServices services = new ApiServices(
                 predictStudent,
                 new PredictBatch(predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
@@ -106,12 +118,14 @@ final class TestServer implements AutoCloseable {
                 new DescribeModel(predictor, readThreshold),
                 readThreshold,
                 new ChangeThreshold(settings, readThreshold, Clock.systemUTC()),
+                new ReadThresholdHistory(settings),
                 registerUser,
                 new AuthenticateUser(users, hasher),
                 new FindActiveUser(users),
                 new QueryPredictionLog(countedLog),
                 new ListStoredStudents(features),
                 health,
+                new PredictStoredStudents(features, predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
                 new ExplainStudents(predictor),
                 new MonitorDrift(countedLog, List.of(predictor), Clock.systemUTC()));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
@@ -130,9 +144,9 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    /** Registers an admin directly through the use case (the API only creates plain users). */
+    /** Registers an admin as the operator at the command line does (the API only creates plain users). */
     void addAdmin(String username, String password) {
-        registerUser.execute(new RegisterUser.Command(username, password.toCharArray(), null, Role.ADMIN));
+        registerUser.executeAsOperator(new RegisterUser.Command(username, password.toCharArray(), null, Role.ADMIN));
     }
 
     /** Registers {@code username} over HTTP and returns a token for them. */

@@ -16,6 +16,7 @@ import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.PredictionLog;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ import com.mongodb.client.MongoCollection;
  * A record is in MongoDB, and so visible to {@link #query}, a few milliseconds after it is
  * appended while MongoDB is healthy; {@link #flush} waits for that.
  */
-public final class MongoPredictionLog implements PredictionLog, AutoCloseable {
+public final class MongoPredictionLog implements PredictionLog, HealthReporting, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoPredictionLog.class);
 

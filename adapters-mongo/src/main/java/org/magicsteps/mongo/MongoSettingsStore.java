@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.SettingsStore;
 
 import com.mongodb.MongoException;
@@ -21,7 +22,7 @@ import com.mongodb.client.model.Updates;
  * so a change made through one replica is seen by the others on their next read (core's
  * {@code ReadThreshold} reads at most every 500 ms).
  */
-public final class MongoSettingsStore implements SettingsStore {
+public final class MongoSettingsStore implements SettingsStore, HealthReporting {
 
     private final MongoCollection<Document> settings;
     private final Connection connection;

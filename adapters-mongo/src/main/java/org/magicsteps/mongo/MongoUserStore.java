@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.magicsteps.core.domain.User;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.UserStore;
 
 import com.mongodb.ErrorCategory;
@@ -21,7 +22,7 @@ import com.mongodb.client.model.Sorts;
  * #add} relies on the unique index, so two concurrent registrations of one name cannot both win,
  * whichever replica they reach.
  */
-public final class MongoUserStore implements UserStore {
+public final class MongoUserStore implements UserStore, HealthReporting {
 
     private final MongoCollection<Document> users;
     private final IndexesOnce indexes;

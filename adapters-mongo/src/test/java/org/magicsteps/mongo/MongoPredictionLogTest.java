@@ -14,12 +14,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicsteps.core.domain.Confidence;
 import org.magicsteps.core.domain.LogQuery;
@@ -30,36 +29,48 @@ import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.contract.PredictionLogContract;
 import org.magicsteps.core.testing.Students;
 
-class MongoPredictionLogTest extends PredictionLogContract {
+class MongoPredictionLogTest extends PredictionLogContract<MongoPredictionLog> {
 
-    private static TestMongo mongo;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
 
     @TempDir
     Path journalDir;
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new TestMongo();
+    private String database;
+
+    @Override
+    protected MongoPredictionLog newLog() {
+        database = TestMongo.newDatabaseName();
+        return mongo.stores(database).openPredictionLog(journalDir.resolve("contract"));
     }
 
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @AfterEach
-    void closeStores() {
-        mongo.closeStores();
+    /** Appends go to the journal; MongoDB, and so a query, has them once the writer thread has written them. */
+    @Override
+    protected Visibility visibility() {
+        return Visibility.ONCE_WRITTEN;
     }
 
     @Override
-    protected PredictionLog newLog() {
-        return mongo.log(journalDir.resolve("contract"));
+    protected void awaitWritten(MongoPredictionLog log) {
+        assertTrue(log.flush(Duration.ofSeconds(5)), "written within 5 s");
     }
 
     @Override
-    protected void awaitWritten(PredictionLog log) {
-        assertTrue(((MongoPredictionLog) log).flush(Duration.ofSeconds(5)), "written within 5 s");
+    protected String expectedImplementation() {
+        return mongo.uri() + "/" + database + " + journal";
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return true;
+    }
+
+    @Override
+    protected Optional<MongoPredictionLog> failedStore() {
+        MongoPredictionLog closed = mongo.log(journalDir.resolve("closed"));
+        closed.close();
+        return Optional.of(closed);
     }
 
     @Test

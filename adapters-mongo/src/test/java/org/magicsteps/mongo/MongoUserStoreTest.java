@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.magicsteps.core.domain.PasswordHash;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
@@ -18,30 +17,32 @@ import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.UserStore;
 import org.magicsteps.core.port.contract.UserStoreContract;
 
-class MongoUserStoreTest extends UserStoreContract {
+class MongoUserStoreTest extends UserStoreContract<MongoUserStore> {
 
-    private static TestMongo mongo;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
+
     private String database;
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new TestMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @AfterEach
-    void closeStores() {
-        mongo.closeStores();
+    @Override
+    protected MongoUserStore newStore() {
+        database = TestMongo.newDatabaseName();
+        return mongo.stores(database).users();
     }
 
     @Override
-    protected UserStore newStore() {
-        database = TestMongo.newDatabaseName();
-        return mongo.stores(database).users();
+    protected String expectedImplementation() {
+        return mongo.uri() + "/" + database;
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return true;
+    }
+
+    @Override
+    protected Optional<MongoUserStore> failedStore() {
+        return Optional.of(mongo.unreachable().users());
     }
 
     @Test
@@ -72,7 +73,7 @@ class MongoUserStoreTest extends UserStoreContract {
 
     @Test
     void isUpWhenTheServerAnswers() {
-        UserStore store = mongo.stores(database).users();
+        MongoUserStore store = mongo.stores(database).users();
         store.find("anyone");
 
         ComponentHealth health = store.health();

@@ -86,6 +86,21 @@ class PredictionLogFaultIT {
             running.set(false);
             thread.join();
         }
+
+        /**
+         * Waits until {@code more} further predictions have been answered, so that each phase of a
+         * scenario sees real traffic however fast the machine is (a fixed pause does not, under load).
+         */
+        void awaitMore(int more) {
+            int target = answered.size() + more;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (answered.size() < target) {
+                if (System.nanoTime() - deadline > 0 || !thread.isAlive()) {
+                    throw new AssertionError("the stream answered only " + answered.size() + " of " + target);
+                }
+                sleep(5);
+            }
+        }
     }
 
     private static void sleep(long millis) {
@@ -133,15 +148,15 @@ class PredictionLogFaultIT {
         try (MongoStores stores = MongoStores.connect(uri, DATABASE, TestMongo.FAST)) {
             MongoPredictionLog log = stores.openPredictionLog(data.resolve("journal"));
             Stream stream = new Stream(log, "down-");
-            sleep(500);
+            stream.awaitMore(200);
 
             server.shutdownNow();
             awaitStatus(log, ComponentHealth.Status.DEGRADED, Duration.ofSeconds(3));
             PredictionLogStatus whileDown = log.status();
-            sleep(700);
+            stream.awaitMore(200);
             server = new MongoServer(new CommittingH2Backend(file));
             server.bind("127.0.0.1", port);
-            sleep(500);
+            stream.awaitMore(200);
             stream.stop();
 
             assertTrue(whileDown.pendingRecords() > 0, whileDown.toString());
@@ -164,7 +179,7 @@ class PredictionLogFaultIT {
             MongoStores first = MongoStores.connect(mongo.uri(), DATABASE, TestMongo.FAST);
             MongoPredictionLog before = first.openPredictionLog(journal);
             Stream stream = new Stream(before, "restart-");
-            sleep(400);
+            stream.awaitMore(200);
             // A burst just before SIGTERM, so that records are surely still pending when it comes.
             List<PredictionRecord> burst = new ArrayList<>();
             for (int i = 0; i < 3000; i++) {
@@ -179,7 +194,7 @@ class PredictionLogFaultIT {
             MongoStores second = MongoStores.connect(mongo.uri(), DATABASE, TestMongo.FAST);
             MongoPredictionLog after = second.openPredictionLog(journal);
             stream.target.set(after);
-            sleep(400);
+            stream.awaitMore(200);
             stream.stop();
 
             assertTrue(leftInJournal > 0, "records were left in the journal at close");

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -20,12 +23,17 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * A mongo-java-server (memory backend) on a loopback port, for tests that talk to it over TCP
  * through the real driver; each {@link #stores()} gets a database of its own, so stores start empty.
+ * As a JUnit extension ({@code @RegisterExtension static final TestMongo mongo = new TestMongo();})
+ * it closes what each test opened after the test, and stops the server after the class.
  */
-final class TestMongo implements AutoCloseable {
+final class TestMongo implements AutoCloseable, AfterEachCallback, AfterAllCallback {
 
     /** Short, so that a test that stops the server hears about it soon. */
     static final MongoStores.Timeouts FAST = new MongoStores.Timeouts(Duration.ofMillis(500), Duration.ofMillis(300),
             Duration.ofSeconds(5), Duration.ofMillis(500));
+
+    /** Nothing listens on the discard port of loopback. */
+    static final String NOBODY = "mongodb://127.0.0.1:9";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -60,6 +68,13 @@ final class TestMongo implements AutoCloseable {
         return stores;
     }
 
+    /** Stores on a server that is not there: nothing listens on loopback's discard port. */
+    synchronized MongoStores unreachable() {
+        MongoStores stores = MongoStores.connect(NOBODY, newDatabaseName(), FAST);
+        opened.add(stores);
+        return stores;
+    }
+
     /** A log on a new database, with its journal in {@code journalDir}. */
     MongoPredictionLog log(Path journalDir) {
         return stores().openPredictionLog(journalDir);
@@ -83,6 +98,16 @@ final class TestMongo implements AutoCloseable {
             }
         }
         opened.clear();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeStores();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +36,7 @@ import org.magicsteps.core.testing.Students;
  * 127.0.0.1:6379. Each store gets a key prefix of its own under one prefix per run, which is
  * deleted at the end.
  */
-class RedisFeatureStoreIT extends FeatureStoreContract {
+class RedisFeatureStoreIT extends FeatureStoreContract<RedisFeatureStore> {
 
     private static final String RUN_PREFIX = "magic-steps-test:" + UUID.randomUUID() + ":";
     private static final AtomicInteger STORES = new AtomicInteger();
@@ -59,8 +63,33 @@ class RedisFeatureStoreIT extends FeatureStoreContract {
     }
 
     @Override
-    protected FeatureStore newStore() {
+    protected RedisFeatureStore newStore() {
         return open(freshPrefix(), Clock.systemUTC());
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return "redis://" + LocalRedis.HOST + ":" + LocalRedis.PORT;
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return true;
+    }
+
+    /** A store on a port where nothing listens any more. */
+    @Override
+    protected Optional<RedisFeatureStore> failedStore() {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RedisFeatureStore store = RedisFeatureStore.create(RedisSettings.of(LocalRedis.HOST, closedPort)
+                .withKeyPrefix(freshPrefix()));
+        opened.add(store);
+        return Optional.of(store);
     }
 
     private static String freshPrefix() {
@@ -71,6 +100,46 @@ class RedisFeatureStoreIT extends FeatureStoreContract {
         RedisFeatureStore store = new RedisFeatureStore(LocalRedis.settings(keyPrefix), clock);
         opened.add(store);
         return store;
+    }
+
+    @Test
+    void aFeatureTtlMakesRedisDropTheStudentsLaterAndWithoutOneTheyStay() {
+        String prefix = freshPrefix();
+        RedisFeatureStore expiring = new RedisFeatureStore(LocalRedis.settings(prefix)
+                .withFeatureTtl(java.time.Duration.ofHours(6)), Clock.systemUTC());
+        opened.add(expiring);
+        expiring.putAll(Map.of("RA-1", Students.student(), "RA-2", Students.student()));
+        for (String id : List.of("RA-1", "RA-2")) {
+            long ttl = redis.commands().pttl(prefix + id);
+            assertTrue(ttl > java.time.Duration.ofHours(5).toMillis() && ttl <= java.time.Duration.ofHours(6).toMillis(),
+                    id + ": PTTL " + ttl);
+        }
+        expiring.put("RA-1", Students.student());
+        assertTrue(redis.commands().pttl(prefix + "RA-1") > java.time.Duration.ofHours(5).toMillis(),
+                "writing again starts the TTL again");
+
+        String keeping = freshPrefix();
+        open(keeping, Clock.systemUTC()).put("RA-1", Students.student());
+        assertEquals(-1L, redis.commands().pttl(keeping + "RA-1"), "no TTL configured: kept for ever");
+    }
+
+    @Test
+    void findAllReadsAThousandStudentsAtOnce() {
+        FeatureStore store = newStore();
+        Map<String, StudentFeatures> students = new LinkedHashMap<>();
+        for (int i = 0; i < 1000; i++) {
+            students.put("RA-" + i, StudentFeatures.builder().fase(i % 8).scoreInde(i / 7.0).turma("t" + i).build());
+        }
+        store.putAll(students);
+        List<String> asked = new ArrayList<>(students.keySet());
+        java.util.Collections.reverse(asked);
+        asked.add(500, "RA-missing");
+
+        Map<String, StudentFeatures> found = store.findAll(asked);
+
+        assertEquals(1000, found.size());
+        assertEquals(asked.stream().filter(id -> !id.equals("RA-missing")).toList(), List.copyOf(found.keySet()));
+        assertEquals(students.get("RA-123"), found.get("RA-123"));
     }
 
     @Test

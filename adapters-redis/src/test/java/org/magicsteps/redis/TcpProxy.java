@@ -4,68 +4,73 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Forwards a local port to Redis, and can be stopped (refusing connections and cutting the live
- * ones) and started again on the same port: a Redis that goes away and comes back, for real.
+ * Forwards a local port to Redis, and can be stopped (cutting the live connections and hanging up
+ * on new ones at once) and started again: a Redis that goes away and comes back, for real.
+ *
+ * <p>The port stays bound the whole time. Closing it and binding it again would race with every
+ * other socket on this shared machine (an outgoing connection may be given that port meanwhile,
+ * or a reconnect attempt may connect the port to itself), which failed the rebinding now and then.
  */
 final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
-    private final int port;
+    private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private volatile boolean forwarding;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
-        }
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        daemon(this::acceptForever);
     }
 
     int port() {
-        return port;
+        return server.getLocalPort();
     }
 
-    void start() throws IOException {
-        ServerSocket listening = new ServerSocket();
-        listening.setReuseAddress(true);
-        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        server = listening;
-        daemon(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket redis = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    sockets.add(client);
-                    sockets.add(redis);
-                    daemon(() -> pump(client, redis));
-                    daemon(() -> pump(redis, client));
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
+    void start() {
+        forwarding = true;
     }
 
     void stop() throws IOException {
-        if (server != null) {
-            server.close();
-        }
+        forwarding = false;
         for (Socket socket : sockets) {
             socket.close();
         }
         sockets.clear();
     }
 
+    private void acceptForever() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                if (!forwarding) {
+                    client.close(); // away: hang up before a byte is exchanged
+                    continue;
+                }
+                Socket redis = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                sockets.add(client);
+                sockets.add(redis);
+                daemon(() -> pump(client, redis));
+                daemon(() -> pump(redis, client));
+            } catch (IOException closed) {
+                if (server.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         stop();
+        server.close();
     }
 
     private static void pump(Socket from, Socket to) {

@@ -13,6 +13,7 @@ import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.sqlite.PredictionRows.Row;
@@ -23,7 +24,7 @@ import org.magicsteps.sqlite.PredictionRows.Row;
  * disk is; concurrent appends share one commit. A record is readable as soon as {@code append}
  * returns.
  */
-public final class SqlitePredictionLog implements PredictionLog {
+public final class SqlitePredictionLog implements PredictionLog, HealthReporting {
 
     private final Database database;
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.SettingsStore;
 
@@ -21,7 +22,7 @@ import org.magicsteps.core.port.SettingsStore;
  * cached: each read sees the last commit of any process on the file, so another server on the same
  * file sees a change on its next read.
  */
-public final class SqliteSettingsStore implements SettingsStore {
+public final class SqliteSettingsStore implements SettingsStore, HealthReporting {
 
     private static final String FIELDS = "threshold, updated_at, updated_by, model_version";
 

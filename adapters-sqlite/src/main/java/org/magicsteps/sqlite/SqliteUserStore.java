@@ -13,6 +13,7 @@ import org.magicsteps.core.domain.PasswordHash;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.UserStore;
 
@@ -21,7 +22,7 @@ import org.magicsteps.core.port.UserStore;
  * taken, in one statement: SQLite runs one write transaction at a time across every process on the
  * file, so two registrations of one name cannot both win.
  */
-public final class SqliteUserStore implements UserStore {
+public final class SqliteUserStore implements UserStore, HealthReporting {
 
     private static final String COLUMNS = "username, full_name, role, password_hash, disabled, created_at";
 

@@ -15,6 +15,13 @@ final class OpenStores implements AutoCloseable {
         return stores;
     }
 
+    /** A store on {@code file}, already closed: what a store that cannot work looks like. */
+    SqliteStores closed(Path file) {
+        SqliteStores stores = open(file);
+        stores.close();
+        return stores;
+    }
+
     @Override
     public void close() {
         open.forEach(SqliteStores::close);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.contract.PredictionLogContract;
 import org.magicsteps.core.testing.Students;
 
-class SqlitePredictionLogTest extends PredictionLogContract {
+class SqlitePredictionLogTest extends PredictionLogContract<SqlitePredictionLog> {
 
     @TempDir
     Path dir;
@@ -51,8 +52,29 @@ class SqlitePredictionLogTest extends PredictionLogContract {
     }
 
     @Override
-    protected PredictionLog newLog() {
+    protected SqlitePredictionLog newLog() {
         return stores.open(file()).predictionLog();
+    }
+
+    /** {@code append} returns once its transaction is committed, and every read sees the last commit. */
+    @Override
+    protected Visibility visibility() {
+        return Visibility.AT_ONCE;
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return "sqlite:" + file().toAbsolutePath();
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return true;
+    }
+
+    @Override
+    protected Optional<SqlitePredictionLog> failedStore() {
+        return Optional.of(stores.closed(dir.resolve("closed.db")).predictionLog());
     }
 
     private static PredictionRecord record(String id) {
@@ -199,7 +221,7 @@ class SqlitePredictionLogTest extends PredictionLogContract {
     @Test
     void healthNamesTheFileAndTurnsDownWhileWritesFail() throws Exception {
         SqliteStores store = stores.open(file());
-        PredictionLog log = store.predictionLog();
+        SqlitePredictionLog log = store.predictionLog();
         log.append(List.of(record("p-1"), record("p-2")));
         log.append(record("p-1"));
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.port.SettingsStore;
 import org.magicsteps.core.port.contract.SettingsStoreContract;
 
-class SqliteSettingsStoreTest extends SettingsStoreContract {
+class SqliteSettingsStoreTest extends SettingsStoreContract<SqliteSettingsStore> {
 
     @TempDir
     Path dir;
@@ -32,8 +33,23 @@ class SqliteSettingsStoreTest extends SettingsStoreContract {
     }
 
     @Override
-    protected SettingsStore newStore() {
+    protected SqliteSettingsStore newStore() {
         return stores.open(file()).settings();
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return "sqlite:" + file().toAbsolutePath();
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return true;
+    }
+
+    @Override
+    protected Optional<SqliteSettingsStore> failedStore() {
+        return Optional.of(stores.closed(dir.resolve("closed.db")).settings());
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PredictionLog;
 
 /**
@@ -23,10 +22,5 @@ final class DiscardingPredictionLog implements PredictionLog {
     @Override
     public LogPage query(LogQuery query) {
         return LogPage.of(List.of(), query.limit());
-    }
-
-    @Override
-    public ComponentHealth health() {
-        return ComponentHealth.up("discarded", false);
     }
 }

@@ -5,14 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Validation;
@@ -106,7 +105,7 @@ public final class ModelBundle {
             long parameters = parameterCount(onnx, onnxFile.toString());
             BundleManifest manifest;
             try {
-                manifest = SeedPreprocessor.read(preprocessor, SEED_NAME, "seed-" + sha256(onnx).substring(0, 12),
+                manifest = SeedPreprocessor.read(preprocessor, SEED_NAME, "seed-" + DigestUtils.sha256Hex(onnx).substring(0, 12),
                         exported, parameters);
             } catch (IllegalArgumentException e) {
                 throw new ModelLoadException(preprocessorFile.toString(), e.getMessage(), e);
@@ -211,7 +210,7 @@ public final class ModelBundle {
 
     /** {@code sha256:} and the hex SHA-256 of the ONNX graph. */
     public String onnxFingerprint() {
-        return "sha256:" + sha256(onnxModel);
+        return "sha256:" + DigestUtils.sha256Hex(onnxModel);
     }
 
     /** The same graph with another manifest (for example renamed on import). */
@@ -294,14 +293,6 @@ public final class ModelBundle {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new ModelLoadException("classpath:" + name, "cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -63,9 +63,19 @@ class ModuleBoundariesTest {
         }
     }
 
+    private static JavaClasses imported;
+
+    /** Every production class of every module, imported once for all the architecture tests of this JVM. */
+    static synchronized JavaClasses productionClasses() {
+        if (imported == null) {
+            imported = new ClassFileImporter().withImportOption(new ProductionCode()).importPackages("org.magicsteps");
+        }
+        return imported;
+    }
+
     @BeforeAll
     static void importEverything() {
-        classes = new ClassFileImporter().withImportOption(new ProductionCode()).importPackages("org.magicsteps");
+        classes = productionClasses();
     }
 
     @ParameterizedTest

@@ -23,7 +23,9 @@ public record User(String username, String fullName, Role role, PasswordHash pas
 
     public static final int MIN_PASSWORD_LENGTH = 8;
     public static final int MAX_PASSWORD_LENGTH = 128;
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    /** The longest username allowed. */
+    public static final int MAX_USERNAME_LENGTH = 64;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3," + MAX_USERNAME_LENGTH + "}");
 
     public User {
         ValidationException.throwIfAny(checkUsername(username));

@@ -17,29 +17,33 @@ import java.util.Objects;
  */
 public record Violation(List<Object> location, String field, Object value, Kind kind, String message) {
 
-    /** The rules an input can break; {@link #code()} is a stable machine-readable name. */
+    /**
+     * The rules an input can break. How a rule is named on the wire is the adapter's business
+     * (the HTTP adapter names them as pydantic does).
+     */
     public enum Kind {
-        MISSING("missing"),
-        NOT_A_NUMBER("number_type"),
-        NOT_A_WHOLE_NUMBER("int_from_float"),
-        NOT_TEXT("string_type"),
-        BELOW_MINIMUM("greater_than_equal"),
-        ABOVE_MAXIMUM("less_than_equal"),
-        NOT_ALLOWED("enum"),
-        UNKNOWN_FIELD("extra_forbidden"),
-        TOO_SHORT("too_short"),
-        TOO_LONG("too_long"),
-        INVALID("value_error");
-
-        private final String code;
-
-        Kind(String code) {
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
+        /** A required value is absent. */
+        MISSING,
+        /** A number was expected. */
+        NOT_A_NUMBER,
+        /** A whole number was expected. */
+        NOT_A_WHOLE_NUMBER,
+        /** A word was expected. */
+        NOT_TEXT,
+        /** Below the smallest value allowed. */
+        BELOW_MINIMUM,
+        /** Above the largest value allowed. */
+        ABOVE_MAXIMUM,
+        /** Not one of the values allowed. */
+        NOT_ALLOWED,
+        /** A field the input may not have. */
+        UNKNOWN_FIELD,
+        /** Fewer characters or items than allowed. */
+        TOO_SHORT,
+        /** More characters or items than allowed. */
+        TOO_LONG,
+        /** Breaks a rule of its own, which the message states. */
+        INVALID
     }
 
     public Violation {

@@ -12,13 +12,14 @@ import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PredictionLog;
 
 /**
  * A {@link PredictionLog} in memory, kept in the log's newest-first order; lost on restart and
  * unbounded, so for tests and short-lived embedding. Safe for concurrent use.
  */
-public final class InMemoryPredictionLog implements PredictionLog {
+public final class InMemoryPredictionLog implements PredictionLog, HealthReporting {
 
     private static final Comparator<LogCursor> NEWEST_FIRST = Comparator
             .comparing(LogCursor::timestamp).thenComparing(LogCursor::predictionId).reversed();

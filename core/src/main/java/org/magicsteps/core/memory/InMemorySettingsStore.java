@@ -7,10 +7,11 @@ import java.util.Optional;
 
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.SettingsStore;
 
 /** A {@link SettingsStore} in memory; lost on restart, seen only by this process. */
-public final class InMemorySettingsStore implements SettingsStore {
+public final class InMemorySettingsStore implements SettingsStore, HealthReporting {
 
     private final Deque<ThresholdSetting> history = new ArrayDeque<>();
 

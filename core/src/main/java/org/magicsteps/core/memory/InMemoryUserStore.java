@@ -6,10 +6,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.magicsteps.core.domain.User;
 import org.magicsteps.core.port.ComponentHealth;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.UserStore;
 
 /** A {@link UserStore} in a map; lost on restart. Safe for concurrent use. */
-public final class InMemoryUserStore implements UserStore {
+public final class InMemoryUserStore implements UserStore, HealthReporting {
 
     private final ConcurrentSkipListMap<String, User> users = new ConcurrentSkipListMap<>();
 

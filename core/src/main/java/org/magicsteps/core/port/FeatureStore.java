@@ -1,5 +1,6 @@
 package org.magicsteps.core.port;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,15 @@ public interface FeatureStore {
     /** The features stored for {@code studentId}, if any. */
     Optional<StudentFeatures> find(String studentId);
 
+    /**
+     * The features stored for each of {@code studentIds} that has any, in the order asked (an id
+     * asked twice appears once); ids with nothing stored are absent. Stores that talk to a server
+     * fetch them all in one round trip.
+     *
+     * @throws PortException when the store cannot be reached
+     */
+    Map<String, StudentFeatures> findAll(Collection<String> studentIds);
+
     /** Stores (or replaces) the features of {@code studentId}. */
     void put(String studentId, StudentFeatures features);
 
@@ -22,6 +32,4 @@ public interface FeatureStore {
 
     /** The ids of every student with stored features, sorted. */
     List<String> studentIds();
-
-    ComponentHealth health();
 }

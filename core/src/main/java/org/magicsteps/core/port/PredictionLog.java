@@ -12,6 +12,19 @@ import org.magicsteps.core.domain.PredictionRecord;
 /**
  * Every prediction made, with who asked and the features it was made from. Appending a record
  * whose prediction id is already logged does nothing, so a retried write never duplicates.
+ *
+ * <p><b>When an appended record can be queried.</b> Each implementation says which of two
+ * promises it keeps, and the port's contract test holds it to that promise:
+ * <ul>
+ *   <li><em>at once</em>: once {@link #append} returns, every later {@link #query}, from any
+ *       thread, returns the records (core's {@code InMemoryPredictionLog}, the SQLite log, which
+ *       returns only after its commit);</li>
+ *   <li><em>once written</em>: an implementation that accepts records into a durable buffer and
+ *       writes them to its store behind it shows them once they have reached the store. The
+ *       MongoDB log does this: a few milliseconds while MongoDB answers, later while it is down
+ *       or slow, in which case its health is DEGRADED and reports the records waiting.</li>
+ * </ul>
+ * A caller that must read its own write at once needs an implementation of the first kind.
  */
 public interface PredictionLog {
 
@@ -66,6 +79,4 @@ public interface PredictionLog {
     default void scanFeatures(Instant from, Instant to, FeatureVisitor visitor) {
         scan(from, to, record -> visitor.visit(record.features()));
     }
-
-    ComponentHealth health();
 }

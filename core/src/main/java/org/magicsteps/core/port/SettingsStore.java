@@ -19,6 +19,4 @@ public interface SettingsStore {
 
     /** The most recent threshold changes, newest first, at most {@code limit}. */
     List<ThresholdSetting> thresholdHistory(int limit);
-
-    ComponentHealth health();
 }

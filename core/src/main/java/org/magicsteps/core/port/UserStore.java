@@ -27,6 +27,4 @@ public interface UserStore {
 
     /** Every user, sorted by username. */
     List<User> list();
-
-    ComponentHealth health();
 }

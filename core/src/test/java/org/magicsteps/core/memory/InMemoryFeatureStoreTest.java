@@ -1,12 +1,28 @@
 package org.magicsteps.core.memory;
 
-import org.magicsteps.core.port.FeatureStore;
+import java.util.Optional;
+
 import org.magicsteps.core.port.contract.FeatureStoreContract;
 
-class InMemoryFeatureStoreTest extends FeatureStoreContract {
+class InMemoryFeatureStoreTest extends FeatureStoreContract<InMemoryFeatureStore> {
 
     @Override
-    protected FeatureStore newStore() {
+    protected InMemoryFeatureStore newStore() {
         return new InMemoryFeatureStore();
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return "in-memory";
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return false;
+    }
+
+    @Override
+    protected Optional<InMemoryFeatureStore> failedStore() {
+        return Optional.empty();
     }
 }

@@ -1,12 +1,33 @@
 package org.magicsteps.core.memory;
 
-import org.magicsteps.core.port.PredictionLog;
+import java.util.Optional;
+
 import org.magicsteps.core.port.contract.PredictionLogContract;
 
-class InMemoryPredictionLogTest extends PredictionLogContract {
+class InMemoryPredictionLogTest extends PredictionLogContract<InMemoryPredictionLog> {
 
     @Override
-    protected PredictionLog newLog() {
+    protected InMemoryPredictionLog newLog() {
         return new InMemoryPredictionLog();
+    }
+
+    @Override
+    protected Visibility visibility() {
+        return Visibility.AT_ONCE;
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return "in-memory";
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return false;
+    }
+
+    @Override
+    protected Optional<InMemoryPredictionLog> failedStore() {
+        return Optional.empty();
     }
 }

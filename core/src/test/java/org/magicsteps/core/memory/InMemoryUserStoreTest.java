@@ -1,12 +1,28 @@
 package org.magicsteps.core.memory;
 
-import org.magicsteps.core.port.UserStore;
+import java.util.Optional;
+
 import org.magicsteps.core.port.contract.UserStoreContract;
 
-class InMemoryUserStoreTest extends UserStoreContract {
+class InMemoryUserStoreTest extends UserStoreContract<InMemoryUserStore> {
 
     @Override
-    protected UserStore newStore() {
+    protected InMemoryUserStore newStore() {
         return new InMemoryUserStore();
+    }
+
+    @Override
+    protected String expectedImplementation() {
+        return "in-memory";
+    }
+
+    @Override
+    protected boolean expectedPersistent() {
+        return false;
+    }
+
+    @Override
+    protected Optional<InMemoryUserStore> failedStore() {
+        return Optional.empty();
     }
 }

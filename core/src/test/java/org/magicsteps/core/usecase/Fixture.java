@@ -63,11 +63,6 @@ final class Fixture {
         public org.magicsteps.core.domain.LogPage query(org.magicsteps.core.domain.LogQuery query) {
             return inner.query(query);
         }
-
-        @Override
-        public org.magicsteps.core.port.ComponentHealth health() {
-            return inner.health();
-        }
     }
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -3,10 +3,7 @@ package org.magicsteps.core.usecase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +13,7 @@ import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.memory.InMemorySettingsStore;
+import org.magicsteps.core.testing.ManualClock;
 import org.magicsteps.core.testing.Students;
 
 class ThresholdUseCasesTest {
@@ -69,36 +67,47 @@ class ThresholdUseCasesTest {
     }
 
     /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Fixture.NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aChangeByAnotherReplicaIsSeenOnceTheRefreshPeriodHasPassed() {
         InMemorySettingsStore shared = new InMemorySettingsStore();
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(Fixture.NOW);
         ReadThreshold replicaA = new ReadThreshold(shared, Students.predictor(), clock, Duration.ofMillis(500));
         assertEquals(0.5, replicaA.current().threshold().value());
 
         new ChangeThreshold(shared, new ReadThreshold(shared, Students.predictor()), clock).execute(ADMIN, 0.3);
 
         assertEquals(0.5, replicaA.current().threshold().value(), "still cached");
-        clock.now = clock.now.plusMillis(500);
+        clock.advance(Duration.ofMillis(500));
         assertEquals(0.3, replicaA.current().threshold().value());
+    }
+
+    @Test
+    void anAdminReadsTheHistoryNewestFirstUpToTheLimit() {
+        Fixture fx = new Fixture();
+        ThresholdSetting first = fx.changeThreshold.execute(ADMIN, 0.4);
+        ThresholdSetting second = fx.changeThreshold.execute(new Actor("chefe", Role.ADMIN), 0.45);
+        ReadThresholdHistory history = new ReadThresholdHistory(fx.settings);
+
+        assertEquals(List.of(second, first), history.execute(ADMIN, ReadThresholdHistory.DEFAULT_LIMIT));
+        assertEquals(List.of(second), history.execute(ADMIN, 1));
+        assertEquals(List.of(second, first), history.execute(ADMIN, ReadThresholdHistory.MAX_LIMIT));
+    }
+
+    @Test
+    void onlyAnAdminReadsTheHistoryAndTheLimitIsBounded() {
+        Fixture fx = new Fixture();
+        fx.changeThreshold.execute(ADMIN, 0.4);
+        ReadThresholdHistory history = new ReadThresholdHistory(fx.settings);
+
+        assertThrows(AccessDeniedException.class, () -> history.execute(new Actor("ana", Role.USER), 10));
+        assertThrows(AccessDeniedException.class, () -> history.execute(new Actor("ana", Role.USER), 0),
+                "access before input");
+        ValidationException zero = assertThrows(ValidationException.class, () -> history.execute(ADMIN, 0));
+        ValidationException tooMany = assertThrows(ValidationException.class,
+                () -> history.execute(ADMIN, ReadThresholdHistory.MAX_LIMIT + 1));
+
+        assertEquals("limit", zero.violations().get(0).field());
+        assertEquals("limit: 0 is below the minimum 1", zero.violations().get(0).message());
+        assertEquals("limit: 1001 is above the maximum 1000", tooMany.violations().get(0).message());
     }
 }

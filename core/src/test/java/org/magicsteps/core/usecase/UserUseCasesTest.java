@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.Actor;
+import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
 import org.magicsteps.core.domain.ValidationException;
@@ -25,11 +26,13 @@ class UserUseCasesTest {
 
     private final InMemoryUserStore users = new InMemoryUserStore();
     private final Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000); // fast; production uses 600,000
-    private final RegisterUser register = new RegisterUser(users, hasher, Clock.fixed(Fixture.NOW, ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(Fixture.NOW, ZoneOffset.UTC);
+    private final RegisterUser register = new RegisterUser(users, hasher, clock, RegistrationPolicy.OPEN);
     private final AuthenticateUser authenticate = new AuthenticateUser(users, hasher);
 
     private User registerAna() {
-        return register.execute(new RegisterUser.Command("ana", "senha123".toCharArray(), "Ana Souza", Role.USER));
+        return register.execute(Optional.empty(),
+                new RegisterUser.Command("ana", "senha123".toCharArray(), "Ana Souza", Role.USER));
     }
 
     @Test
@@ -45,7 +48,7 @@ class UserUseCasesTest {
 
     @Test
     void aWeakPasswordAndABadUsernameAreReportedTogether() {
-        ValidationException e = assertThrows(ValidationException.class, () -> register.execute(
+        ValidationException e = assertThrows(ValidationException.class, () -> register.execute(Optional.empty(),
                 new RegisterUser.Command("a b", "123".toCharArray(), null, Role.USER)));
 
         assertEquals(Set.of("username", "password"),
@@ -57,7 +60,7 @@ class UserUseCasesTest {
     void aTakenUsernameIsRefused() {
         registerAna();
 
-        assertThrows(UserAlreadyExistsException.class, () -> register.execute(
+        assertThrows(UserAlreadyExistsException.class, () -> register.executeAsOperator(
                 new RegisterUser.Command("ana", "outra-senha".toCharArray(), null, Role.ADMIN)));
         assertEquals(Role.USER, users.find("ana").orElseThrow().role());
     }
@@ -89,10 +92,68 @@ class UserUseCasesTest {
 
     @Test
     void usersAreListedByName() {
-        register.execute(new RegisterUser.Command("zeca", "senha123".toCharArray(), null, Role.USER));
+        register.execute(Optional.empty(), new RegisterUser.Command("zeca", "senha123".toCharArray(), null, Role.USER));
         registerAna();
 
         assertEquals(List.of("ana", "zeca"), new ListUsers(users).execute().stream().map(User::username).toList());
+    }
+
+    private static RegisterUser.Command command(String username, Role role) {
+        return new RegisterUser.Command(username, "senha123".toCharArray(), null, role);
+    }
+
+    @Test
+    void anOpenRegistrationLetsAnybodyRegisterAUserButOnlyAnAdminMakeAnAdmin() {
+        Optional<Actor> nobody = Optional.empty();
+        Optional<Actor> plain = Optional.of(new Actor("bia", Role.USER));
+        Optional<Actor> admin = Optional.of(new Actor("root", Role.ADMIN));
+
+        assertEquals(Role.USER, register.execute(nobody, command("ana", Role.USER)).role());
+        AccessDeniedException anonymous = assertThrows(AccessDeniedException.class,
+                () -> register.execute(nobody, command("eve", Role.ADMIN)));
+        assertThrows(AccessDeniedException.class, () -> register.execute(plain, command("eve", Role.ADMIN)));
+        assertEquals(Role.ADMIN, register.execute(admin, command("carla", Role.ADMIN)).role());
+
+        assertEquals("only an admin may register an admin", anonymous.getMessage());
+        assertEquals(List.of("ana", "carla"), users.list().stream().map(User::username).toList());
+    }
+
+    @Test
+    void registrationForAdminsOnlyRefusesEverybodyElseBeforeLookingAtTheInput() {
+        RegisterUser adminsOnly = new RegisterUser(users, hasher, clock, RegistrationPolicy.ADMINS_ONLY);
+        Optional<Actor> plain = Optional.of(new Actor("bia", Role.USER));
+
+        AccessDeniedException anonymous = assertThrows(AccessDeniedException.class,
+                () -> adminsOnly.execute(Optional.empty(), command("ana", Role.USER)));
+        assertThrows(AccessDeniedException.class, () -> adminsOnly.execute(plain, command("ana", Role.USER)));
+        assertThrows(AccessDeniedException.class, () -> adminsOnly.execute(Optional.empty(),
+                new RegisterUser.Command("a b", "1".toCharArray(), null, Role.USER)), "not a ValidationException");
+        assertEquals(List.of(), users.list());
+
+        assertEquals("only an admin may register users (REGISTRATION=admin)", anonymous.getMessage());
+        assertEquals("ana", adminsOnly.execute(Optional.of(new Actor("root", Role.ADMIN)), command("ana", Role.USER))
+                .username());
+    }
+
+    @Test
+    void theOperatorMakesTheFirstAdminWhateverThePolicy() {
+        RegisterUser adminsOnly = new RegisterUser(users, hasher, clock, RegistrationPolicy.ADMINS_ONLY);
+
+        User first = adminsOnly.executeAsOperator(command("root", Role.ADMIN));
+
+        assertEquals(Role.ADMIN, first.role());
+        assertEquals(Optional.of(first), users.find("root"));
+        assertThrows(UserAlreadyExistsException.class, () -> adminsOnly.executeAsOperator(command("root", Role.USER)));
+    }
+
+    @Test
+    void theRegistrationPolicyIsReadAsRegistrationSpellsIt() {
+        assertEquals(RegistrationPolicy.OPEN, RegistrationPolicy.parse("open"));
+        assertEquals(RegistrationPolicy.ADMINS_ONLY, RegistrationPolicy.parse(" Admin "));
+        assertEquals("admin", RegistrationPolicy.ADMINS_ONLY.label());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RegistrationPolicy.parse("closed"));
+        assertEquals("must be 'open' or 'admin', not 'closed'", e.getMessage());
     }
 
     @Test

@@ -1,17 +1,15 @@
 package org.magicsteps.model.evaluation;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.StudentFeatures;
@@ -130,14 +128,10 @@ public record LabelledSheet(Path file, String fingerprint, List<Student> student
 
     /** {@code sha256:} and the hex SHA-256 of the file's content. */
     public static String fingerprint(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return "sha256:" + HexFormat.of().formatHex(in.getMessageDigest().digest());
+        try (InputStream in = Files.newInputStream(file)) {
+            return "sha256:" + DigestUtils.sha256Hex(in);
         } catch (IOException e) {
             throw new SheetException(file + ": cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.FeatureType;
@@ -194,7 +196,7 @@ public final class TrainingPipeline {
         trainOnly.put("log_loss", BinaryMetrics.logLoss(testY, trainOnlyTestP));
 
         byte[] onnx = finalModel.onnx();
-        String version = options.name() + "-" + sha256Hex(onnx).substring(0, 12);
+        String version = options.name() + "-" + DigestUtils.sha256Hex(onnx).substring(0, 12);
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, options.name(), version,
                 Instant.now(), winner.spec().modelClass(), ModelBundle.countParameters(onnx),
                 new OnnxSpec("model.onnx", "input", List.of(OnnxSpec.DYNAMIC, (long) finalEncoding.width()), "output",
@@ -548,13 +550,5 @@ public final class TrainingPipeline {
             }
         }
         return List.copyOf(grid);
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

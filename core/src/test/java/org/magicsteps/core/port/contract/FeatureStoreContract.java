@@ -1,7 +1,6 @@
 package org.magicsteps.core.port.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
 import java.util.Map;
@@ -11,15 +10,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.port.FeatureStore;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.testing.Students;
 
 /** What every {@link FeatureStore} does. */
-public abstract class FeatureStoreContract {
+public abstract class FeatureStoreContract<S extends FeatureStore & HealthReporting> extends HealthContract<S> {
 
     /** A new, empty store. */
-    protected abstract FeatureStore newStore();
+    protected abstract S newStore();
 
-    private FeatureStore store;
+    private S store;
 
     @BeforeEach
     void createStore() {
@@ -58,7 +58,23 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
-    void reportsItsHealth() {
-        assertNotNull(store.health());
+    void findsManyStudentsAtOnceInTheOrderAskedLeavingOutTheUnknown() {
+        StudentFeatures first = Students.student();
+        StudentFeatures second = StudentFeatures.builder().fase(4).scoreInde(8.25).genero("menino").build();
+        store.putAll(Map.of("RA-1", first, "RA-2", second));
+
+        Map<String, StudentFeatures> found = store.findAll(List.of("RA-2", "RA-404", "RA-1", "RA-2"));
+
+        assertEquals(List.of("RA-2", "RA-1"), List.copyOf(found.keySet()));
+        assertEquals(second, found.get("RA-2"));
+        assertEquals(first, found.get("RA-1"));
+        assertEquals(Map.of(), store.findAll(List.of()));
+        assertEquals(Map.of(), store.findAll(List.of("RA-404")));
+    }
+
+    @Override
+    protected S usedStore() {
+        store.put("RA-1", Students.student());
+        return store;
     }
 }

@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,22 +27,42 @@ import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.testing.Students;
 
-/** What every {@link PredictionLog} does. */
-public abstract class PredictionLogContract {
+/**
+ * What every {@link PredictionLog} does. Each test reads what it appended as the implementation
+ * promises ({@link #visibility()}): a log that promises {@code AT_ONCE} is queried right after its
+ * appends, with no waiting.
+ */
+public abstract class PredictionLogContract<S extends PredictionLog & HealthReporting> extends HealthContract<S> {
 
     protected static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123Z");
 
-    /** A new, empty log. */
-    protected abstract PredictionLog newLog();
-
-    /** Waits until what was appended can be read (for logs that write behind). */
-    protected void awaitWritten(PredictionLog log) {
+    /** When an appended record can be queried, as {@link PredictionLog} lets an implementation promise. */
+    protected enum Visibility {
+        /** Once {@code append} returns, every later query, from any thread, sees the records. */
+        AT_ONCE,
+        /** Once the log has written them behind its buffer; {@link #awaitWritten} waits for that. */
+        ONCE_WRITTEN
     }
 
-    private PredictionLog log;
+    /** A new, empty log. */
+    protected abstract S newLog();
+
+    /** What the implementation's Javadoc promises. */
+    protected abstract Visibility visibility();
+
+    /**
+     * Waits until what was appended can be read; called only when {@link #visibility()} is
+     * {@link Visibility#ONCE_WRITTEN}, so a log that promises {@code AT_ONCE} is tested without it.
+     */
+    protected void awaitWritten(S log) {
+        throw new UnsupportedOperationException("a log whose records show once written must say how to wait");
+    }
+
+    private S log;
 
     @BeforeEach
     void createLog() {
@@ -47,8 +71,14 @@ public abstract class PredictionLogContract {
 
     private List<PredictionRecord> append(PredictionRecord... records) {
         log.append(List.of(records));
-        awaitWritten(log);
+        awaitVisible();
         return List.of(records);
+    }
+
+    private void awaitVisible() {
+        if (visibility() == Visibility.ONCE_WRITTEN) {
+            awaitWritten(log);
+        }
     }
 
     @Test
@@ -122,7 +152,7 @@ public abstract class PredictionLogContract {
             all.add(Students.record(String.format("id-%02d", i), "ana", "RA-" + i, T0.plusSeconds(i / 7), "b" + i / 7));
         }
         log.append(all);
-        awaitWritten(log);
+        awaitVisible();
 
         List<String> seen = new ArrayList<>();
         LogQuery query = LogQuery.all().limit(5);
@@ -180,7 +210,7 @@ public abstract class PredictionLogContract {
             batch.add(Students.record("b-" + i, "ana", "RA-" + i, T0, "big"));
         }
         log.append(batch);
-        awaitWritten(log);
+        awaitVisible();
 
         assertEquals(500, log.query(LogQuery.all().limit(LogQuery.MAX_LIMIT)).records().size());
         assertTrue(log.query(LogQuery.all().forStudent("RA-499")).records().get(0).batchId().equals("big"));
@@ -198,7 +228,7 @@ public abstract class PredictionLogContract {
                     T0.plusMillis(i / 10), "b" + i / 10));
         }
         log.append(records);
-        awaitWritten(log);
+        awaitVisible();
 
         List<String> seen = new ArrayList<>();
         log.scan(T0, T0.plusSeconds(3600), record -> seen.add(record.predictionId()));
@@ -220,7 +250,7 @@ public abstract class PredictionLogContract {
                         T0.plusSeconds(5)), "bia", other, "b-1"),
                 Students.record("at-end", "ana", "RA-3", T0.plusSeconds(10), null));
         log.append(records);
-        awaitWritten(log);
+        awaitVisible();
 
         List<StudentFeatures> seen = new ArrayList<>();
         log.scanFeatures(T0, T0.plusSeconds(10), new FeatureVisitor() {
@@ -248,8 +278,45 @@ public abstract class PredictionLogContract {
     }
 
     @Test
-    void reportsItsHealth() {
-        assertNotNull(log.health());
+    void whatEachThreadAppendsItReadsBackAsPromised() throws Exception {
+        int threads = 8;
+        int appendsEach = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<List<String>>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String student = "RA-" + t;
+                writers.add(() -> {
+                    List<String> notSeen = new ArrayList<>();
+                    for (int i = 0; i < appendsEach; i++) {
+                        String id = student + "-" + i;
+                        log.append(Students.record(id, "ana", student, T0.plusMillis(i), null));
+                        if (visibility() == Visibility.AT_ONCE
+                                && log.query(LogQuery.all().forStudent(student).limit(1)).records().stream()
+                                        .noneMatch(r -> r.predictionId().equals(id))) {
+                            notSeen.add(id);
+                        }
+                    }
+                    return notSeen;
+                });
+            }
+            List<String> notSeen = new ArrayList<>();
+            for (Future<List<String>> writer : pool.invokeAll(writers)) {
+                notSeen.addAll(writer.get());
+            }
+            assertEquals(List.of(), notSeen, "records a query right after their append did not return");
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitVisible();
+
+        assertEquals(threads * appendsEach, log.query(LogQuery.all().limit(LogQuery.MAX_LIMIT)).records().size());
+    }
+
+    @Override
+    protected S usedStore() {
+        append(Students.record("h-1", "ana", "RA-1", T0, null));
+        return log;
     }
 
     private static List<String> ids(LogPage page) {

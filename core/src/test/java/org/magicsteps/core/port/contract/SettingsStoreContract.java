@@ -1,7 +1,6 @@
 package org.magicsteps.core.port.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,22 +10,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
+import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.SettingsStore;
 
 /** What every {@link SettingsStore} does. */
-public abstract class SettingsStoreContract {
+public abstract class SettingsStoreContract<S extends SettingsStore & HealthReporting> extends HealthContract<S> {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00.250Z");
 
     /** A new, empty store. */
-    protected abstract SettingsStore newStore();
+    protected abstract S newStore();
 
     /** A second view of the same store, as another replica would have; {@code null} when there is none. */
     protected SettingsStore sameStoreFromAnotherReplica() {
         return null;
     }
 
-    private SettingsStore store;
+    private S store;
 
     @BeforeEach
     void createStore() {
@@ -73,8 +73,9 @@ public abstract class SettingsStoreContract {
         assertEquals(Optional.of(setting), other.threshold());
     }
 
-    @Test
-    void reportsItsHealth() {
-        assertNotNull(store.health());
+    @Override
+    protected S usedStore() {
+        store.threshold();
+        return store;
     }
 }
