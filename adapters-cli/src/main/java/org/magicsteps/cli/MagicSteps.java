@@ -38,7 +38,7 @@ import org.magicsteps.model.data.SheetException;
             "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class, ScoreCommand.class,
-            ModelCommand.class, FeaturesCommand.class})
+            ModelCommand.class, FeaturesCommand.class, DriftCommand.class})
 public final class MagicSteps {
 
     /** Exit code for a configuration or input the command refuses. */
@@ -99,6 +99,11 @@ public final class MagicSteps {
 
     Wiring wiring(AppConfig config) {
         return wirings.apply(config);
+    }
+
+    /** Where relative paths of this run's files (a report) are resolved. */
+    Path workingDirectory() {
+        return workingDirectory;
     }
 
     InputStream stdin() {

@@ -30,6 +30,7 @@ import org.magicsteps.core.usecase.ExplainStudents;
 import org.magicsteps.core.usecase.FindActiveUser;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
+import org.magicsteps.core.usecase.MeasureDrift;
 import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
@@ -272,6 +273,11 @@ public final class Wiring implements AutoCloseable {
 
     DisableUser disableUser() {
         return new DisableUser(userStore());
+    }
+
+    /** Compares sheets of students with the configured model's training data. */
+    MeasureDrift measureDrift() {
+        return new MeasureDrift(model());
     }
 
     /** Every use case the server calls, around the metered model and log. */
