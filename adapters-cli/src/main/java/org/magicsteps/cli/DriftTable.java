@@ -44,7 +44,7 @@ final class DriftTable {
 
     /** A number without an exponent: {@code 0.0001}, not {@code 1.0E-4}. */
     static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).toPlainString();
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     static String share(Double share) {

@@ -4,18 +4,30 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.domain.Validation;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
 import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.ExplanationReference;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.ManifestJson;
 import org.magicsteps.model.bundle.Transform;
+import org.magicsteps.model.data.PedeSheet;
+import org.magicsteps.model.data.PedeSheetReader;
+import org.magicsteps.model.data.SheetException;
+import org.magicsteps.model.data.SheetRow;
+import org.magicsteps.model.explain.ExplanationReferences;
+import org.magicsteps.model.explain.KernelShapExplainer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +77,16 @@ final class ModelCommand implements Callable<Integer> {
         @Option(names = "--force", description = "Replace the bundle files in a non-empty --out directory.")
         boolean force;
 
+        @Option(names = "--reference", paramLabel = "FILE",
+                description = {"A PEDE sheet like the model's training data: its valid rows give the bundle its "
+                        + "histograms (for drift) and its explanation background. Without it the bundle keeps what "
+                        + "it carries, and gets an explanation reference derived from that when it has none."})
+        Path reference;
+
+        @Option(names = "--reference-sheet", paramLabel = "NAME",
+                description = "Workbook sheet of --reference to read (default: the first).")
+        String referenceSheet;
+
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -79,19 +101,55 @@ final class ModelCommand implements Callable<Integer> {
                     manifest = manifest.renamed(name == null ? manifest.name() : name,
                             version == null ? manifest.version() : version);
                 }
+                String referenced;
+                if (reference != null) {
+                    List<StudentFeatures> rows = validRows(manifest, stdout);
+                    manifest = ExplanationReferences.withReferenceRows(manifest, rows, ExplanationReferences.SEED,
+                            reference.getFileName().toString());
+                    referenced = rows.size() + " students of " + reference.getFileName();
+                } else if (manifest.explanation() == null) {
+                    manifest = manifest.withExplanation(ExplanationReferences.of(manifest));
+                    referenced = "explanation reference derived from what it carries";
+                } else {
+                    referenced = "its own explanation reference";
+                }
                 ModelBundle imported = bundle.withManifest(manifest);
                 // Opening checks the graph against the manifest, so a bundle that is written also loads.
                 try (OnnxPredictor predictor = OnnxPredictor.open(imported)) {
                     imported.save(out);
-                    stdout.printf("imported %s %s (%s, %d features, %d parameters) from %s to %s%n",
+                    stdout.printf("imported %s %s (%s, %d features, %d parameters; %s) from %s to %s%n",
                             manifest.name(), manifest.version(), manifest.modelClass(), manifest.features().size(),
-                            manifest.parameterCount(), from, out);
+                            manifest.parameterCount(), referenced, from, out);
                 }
                 return 0;
-            } catch (PortException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            } catch (PortException | IllegalArgumentException | java.io.UncheckedIOException | SheetException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 2;
             }
+        }
+
+        /** The rows of --reference that pass the model's rules; the others are counted and named. */
+        private List<StudentFeatures> validRows(BundleManifest manifest, PrintWriter stdout) {
+            List<StudentFeatures> rows = new ArrayList<>();
+            int refused = 0;
+            try (PedeSheet sheet = PedeSheetReader.forSchema(manifest.schema()).open(reference, referenceSheet)) {
+                for (SheetRow row : sheet.readAll()) {
+                    Validation<StudentFeatures> parsed = manifest.schema().parse(row.features());
+                    if (parsed.isValid()) {
+                        rows.add(parsed.value());
+                    } else {
+                        refused++;
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("--reference " + reference + ": no row passes the model's rules");
+            }
+            if (refused > 0) {
+                stdout.printf("--reference %s: %d rows do not pass the model's rules and are left out%n", reference,
+                        refused);
+            }
+            return rows;
         }
 
         private static boolean isEmpty(Path directory) {
@@ -144,6 +202,14 @@ final class ModelCommand implements Callable<Integer> {
                             m.training().dataFingerprint(), m.training().rows());
                 }
                 stdout.printf("metrics    %s%n", m.metrics().isEmpty() ? "none recorded" : format(m.metrics()));
+                ExplanationReference reference = ExplanationReferences.of(m);
+                stdout.printf("explained  %s%n", predictor.explanationMethod().equals(Explanation.LINEAR)
+                        ? "linear: exact contributions (the graph's log-odds is linear in its input)"
+                        : "kernel_shap over " + Math.min(reference.background().size(),
+                                KernelShapExplainer.DEFAULT_MAX_BACKGROUND) + " background students");
+                stdout.printf("reference  %s%s; histograms for %d of %d features%n", reference.source(),
+                        m.explanation() == null ? " (derived: the bundle carries none)" : "",
+                        m.features().stream().filter(f -> f.histogram() != null).count(), m.features().size());
                 stdout.printf("%nfeatures (%d, model-input order)%n", m.features().size());
                 stdout.printf("  %-16s %-8s %-9s %-34s %s%n", "name", "type", "required", "accepted", "transform");
                 for (FeatureDefinition f : m.features()) {

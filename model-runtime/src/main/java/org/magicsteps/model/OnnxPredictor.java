@@ -202,6 +202,15 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         return Optional.of(explaining().explainer());
     }
 
+    /**
+     * How {@link #explainer()} explains: {@link org.magicsteps.core.domain.Explanation#LINEAR} when the
+     * graph's log-odds is linear in its input, else {@link org.magicsteps.core.domain.Explanation#KERNEL_SHAP}.
+     */
+    public String explanationMethod() {
+        return explaining().affine().isPresent() ? org.magicsteps.core.domain.Explanation.LINEAR
+                : org.magicsteps.core.domain.Explanation.KERNEL_SHAP;
+    }
+
     /** Each feature's training histogram, as the manifest carries it (unknown where it does not). */
     @Override
     public List<FeatureReference> trainingReference() {

@@ -69,6 +69,38 @@ public final class ExplanationReferences {
     }
 
     /**
+     * {@code manifest} with what {@code rows} say about the data the model learnt from: every
+     * feature's histogram (as training writes it, with its missing count) and the explanation
+     * reference of {@link #fromRows}. For a model that came without its training data (the original
+     * service's), from a sheet believed to be like it.
+     *
+     * @param rows students that pass the manifest's schema
+     * @throws IllegalArgumentException when {@code rows} is empty
+     */
+    public static BundleManifest withReferenceRows(BundleManifest manifest, List<StudentFeatures> rows, long seed,
+            String source) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("a reference needs at least one row");
+        }
+        List<FeatureDefinition> features = new ArrayList<>();
+        for (FeatureDefinition f : manifest.features()) {
+            if (f.type().isNumeric()) {
+                double[] values = rows.stream().map(s -> s.number(f.name())).filter(v -> v.isPresent())
+                        .mapToDouble(v -> v.getAsDouble()).toArray();
+                features.add(values.length == 0 ? f
+                        : f.withHistogram(ReferenceHistogram.ofValues(values, rows.size() - values.length)));
+            } else {
+                List<String> words = rows.stream().map(s -> s.category(f.name())).filter(w -> w.isPresent())
+                        .map(w -> w.get()).toList();
+                features.add(words.isEmpty() ? f : f.withHistogram(ReferenceHistogram.ofWords(f.spec().categories(),
+                        words, rows.size() - words.size())));
+            }
+        }
+        BundleManifest referenced = manifest.withFeatures(features);
+        return referenced.withExplanation(fromRows(referenced, rows, seed, source));
+    }
+
+    /**
      * The bundle's own reference, or, when it carries none (bundles written before references
      * were, the original service's export without its parity sample), one derived from what it
      * carries: input means exact where the transforms say them (a standardised input's training
