@@ -90,7 +90,8 @@ class ModelCommandTest {
                 dir.resolve("drift.html").toString());
         assertEquals(0, drift.exitCode(), drift::toString);
         assertTrue(drift.out().lines().filter(l -> l.matches("  \\w+ +reads .*"))
-                .allMatch(l -> l.contains(" 0.000  stable")), "the sheet the reference came from does not drift from it: " + drift.out());
+                .allMatch(l -> l.contains(" 0.000  stable")),
+                "the sheet the reference came from does not drift from it: " + drift.out());
     }
 
     @Test
