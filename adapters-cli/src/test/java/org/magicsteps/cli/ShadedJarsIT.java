@@ -103,6 +103,12 @@ class ShadedJarsIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
             assertTrue(health.body().contains("\"model_loaded\":true"), health.body());
+            HttpResponse<String> openApi = get(port, "/openapi.json");
+            assertEquals(200, openApi.statusCode(), openApi.body());
+            assertTrue(openApi.body().contains("\"/predict/batch\""), openApi.body());
+            HttpResponse<String> docs = get(port, "/docs");
+            assertEquals(200, docs.statusCode(), docs.body());
+            assertTrue(docs.body().contains("swagger-ui-bundle.js"), docs.body());
         } finally {
             serving.destroy();
             assertTrue(serving.waitFor(30, TimeUnit.SECONDS), "the server stops on SIGTERM");
@@ -121,6 +127,11 @@ class ShadedJarsIT {
                 data.toString());
         assertEquals(0, evaluate.exit(), evaluate.out());
         assertTrue(evaluate.out().contains("ROC-AUC"), evaluate.out());
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> entries(Path jar) throws IOException {

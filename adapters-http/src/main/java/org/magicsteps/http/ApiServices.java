@@ -9,11 +9,14 @@ import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
-import org.magicsteps.core.usecase.ExplainStudents;
 import org.magicsteps.core.usecase.FindActiveUser;
+import org.magicsteps.core.usecase.IndexModels;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
+import org.magicsteps.core.usecase.LoadModel;
 import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
@@ -22,15 +25,18 @@ import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ServedModels;
+import org.magicsteps.core.usecase.UnloadModel;
 
 /**
  * The use cases the server calls, built by the composition root, and the health of each
- * component behind them (for {@code /health}).
+ * component behind them (for {@code /health}). The use cases that take a model name share one
+ * {@link ServedModels}, the one given here.
  *
  * @param components each store's health by the name {@code /health} shows ({@code users},
  *     {@code prediction_log}, ...); called on every {@code /health} request
  * @param predictStoredStudents {@code /predict/batch} by {@code student_ids}, from the feature store
- * @param explainStudents the explanations of {@code explain=true}, of the model {@code predictStudent} runs
+ * @param servedModels the models served, for {@code /metrics}
  * @param monitorDrift {@code /monitor/drift} and {@code /metrics}' {@code feature_drift_psi}
  */
 public record ApiServices(
@@ -49,7 +55,12 @@ public record ApiServices(
         ListStoredStudents listStoredStudents,
         Map<String, HealthReporting> components,
         PredictStoredStudents predictStoredStudents,
-        ExplainStudents explainStudents,
+        ServedModels servedModels,
+        ListModels listModels,
+        PredictEncodedBatch predictEncodedBatch,
+        IndexModels indexModels,
+        LoadModel loadModel,
+        UnloadModel unloadModel,
         MonitorDrift monitorDrift) {
 
     public ApiServices {
@@ -67,8 +78,13 @@ public record ApiServices(
         Objects.requireNonNull(queryPredictionLog, "queryPredictionLog");
         Objects.requireNonNull(listStoredStudents, "listStoredStudents");
         Objects.requireNonNull(predictStoredStudents, "predictStoredStudents");
-        Objects.requireNonNull(explainStudents, "explainStudents");
         Objects.requireNonNull(monitorDrift, "monitorDrift");
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        Objects.requireNonNull(servedModels, "servedModels");
+        Objects.requireNonNull(listModels, "listModels");
+        Objects.requireNonNull(predictEncodedBatch, "predictEncodedBatch");
+        Objects.requireNonNull(indexModels, "indexModels");
+        Objects.requireNonNull(loadModel, "loadModel");
+        Objects.requireNonNull(unloadModel, "unloadModel");
     }
 }

@@ -70,9 +70,8 @@ final class ExplanationBodies {
                 PARAMETER + ": '" + value + "' is not true or false")));
     }
 
-    /** The refusal when the model cannot explain itself. */
-    static HttpProblem.Rejected unavailable(String model) {
-        return new HttpProblem.Rejected("query", List.of(Violation.of(PARAMETER, "true", Kind.INVALID,
-                PARAMETER + ": the model " + model + " cannot explain its predictions")));
+    /** The refusal when the model cannot explain itself, located at the query's {@code explain}. */
+    static List<Violation> unavailable(String reason) {
+        return List.of(Violation.of(PARAMETER, "true", Kind.INVALID, PARAMETER + ": " + reason));
     }
 }

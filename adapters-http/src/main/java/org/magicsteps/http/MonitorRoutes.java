@@ -93,20 +93,19 @@ final class MonitorRoutes {
             description = "Per feature, over the predictions logged in [from, to): the population stability index "
                     + "against the training histogram the model carries (levels: below 0.1 stable, 0.1–0.25 moderate, "
                     + "above 0.25 major), the share of values outside the training range and the share missing, "
-                    + "with each bin's training and current share. Admins only. The last 24 hours by default.",
+                    + "with each bin's training and current share, against the default model or the one `?model=` "
+                    + "names. Admins only. The last 24 hours by default.",
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
             queryParams = {
                 @OpenApiParam(name = "from", description = "At or after this instant (ISO-8601, or a date); default "
                         + "24 hours before `to`", example = "2024-05-01T00:00:00Z"),
                 @OpenApiParam(name = "to", description = "Before this instant (ISO-8601, or a date); default now",
-                        example = "2024-05-02"),
-                @OpenApiParam(name = "model", description = "The name or version of a served model whose training "
-                        + "data is the reference; default the served model", example = "default")},
+                        example = "2024-05-02")},
             responses = {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = DriftBody.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "403", description = "Not an admin", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "422", description = "A bad instant, an empty window or an unknown model",
+                @OpenApiResponse(status = "422", description = "A bad instant or an empty window",
                         content = @OpenApiContent(from = ValidationErrorBody.class)),
                 @OpenApiResponse(status = "503", description = "The log is unavailable", content = @OpenApiContent(from = ErrorBody.class))})
     void drift(Context ctx) {
@@ -118,7 +117,8 @@ final class MonitorRoutes {
         }
         DriftReport report;
         try {
-            report = monitorDrift.execute(Authentication.actor(ctx), from, to, blankToNull(ctx.queryParam("model")));
+            // ?model= (ModelQuery) picks the served model whose training data is the reference.
+            report = monitorDrift.execute(Authentication.actor(ctx), from, to, ModelQuery.of(ctx));
         } catch (ValidationException e) {
             throw new HttpProblem.Rejected("query", e.violations());
         }

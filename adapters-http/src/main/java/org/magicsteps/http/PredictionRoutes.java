@@ -24,7 +24,6 @@ import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
-import org.magicsteps.core.usecase.ExplainStudents;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStoredStudents;
@@ -127,19 +126,17 @@ final class PredictionRoutes {
     private final PredictStoredStudent predictStoredStudent;
     private final PredictStoredStudents predictStoredStudents;
     private final ProcessFeatures processFeatures;
-    private final ExplainStudents explainStudents;
     private final JsonBodies bodies;
     private final ServiceMetrics metrics;
 
     PredictionRoutes(PredictStudent predictStudent, PredictBatch predictBatch, PredictStoredStudent predictStoredStudent,
-            PredictStoredStudents predictStoredStudents, ProcessFeatures processFeatures,
-            ExplainStudents explainStudents, JsonBodies bodies, ServiceMetrics metrics) {
+            PredictStoredStudents predictStoredStudents, ProcessFeatures processFeatures, JsonBodies bodies,
+            ServiceMetrics metrics) {
         this.predictStudent = predictStudent;
         this.predictBatch = predictBatch;
         this.predictStoredStudent = predictStoredStudent;
         this.predictStoredStudents = predictStoredStudents;
         this.processFeatures = processFeatures;
-        this.explainStudents = explainStudents;
         this.bodies = bodies;
         this.metrics = metrics;
     }
@@ -171,13 +168,19 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "500", description = "Unexpected failure; quote the correlation id",
                         content = @OpenApiContent(from = InternalErrorBody.class))})
     void predict(Context ctx) {
-        boolean explain = explainRequested(ctx);
+        boolean explain = ExplanationBodies.requested(ctx);
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
-        Prediction prediction = predictStudent.execute(new PredictStudent.Command(Authentication.actor(ctx).username(),
-                request.student_id(), request.features()));
+        PredictStudent.Command command = new PredictStudent.Command(Authentication.actor(ctx).username(),
+                request.student_id(), request.features());
+        if (explain) {
+            ExplainedPrediction answer = predictStudent.executeExplained(ModelQuery.of(ctx), command);
+            metrics.prediction(answer.prediction().predictedClass());
+            ctx.json(PredictionResponse.of(answer.prediction(), answer.explanation()));
+            return;
+        }
+        Prediction prediction = predictStudent.execute(ModelQuery.of(ctx), command);
         metrics.prediction(prediction.predictedClass());
-        ctx.json(PredictionResponse.of(prediction, explain
-                ? explainStudents.execute(List.of(request.features())).get(0) : null));
+        ctx.json(PredictionResponse.of(prediction));
     }
 
     @OpenApi(path = "/predict/batch", methods = HttpMethod.POST, tags = "predictions", operationId = "predictBatch",
@@ -204,7 +207,7 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "503", description = "The model, the log or the feature store is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void predictBatch(Context ctx) {
-        boolean explain = explainRequested(ctx);
+        boolean explain = ExplanationBodies.requested(ctx);
         BatchRequest request = bodies.read(ctx, BatchRequest.class);
         if (request.student_ids() != null) {
             predictStoredBatch(ctx, request, explain);
@@ -218,17 +221,17 @@ final class PredictionRoutes {
         for (PredictRequest s : request.students()) {
             students.add(s == null ? null : new PredictBatch.Student(s.student_id(), s.features()));
         }
-        BatchPrediction batch = predictBatch.execute(new PredictBatch.Command(Authentication.actor(ctx).username(),
-                students));
-        // Explained after the batch passed validation, so the features are those just predicted from.
-        List<Explanation> explanations = explain
-                ? explainStudents.execute(students.stream().map(PredictBatch.Student::features).toList()) : null;
-        List<PredictionResponse> answers = new ArrayList<>(batch.predictions().size());
-        for (int i = 0; i < batch.predictions().size(); i++) {
-            Prediction p = batch.predictions().get(i);
-            metrics.prediction(p.predictedClass());
-            answers.add(PredictionResponse.of(p, explain ? explanations.get(i) : null));
+        PredictBatch.Command command = new PredictBatch.Command(Authentication.actor(ctx).username(), students);
+        BatchPrediction batch;
+        List<Explanation> explanations = List.of();
+        if (explain) {
+            PredictBatch.Explained explained = predictBatch.executeExplained(ModelQuery.of(ctx), command);
+            batch = explained.batch();
+            explanations = explained.explanations();
+        } else {
+            batch = predictBatch.execute(ModelQuery.of(ctx), command);
         }
+        List<PredictionResponse> answers = responses(batch.predictions(), explanations);
         ctx.json(new BatchResponse(answers.size(), answers, batch.timestamp().toString(), batch.batchId()));
     }
 
@@ -237,17 +240,12 @@ final class PredictionRoutes {
             throw new HttpProblem.Rejected("body", List.of(Violation.of("student_ids", null, Kind.INVALID,
                     "student_ids: give either students (with features) or student_ids, not both")));
         }
-        PredictStoredStudents.Result result = predictStoredStudents.execute(Authentication.actor(ctx).username(),
-                request.student_ids());
-        List<PredictionResponse> answers = new ArrayList<>();
-        if (result.batch() != null) {
-            List<Explanation> explanations = explain ? explainStudents.explain(result.features()) : null;
-            for (int i = 0; i < result.batch().predictions().size(); i++) {
-                Prediction p = result.batch().predictions().get(i);
-                metrics.prediction(p.predictedClass());
-                answers.add(PredictionResponse.of(p, explain ? explanations.get(i) : null));
-            }
-        }
+        String user = Authentication.actor(ctx).username();
+        PredictStoredStudents.Result result = explain
+                ? predictStoredStudents.executeExplained(ModelQuery.of(ctx), user, request.student_ids())
+                : predictStoredStudents.execute(ModelQuery.of(ctx), user, request.student_ids());
+        List<PredictionResponse> answers = result.batch() == null ? new ArrayList<>()
+                : responses(result.batch().predictions(), result.explanations());
         List<BatchMiss> errors = result.misses().stream().map(m -> new BatchMiss(m.studentId(), m.reason())).toList();
         ctx.json(new StoredBatchResponse(answers.size(), answers,
                 result.batch() == null ? null : result.batch().timestamp().toString(),
@@ -275,24 +273,26 @@ final class PredictionRoutes {
     void predictStored(Context ctx) {
         String user = Authentication.actor(ctx).username();
         String studentId = ctx.pathParam("student_id");
-        if (explainRequested(ctx)) {
-            ExplainedPrediction answer = predictStoredStudent.executeExplained(user, studentId);
+        if (ExplanationBodies.requested(ctx)) {
+            ExplainedPrediction answer = predictStoredStudent.executeExplained(ModelQuery.of(ctx), user, studentId);
             metrics.prediction(answer.prediction().predictedClass());
             ctx.json(PredictionResponse.of(answer.prediction(), answer.explanation()));
             return;
         }
-        Prediction prediction = predictStoredStudent.execute(user, studentId);
+        Prediction prediction = predictStoredStudent.execute(ModelQuery.of(ctx), user, studentId);
         metrics.prediction(prediction.predictedClass());
         ctx.json(PredictionResponse.of(prediction));
     }
 
-    /** {@code explain=true}, checked before anything runs: a bad value or a model that cannot explain is a 422. */
-    private boolean explainRequested(Context ctx) {
-        boolean explain = ExplanationBodies.requested(ctx);
-        if (explain && !explainStudents.available()) {
-            throw ExplanationBodies.unavailable(explainStudents.modelName());
+    /** The answers of a batch, counted in the metrics, each with its explanation when there are any. */
+    private List<PredictionResponse> responses(List<Prediction> predictions, List<Explanation> explanations) {
+        List<PredictionResponse> answers = new ArrayList<>(predictions.size());
+        for (int i = 0; i < predictions.size(); i++) {
+            Prediction p = predictions.get(i);
+            metrics.prediction(p.predictedClass());
+            answers.add(PredictionResponse.of(p, explanations.isEmpty() ? null : explanations.get(i)));
         }
-        return explain;
+        return answers;
     }
 
     @OpenApi(path = "/features/process", methods = HttpMethod.POST, tags = "model", operationId = "processFeatures",
@@ -308,7 +308,7 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "422", description = "Features refused", content = @OpenApiContent(from = ValidationErrorBody.class))})
     void process(Context ctx) {
         ProcessRequest request = bodies.read(ctx, ProcessRequest.class);
-        ProcessedFeatures processed = processFeatures.execute(request.features());
+        ProcessedFeatures processed = processFeatures.execute(ModelQuery.of(ctx), request.features());
         ctx.json(new ProcessResponse(FeatureValues.asSent(processed.raw().values()), finiteOrNull(processed.normalized()),
                 processed.inputNames(), finiteOrNull(processed.modelInput())));
     }

@@ -38,17 +38,21 @@ final class TestModel {
     /** Runs inside every scoring call when set, to hold a request in flight. */
     final AtomicReference<Runnable> slowdown = new AtomicReference<>();
 
-    final FunctionPredictor scoring = new FunctionPredictor(INFO, SCHEMA, this::probability);
     /** The model as served: it explains itself and carries a training reference, unless built without. */
     final Predictor predictor;
 
     TestModel() {
-        this(true);
+        this(INFO, true);
+    }
+
+    /** The same stand-in describing itself with {@code info} (a model card, say). */
+    TestModel(ModelInfo info) {
+        this(info, true);
     }
 
     /** @param explains whether the model can explain its predictions */
-    TestModel(boolean explains) {
-        this.predictor = new Served(scoring, explains);
+    TestModel(ModelInfo info, boolean explains) {
+        this.predictor = new Served(new FunctionPredictor(info, SCHEMA, this::probability), explains);
     }
 
     /**

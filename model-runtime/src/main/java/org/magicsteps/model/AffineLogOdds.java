@@ -13,7 +13,8 @@ import org.magicsteps.model.bundle.OutputKind;
  * {@code logodds(x) = bias + Σ weight_k · x_k}, by following the graph from its input to its output:
  * a logistic regression as Tribuo exports it ({@code Gemm}, {@code Softmax} over two classes), or a
  * logit made of {@code MatMul}/{@code Gemm}, {@code Add}, {@code Sub}, {@code Mul}, {@code Div} by
- * constants, optionally through a {@code Sigmoid}. Read from the graph itself rather than from
+ * constants, optionally clipped ({@code Clip}, as a calibrated model bounds its log-odds) and
+ * through a {@code Sigmoid}. Read from the graph itself rather than from
  * weights written beside it, so that it stays true whenever a model is retrained or replaced.
  *
  * <p>Anything else on the way (a ReLU, a tree ensemble, a second input) makes the graph
@@ -21,10 +22,21 @@ import org.magicsteps.model.bundle.OutputKind;
  */
 final class AffineLogOdds {
 
-    /** A value of the graph, affine in the input: {@code value[·, c] = Σ_k x_k · a[k][c] + b[c]}. */
-    private record Affine(double[][] a, double[] b) {
+    /**
+     * A value of the graph, affine in the input, {@code value[·, c] = Σ_k x_k · a[k][c] + b[c]}, then
+     * clipped to {@code [lo, hi]} (infinite bounds: not clipped; only a one-column value is clipped).
+     */
+    private record Affine(double[][] a, double[] b, double lo, double hi) {
+        Affine(double[][] a, double[] b) {
+            this(a, b, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+
         int columns() {
             return b.length;
+        }
+
+        boolean clipped() {
+            return lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
         }
     }
 
@@ -38,10 +50,14 @@ final class AffineLogOdds {
 
     private final double[] weights;
     private final double bias;
+    private final double lower;
+    private final double upper;
 
-    private AffineLogOdds(double[] weights, double bias) {
+    private AffineLogOdds(double[] weights, double bias, double lower, double upper) {
         this.weights = weights;
         this.bias = bias;
+        this.lower = lower;
+        this.upper = upper;
     }
 
     /** The weight of each input column. */
@@ -53,13 +69,44 @@ final class AffineLogOdds {
         return bias;
     }
 
-    /** The log-odds of one row of input, in double precision. */
+    /** The log-odds of one row of input, in double precision: the affine value, clipped where the graph clips it. */
     double logOdds(float[] input, int offset) {
+        return Math.max(lower, Math.min(upper, unclipped(input, offset)));
+    }
+
+    /**
+     * Whether the graph clips this row's log-odds: at and beyond its limits the answer no longer
+     * moves with the input, so the row is not explained as linear.
+     */
+    boolean clips(float[] input, int offset) {
+        double value = unclipped(input, offset);
+        return !(value > lower && value < upper);
+    }
+
+    private double unclipped(float[] input, int offset) {
         double sum = bias;
         for (int k = 0; k < weights.length; k++) {
             sum += weights[k] * input[offset + k];
         }
         return sum;
+    }
+
+    /**
+     * The log-odds after a calibration applied outside the graph: {@code scale · s + shift}, then
+     * clipped to {@code ±limit} when a limit is given.
+     */
+    AffineLogOdds calibrated(double scale, double shift, Double limit) {
+        double[] w = new double[weights.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = scale * weights[k];
+        }
+        double lo = lower == Double.NEGATIVE_INFINITY ? lower : scale * lower + shift;
+        double hi = upper == Double.POSITIVE_INFINITY ? upper : scale * upper + shift;
+        if (limit != null) {
+            lo = Math.max(lo, -limit);
+            hi = Math.min(hi, limit);
+        }
+        return new AffineLogOdds(w, scale * bias + shift, lo, hi);
     }
 
     /**
@@ -102,7 +149,7 @@ final class AffineLogOdds {
         for (int k = 0; k < w.length; k++) {
             w[k] = single.a()[k][0];
         }
-        return new AffineLogOdds(w, single.b()[0]);
+        return new AffineLogOdds(w, single.b()[0], single.lo(), single.hi());
     }
 
     /** The one-column affine log-odds the manifest's output kind makes of the output value. */
@@ -114,7 +161,7 @@ final class AffineLogOdds {
             if (output instanceof SigmoidOf s && s.score().columns() == 1 && spec.positiveIndex() == 0) {
                 return Optional.of(s.score());
             }
-            if (output instanceof SoftmaxOf s && s.scores().columns() == 2) {
+            if (output instanceof SoftmaxOf s && s.scores().columns() == 2 && !s.scores().clipped()) {
                 // ln(p_pos / p_other) of a softmax is the difference of the two scores.
                 int positive = spec.positiveIndex();
                 return Optional.of(difference(s.scores(), positive, 1 - positive));
@@ -136,6 +183,14 @@ final class AffineLogOdds {
 
     private static Object apply(OnnxGraph.Node node, Map<String, Object> values) {
         List<String> in = node.inputs();
+        boolean passesClips = List.of("Identity", "Dropout", "Flatten", "Squeeze", "Unsqueeze", "Reshape", "Sigmoid")
+                .contains(node.opType());
+        for (String input : in) {
+            if (!passesClips && values.get(input) instanceof Affine a && a.clipped()) {
+                // Arithmetic after a clip is no longer affine in the input.
+                return null;
+            }
+        }
         switch (node.opType()) {
             case "Constant" -> {
                 OnnxGraph.Attribute value = node.attributes().get("value");
@@ -153,6 +208,9 @@ final class AffineLogOdds {
                     return a;
                 }
                 return null;
+            }
+            case "Clip" -> {
+                return clip(node, values);
             }
             case "Gemm" -> {
                 return gemm(node, values);
@@ -211,6 +269,30 @@ final class AffineLogOdds {
                 return null;
             }
         }
+    }
+
+    /** A clip of a one-column affine score, its bounds from inputs (opset 11+) or attributes (earlier). */
+    private static Object clip(OnnxGraph.Node node, Map<String, Object> values) {
+        List<String> in = node.inputs();
+        if (!(values.get(in.get(0)) instanceof Affine a) || a.columns() != 1 || a.clipped()) {
+            return null;
+        }
+        double lo = node.number("min", Double.NEGATIVE_INFINITY);
+        double hi = node.number("max", Double.POSITIVE_INFINITY);
+        for (int i = 1; i <= 2 && i < in.size(); i++) {
+            if (in.get(i).isEmpty()) {
+                continue;
+            }
+            if (!(values.get(in.get(i)) instanceof OnnxGraph.Tensor t) || t.values() == null || t.values().length != 1) {
+                return null;
+            }
+            if (i == 1) {
+                lo = t.values()[0];
+            } else {
+                hi = t.values()[0];
+            }
+        }
+        return lo < hi ? new Affine(a.a(), a.b(), lo, hi) : null;
     }
 
     private static Object gemm(OnnxGraph.Node node, Map<String, Object> values) {

@@ -23,13 +23,16 @@ import ai.onnxruntime.TensorInfo;
 import org.magicsteps.core.domain.FeatureReference;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
+import org.magicsteps.core.domain.ModelInput;
 import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Violation;
+import org.magicsteps.core.port.EncodedInput;
 import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.Calibration;
 import org.magicsteps.model.bundle.ExplanationReference;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.InputEncoder;
@@ -64,6 +67,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     private final OrtSession session;
     private final Set<String> outputNames;
     private final InputEncoder encoder;
+    private final EncodedInput encodedInput;
     private final List<FeatureReference> trainingReference;
     /** Built on first use: whether the graph is affine, and the explainer that follows from it. */
     private volatile Explaining explaining;
@@ -80,6 +84,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         this.session = session;
         this.outputNames = Set.of(manifest.onnx().outputName());
         this.encoder = manifest.encoder();
+        this.encodedInput = new GraphInput();
         this.trainingReference = manifest.features().stream().map(OnnxPredictor::reference).toList();
     }
 
@@ -148,15 +153,13 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         for (int i = 0; i < count; i++) {
             encode(requireValid(students.get(i), i), input, i * width);
         }
-        float[] output = run(input, count);
-        OnnxSpec onnx = manifest.onnx();
-        int columns = onnx.outputColumns();
-        double[] probabilities = new double[count];
-        for (int i = 0; i < count; i++) {
-            double value = output[i * columns + onnx.positiveIndex()];
-            probabilities[i] = probability(value, onnx.outputKind());
-        }
-        return probabilities;
+        return probabilitiesOf(input, count);
+    }
+
+    /** The graph's own input, {@code [N, width]} floats: for clients that encode students themselves. */
+    @Override
+    public Optional<EncodedInput> encodedInput() {
+        return Optional.of(encodedInput);
     }
 
     /**
@@ -192,10 +195,11 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     }
 
     /**
-     * Explains this model's predictions: {@link LinearExplainer} when the graph's log-odds is
-     * linear in its input (checked on the background students against the runtime's answers),
-     * {@link KernelShapExplainer} otherwise, both over the bundle's {@link ExplanationReference}
-     * (or one derived from what the bundle carries). Built on first use.
+     * Explains this model's predictions: {@link LinearExplainer} when the graph's log-odds (after a
+     * calibration the predictor applies) is linear in its input, checked on the background students
+     * against the runtime's answers; when the graph also clips its log-odds, the students it clips
+     * by Kernel SHAP; {@link KernelShapExplainer} for any other graph. All over the bundle's
+     * {@link ExplanationReference} (or one derived from what the bundle carries). Built on first use.
      */
     @Override
     public Optional<Explainer> explainer() {
@@ -233,15 +237,20 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     private Explaining buildExplaining() {
         ExplanationReference reference = ExplanationReferences.of(manifest);
         int width = manifest.inputWidth();
+        Calibration calibration = manifest.calibration();
         Optional<AffineLogOdds> affine = AffineLogOdds.of(bundle.onnxModel(), manifest.onnx(), width)
+                // A calibration the predictor applies is part of the log-odds explained.
+                .map(a -> calibration == null || calibration.inGraph() ? a
+                        : a.calibrated(calibration.scale(), calibration.shift(), calibration.logOddsLimit()))
                 .filter(a -> agreesWithRuntime(a, reference.background()));
-        if (affine.isPresent()) {
-            double[] means = reference.inputMeans().stream().mapToDouble(Double::doubleValue).toArray();
-            return new Explaining(affine,
-                    new LinearExplainer(manifest, affine.get().weights(), affine.get().bias(), means));
+        KernelShapExplainer kernel = new KernelShapExplainer(manifest, this::logOddsOfInputs, reference.background(),
+                reference.inputMeans());
+        if (affine.isEmpty()) {
+            return new Explaining(affine, kernel);
         }
-        return new Explaining(affine, new KernelShapExplainer(manifest, this::logOddsOfInputs,
-                reference.background(), reference.inputMeans()));
+        double[] means = reference.inputMeans().stream().mapToDouble(Double::doubleValue).toArray();
+        LinearExplainer linear = new LinearExplainer(manifest, affine.get().weights(), affine.get().bias(), means);
+        return new Explaining(affine, new ClipAwareExplainer(affine.get(), encoder, linear, kernel));
     }
 
     /**
@@ -277,8 +286,10 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         if (Double.isNaN(positive)) {
             throw new PortException("model " + info.version() + " returned NaN");
         }
+        Calibration calibration = manifest.calibration();
+        boolean mapHere = calibration != null && !calibration.inGraph();
         if (onnx.outputKind() == OutputKind.LOGIT) {
-            return positive;
+            return mapHere ? calibration.logOddsOf(positive) : positive;
         }
         double others;
         if (columns == 1) {
@@ -290,7 +301,8 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
             }
         }
         // A probability that rounds to 0 or 1 in float32 still gets finite log-odds.
-        return Math.log(Math.max(positive, Float.MIN_VALUE)) - Math.log(Math.max(others, Float.MIN_VALUE));
+        double logOdds = Math.log(Math.max(positive, Float.MIN_VALUE)) - Math.log(Math.max(others, Float.MIN_VALUE));
+        return mapHere ? calibration.logOddsOf(logOdds) : logOdds;
     }
 
     private static FeatureReference reference(FeatureDefinition feature) {
@@ -323,6 +335,44 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     @Override
     public void close() {
         closeQuietly(session);
+    }
+
+    private double[] probabilitiesOf(float[] input, int count) {
+        float[] output = run(input, count);
+        OnnxSpec onnx = manifest.onnx();
+        int columns = onnx.outputColumns();
+        double[] probabilities = new double[count];
+        for (int i = 0; i < count; i++) {
+            double value = output[i * columns + onnx.positiveIndex()];
+            probabilities[i] = probability(value, onnx.outputKind());
+        }
+        return probabilities;
+    }
+
+    /** Rows a client encoded, fed to the session as they are, after checking they are whole rows of finite numbers. */
+    private final class GraphInput implements EncodedInput {
+        private final ModelInput input = new ModelInput(manifest.onnx().inputName(), manifest.inputNames());
+
+        @Override
+        public ModelInput input() {
+            return input;
+        }
+
+        @Override
+        public double[] probabilities(float[] rows) {
+            int width = input.width();
+            if (rows.length % width != 0) {
+                throw new IllegalArgumentException(rows.length + " values do not make whole rows of " + width);
+            }
+            for (int i = 0; i < rows.length; i++) {
+                if (!Float.isFinite(rows[i])) {
+                    throw new IllegalArgumentException("row " + i / width + ", column " + input.columns().get(i % width)
+                            + ": " + rows[i] + " is not a finite number");
+                }
+            }
+            int count = rows.length / width;
+            return count == 0 ? new double[0] : probabilitiesOf(rows.clone(), count);
+        }
     }
 
     private void encode(StudentFeatures student, float[] out, int offset) {
@@ -362,14 +412,17 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         if (Double.isNaN(value)) {
             throw new PortException("model " + info.version() + " returned NaN");
         }
+        Calibration calibration = manifest.calibration();
+        boolean mapHere = calibration != null && !calibration.inGraph();
         if (kind == OutputKind.LOGIT) {
-            return 1.0 / (1.0 + Math.exp(-value));
+            return mapHere ? calibration.probabilityOf(value) : 1.0 / (1.0 + Math.exp(-value));
         }
         // A float softmax can land a rounding error outside [0, 1]; anything further is a broken model.
         if (value < -1e-6 || value > 1 + 1e-6) {
             throw new PortException("model " + info.version() + " returned " + value + ", not a probability");
         }
-        return Math.min(1.0, Math.max(0.0, value));
+        double p = Math.min(1.0, Math.max(0.0, value));
+        return mapHere ? calibration.probabilityOf(Math.log(p) - Math.log1p(-p)) : p;
     }
 
     private static void checkSignature(OrtSession session, BundleManifest manifest, String source) {

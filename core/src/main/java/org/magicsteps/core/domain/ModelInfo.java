@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param defaultThreshold the decision threshold its training chose
  * @param createdAt when it was trained or exported
  * @param metrics its held-out evaluation metrics by name (may be empty, never invented)
+ * @param modelCard what it is for and how far to trust it, or {@code null} when the model carries none
  */
 public record ModelInfo(
         String name,
@@ -25,7 +26,8 @@ public record ModelInfo(
         long parameterCount,
         Threshold defaultThreshold,
         Instant createdAt,
-        Map<String, Double> metrics) {
+        Map<String, Double> metrics,
+        ModelCard modelCard) {
 
     public ModelInfo {
         Objects.requireNonNull(name, "name");
@@ -40,5 +42,11 @@ public record ModelInfo(
             throw new IllegalArgumentException("parameterCount must not be negative, got " + parameterCount);
         }
         metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
+    }
+
+    /** A model without a model card. */
+    public ModelInfo(String name, String version, String modelClass, int inputDimension, long parameterCount,
+            Threshold defaultThreshold, Instant createdAt, Map<String, Double> metrics) {
+        this(name, version, modelClass, inputDimension, parameterCount, defaultThreshold, createdAt, metrics, null);
     }
 }

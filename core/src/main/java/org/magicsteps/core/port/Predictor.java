@@ -55,4 +55,12 @@ public interface Predictor {
         return schema().features().stream()
                 .map(f -> FeatureReference.unknown(f.name(), f.type().isNumeric(), true)).toList();
     }
+
+    /**
+     * The model's own input, when clients may send it rows they encoded themselves; empty for a
+     * model that only takes features by name (such as a {@code FunctionPredictor}).
+     */
+    default Optional<EncodedInput> encodedInput() {
+        return Optional.empty();
+    }
 }

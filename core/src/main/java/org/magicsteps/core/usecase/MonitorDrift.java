@@ -8,6 +8,8 @@ import java.util.Objects;
 
 import org.magicsteps.core.domain.Actor;
 import org.magicsteps.core.domain.DriftReport;
+import org.magicsteps.core.domain.FeatureReference;
+import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
@@ -27,20 +29,19 @@ public final class MonitorDrift {
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
     private final PredictionLog log;
-    private final List<Predictor> models;
+    private final ServedModels models;
     private final Clock clock;
 
-    /**
-     * @param models the models served, the default first
-     * @throws IllegalArgumentException when {@code models} is empty
-     */
-    public MonitorDrift(PredictionLog log, List<Predictor> models, Clock clock) {
+    /** @param models the models served; a report is against one of them, the default unless named */
+    public MonitorDrift(PredictionLog log, ServedModels models, Clock clock) {
         this.log = Objects.requireNonNull(log, "log");
-        this.models = List.copyOf(models);
+        this.models = Objects.requireNonNull(models, "models");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (this.models.isEmpty()) {
-            throw new IllegalArgumentException("drift needs at least one model");
-        }
+    }
+
+    /** Against {@code model} alone. */
+    public MonitorDrift(PredictionLog log, Predictor model, Clock clock) {
+        this(log, ServedModels.of(model), clock);
     }
 
     /**
@@ -48,9 +49,10 @@ public final class MonitorDrift {
      *
      * @param from the window's start; {@code null}: 24 hours before {@code to}
      * @param to the window's end; {@code null}: now
-     * @param model a served model's name or version; {@code null}: the default model
+     * @param model the name a model is served under; {@code null}: the default model
      * @throws AccessDeniedException when the actor is not an admin
-     * @throws ValidationException when the window is empty or the model is not served
+     * @throws ValidationException when the window is empty
+     * @throws NotFoundException naming the models served, when none is served as {@code model}
      */
     public DriftReport execute(Actor actor, Instant from, Instant to, String model) {
         if (!actor.isAdmin()) {
@@ -62,32 +64,25 @@ public final class MonitorDrift {
             throw new ValidationException(Violation.of("to", end.toString(), Kind.INVALID,
                     "to: " + end + " must be after from " + start));
         }
-        return measure(model(model), start, end);
+        return measure(model == null || model.isBlank() ? null : model.trim(), start, end);
     }
 
     /** Drift over the last 24 hours against the default model, for monitoring (no caller to check). */
     public DriftReport lastDay() {
         Instant end = clock.instant();
-        return measure(models.get(0), end.minus(DEFAULT_WINDOW), end);
+        return measure(null, end.minus(DEFAULT_WINDOW), end);
     }
 
-    private DriftReport measure(Predictor model, Instant from, Instant to) {
-        DriftTally tally = new DriftTally(model.trainingReference());
-        log.scanFeatures(from, to, tally);
-        return new DriftReport(model.info().name(), model.info().version(), "prediction log", from, to, tally.rows(),
-                tally.drifts());
-    }
-
-    private Predictor model(String name) {
-        if (name == null || name.isBlank()) {
-            return models.get(0);
+    private DriftReport measure(String model, Instant from, Instant to) {
+        List<FeatureReference> reference;
+        ModelInfo info;
+        // The reference is copied out of the lease: a long scan does not hold a model an admin replaces.
+        try (ServedModels.Lease lease = models.lease(model)) {
+            reference = lease.predictor().trainingReference();
+            info = lease.predictor().info();
         }
-        String wanted = name.trim();
-        return models.stream()
-                .filter(m -> m.info().name().equals(wanted) || m.info().version().equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> new ValidationException(Violation.of("model", wanted, Kind.INVALID,
-                        "model: '" + wanted + "' is not served here; served: " + String.join(", ",
-                                models.stream().map(m -> m.info().name()).toList()))));
+        DriftTally tally = new DriftTally(reference);
+        log.scanFeatures(from, to, tally);
+        return new DriftReport(info.name(), info.version(), "prediction log", from, to, tally.rows(), tally.drifts());
     }
 }

@@ -1,6 +1,5 @@
 package org.magicsteps.core.usecase;
 
-import java.util.List;
 import java.util.Objects;
 
 import org.magicsteps.core.domain.ExplainedPrediction;
@@ -13,46 +12,49 @@ public final class PredictStoredStudent {
 
     private final FeatureStore featureStore;
     private final PredictStudent predictStudent;
-    private final ExplainStudents explainStudents;
 
-    /** Without explanations: {@link #executeExplained} refuses. */
     public PredictStoredStudent(FeatureStore featureStore, PredictStudent predictStudent) {
-        this(featureStore, predictStudent, null);
-    }
-
-    /** @param explainStudents explains what {@code predictStudent} predicts (the same model); may be {@code null} */
-    public PredictStoredStudent(FeatureStore featureStore, PredictStudent predictStudent,
-            ExplainStudents explainStudents) {
         this.featureStore = Objects.requireNonNull(featureStore, "featureStore");
         this.predictStudent = Objects.requireNonNull(predictStudent, "predictStudent");
-        this.explainStudents = explainStudents;
     }
 
     /**
-     * @throws NotFoundException when the store holds no features for {@code studentId}
-     * @throws org.magicsteps.core.domain.ValidationException when the stored features do not
-     *     pass the loaded model's schema
-     */
-    public Prediction execute(String user, String studentId) {
-        return predictStudent.execute(PredictStudent.Command.of(user, studentId, stored(studentId)));
-    }
-
-    /**
-     * The prediction and why: the features are read from the store once and feed both, so the
-     * explanation is of exactly what was predicted.
+     * Predicts with the default model.
      *
      * @throws NotFoundException when the store holds no features for {@code studentId}
      * @throws org.magicsteps.core.domain.ValidationException when the stored features do not
-     *     pass the loaded model's schema
-     * @throws UnsupportedOperationException when the model cannot explain itself
+     *     pass the model's schema
      */
-    public ExplainedPrediction executeExplained(String user, String studentId) {
-        if (explainStudents == null || !explainStudents.available()) {
-            throw new UnsupportedOperationException("the model cannot explain its predictions");
-        }
-        StudentFeatures features = stored(studentId);
-        Prediction prediction = predictStudent.execute(PredictStudent.Command.of(user, studentId, features));
-        return new ExplainedPrediction(prediction, explainStudents.execute(List.of(features.values())).get(0));
+    public Prediction execute(String user, String studentId) {
+        return execute(null, user, studentId);
+    }
+
+    /**
+     * Predicts with the model served as {@code model} (the default when {@code null}).
+     *
+     * @throws NotFoundException when no model is served as {@code model}, or the store holds no
+     *     features for {@code studentId}
+     * @throws org.magicsteps.core.domain.ValidationException when the stored features do not
+     *     pass that model's schema
+     */
+    public Prediction execute(String model, String user, String studentId) {
+        predictStudent.models().info(model); // an unknown model is the first thing to say
+        return predictStudent.execute(model, PredictStudent.Command.of(user, studentId, stored(studentId)));
+    }
+
+    /**
+     * The same, and why: the features are read from the store once and feed both the prediction
+     * and its explanation, made by the same model.
+     *
+     * @throws NotFoundException when no model is served as {@code model}, or the store holds no
+     *     features for {@code studentId}
+     * @throws CannotExplainException when that model cannot explain itself
+     * @throws org.magicsteps.core.domain.ValidationException when the stored features do not
+     *     pass that model's schema
+     */
+    public ExplainedPrediction executeExplained(String model, String user, String studentId) {
+        predictStudent.models().info(model);
+        return predictStudent.executeExplained(model, PredictStudent.Command.of(user, studentId, stored(studentId)));
     }
 
     private StudentFeatures stored(String studentId) {

@@ -155,7 +155,7 @@ class DriftTest {
         records.add(new PredictionRecord(Prediction.of("no-gender", null, 0.4, new Threshold(0.5), "1.0.0",
                 NOW.minusSeconds(7)), "ana", new StudentFeatures(Map.of("score_ipv", 3.0, "turma", "a")), null));
         log.append(records);
-        MonitorDrift monitor = new MonitorDrift(log, List.of(new ReferencedPredictor()), Clock.fixed(NOW, ZoneOffset.UTC));
+        MonitorDrift monitor = new MonitorDrift(log, new ReferencedPredictor(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         DriftReport lastDay = monitor.execute(new Actor("ana", Role.ADMIN), null, null, null);
         assertEquals(41, lastDay.rows(), "the last 24 hours by default");
@@ -165,13 +165,13 @@ class DriftTest {
         assertEquals(List.of(40L, 0L, 0L), lastDay.features().get(1).currentCounts());
         assertEquals(1, lastDay.features().get(3).missing(), "nor fase");
         assertEquals(lastDay, monitor.lastDay());
-        assertEquals(42, monitor.execute(new Actor("ana", Role.ADMIN), NOW.minusSeconds(26 * 3600), NOW, "test-model")
+        assertEquals(42, monitor.execute(new Actor("ana", Role.ADMIN), NOW.minusSeconds(26 * 3600), NOW, "default")
                 .rows());
 
         assertThrows(AccessDeniedException.class, () -> monitor.execute(new Actor("bia", Role.USER), null, null, null));
-        ValidationException unknown = assertThrows(ValidationException.class,
+        NotFoundException unknown = assertThrows(NotFoundException.class,
                 () -> monitor.execute(new Actor("ana", Role.ADMIN), null, null, "other"));
-        assertTrue(unknown.violations().get(0).message().startsWith("model: 'other' is not served here"));
+        assertTrue(unknown.getMessage().contains("other"), unknown.getMessage());
         assertThrows(ValidationException.class, () -> monitor.execute(new Actor("ana", Role.ADMIN), NOW, NOW, null));
     }
 

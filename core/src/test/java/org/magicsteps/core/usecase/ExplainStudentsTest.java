@@ -105,17 +105,43 @@ class ExplainStudentsTest {
         InMemoryPredictionLog log = new InMemoryPredictionLog();
         PredictStudent predict = new PredictStudent(predictor, log,
                 new ReadThreshold(new InMemorySettingsStore(), predictor, clock, Duration.ZERO), clock);
-        PredictStoredStudent stored = new PredictStoredStudent(store, predict, new ExplainStudents(predictor));
+        PredictStoredStudent stored = new PredictStoredStudent(store, predict);
 
-        ExplainedPrediction answer = stored.executeExplained("ana", "RA-9");
+        ExplainedPrediction answer = stored.executeExplained(null, "ana", "RA-9");
 
         double p = answer.prediction().probability();
         assertEquals(Math.log(p / (1 - p)), answer.explanation().logOdds(), 1e-12);
         assertEquals(List.of(Students.student()), predictor.explained.get(0));
         assertEquals("RA-9", answer.prediction().studentId());
-        assertThrows(NotFoundException.class, () -> stored.executeExplained("ana", "RA-404"));
-        assertTrue(new PredictStoredStudent(store, predict).execute("ana", "RA-9").probability() > 0);
-        assertThrows(UnsupportedOperationException.class,
-                () -> new PredictStoredStudent(store, predict).executeExplained("ana", "RA-9"));
+        assertEquals(1, log.query(org.magicsteps.core.domain.LogQuery.all()).records().size(), "logged once");
+        assertThrows(NotFoundException.class, () -> stored.executeExplained(null, "ana", "RA-404"));
+        assertThrows(NotFoundException.class, () -> stored.executeExplained("other", "ana", "RA-9"));
+        assertTrue(stored.execute("ana", "RA-9").probability() > 0);
+    }
+
+    @Test
+    void aBatchIsExplainedByTheModelThatPredictedItAndAModelThatCannotExplainPredictsNothing() {
+        ExplainedPredictor predictor = new ExplainedPredictor();
+        Clock clock = Clock.fixed(Fixture.NOW, ZoneOffset.UTC);
+        InMemoryPredictionLog log = new InMemoryPredictionLog();
+        ReadThreshold threshold = new ReadThreshold(new InMemorySettingsStore(), predictor, clock, Duration.ZERO);
+        PredictBatch batch = new PredictBatch(predictor, log, threshold, clock, 10);
+        Map<String, Object> low = Students.rawStudent();
+        low.put("score_ipv", 3.0);
+
+        PredictBatch.Explained answer = batch.executeExplained(null, new PredictBatch.Command("ana",
+                List.of(new PredictBatch.Student("RA-1", Students.rawStudent()), new PredictBatch.Student("RA-2", low))));
+
+        assertEquals(2, answer.explanations().size());
+        for (int i = 0; i < 2; i++) {
+            double p = answer.batch().predictions().get(i).probability();
+            assertEquals(Math.log(p / (1 - p)), answer.explanations().get(i).logOdds(), 1e-12);
+        }
+        Predictor mute = Students.predictor();
+        PredictStudent cannot = new PredictStudent(mute, log, new ReadThreshold(new InMemorySettingsStore(), mute,
+                clock, Duration.ZERO), clock);
+        assertThrows(CannotExplainException.class, () -> cannot.executeExplained(null,
+                new PredictStudent.Command("ana", "RA-3", Students.rawStudent())));
+        assertEquals(2, log.query(org.magicsteps.core.domain.LogQuery.all()).records().size(), "nothing more logged");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.core.domain.ModelInfo;
 
 /**
@@ -31,6 +32,9 @@ import org.magicsteps.core.domain.ModelInfo;
  * @param metrics held-out evaluation metrics by name; empty when unknown, never invented
  * @param derived model inputs computed from the raw features, fed after the features' inputs;
  *     empty for most models
+ * @param calibration how the served probabilities were calibrated and follow from the graph's
+ *     output, or {@code null} for a model that was not calibrated (an imported one)
+ * @param modelCard what the model is for and how far to trust it, or {@code null} when unknown
  * @param explanation the input means and background sample the explainer uses, or {@code null}
  *     when the bundle does not carry them (bundles written before they were; the explainer then
  *     derives them from the histograms)
@@ -48,6 +52,8 @@ public record BundleManifest(
         TrainingProvenance training,
         Map<String, Double> metrics,
         List<DerivedFeature> derived,
+        Calibration calibration,
+        ModelCard modelCard,
         ExplanationReference explanation) {
 
     /** The manifest format this code writes and reads. */
@@ -102,32 +108,41 @@ public record BundleManifest(
         });
     }
 
-    /** A manifest without derived features. */
+    /** A manifest without derived features, calibration, model card or explanation reference. */
     public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
             long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
             TrainingProvenance training, Map<String, Double> metrics) {
         this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
-                metrics, List.of(), null);
+                metrics, List.of());
+    }
+
+    /** A manifest without calibration, model card or explanation reference. */
+    public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
+            long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
+            TrainingProvenance training, Map<String, Double> metrics, List<DerivedFeature> derived) {
+        this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
+                metrics, derived, null, null);
     }
 
     /** A manifest without an explanation reference. */
     public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
             long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
-            TrainingProvenance training, Map<String, Double> metrics, List<DerivedFeature> derived) {
+            TrainingProvenance training, Map<String, Double> metrics, List<DerivedFeature> derived,
+            Calibration calibration, ModelCard modelCard) {
         this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
-                metrics, derived, null);
+                metrics, derived, calibration, modelCard, null);
     }
 
     /** The same manifest with another explanation reference (for {@code model import}). */
     public BundleManifest withExplanation(ExplanationReference reference) {
         return new BundleManifest(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx,
-                threshold, features, training, metrics, derived, reference);
+                threshold, features, training, metrics, derived, calibration, modelCard, reference);
     }
 
     /** The same manifest with other feature definitions (for {@code model import --reference}: histograms). */
     public BundleManifest withFeatures(List<FeatureDefinition> newFeatures) {
         return new BundleManifest(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx,
-                threshold, newFeatures, training, metrics, derived, explanation);
+                threshold, newFeatures, training, metrics, derived, calibration, modelCard, explanation);
     }
 
     /** The encoding of raw features into model input that this manifest describes. */
@@ -153,13 +168,13 @@ public record BundleManifest(
     /** What the model says about itself, for the core's use cases. */
     public ModelInfo modelInfo() {
         return new ModelInfo(name, version, modelClass, inputWidth(), parameterCount, threshold.threshold(),
-                createdAt, metrics);
+                createdAt, metrics, modelCard);
     }
 
     /** The same manifest under another name and version (for {@code model import --name/--version}). */
     public BundleManifest renamed(String newName, String newVersion) {
         return new BundleManifest(formatVersion, newName, newVersion, createdAt, modelClass, parameterCount, onnx,
-                threshold, features, training, metrics, derived, explanation);
+                threshold, features, training, metrics, derived, calibration, modelCard, explanation);
     }
 
     private static void requireText(String value, String what) {
