@@ -30,19 +30,43 @@ class AffineLogOddsTest {
     }
 
     @Test
-    void tribuosExportedLogisticRegressionIsLinearAndExplainedExactly() {
-        ModelBundle bundle = ModelBundle.bundled("default").orElseThrow();
+    void aTwoClassSoftmaxOverGemmAsTribuoExportsALogisticRegressionIsLinear() {
+        OnnxMl.GraphProto.Builder graph = graph(3, 2)
+                .addInitializer(floats("w", new long[] {3, 2}, 0.5f, -0.5f, 1f, 2f, 0f, 0.25f))
+                .addInitializer(floats("b", new long[] {2}, 0.1f, -0.3f))
+                .addNode(node("Gemm", "z", "input", "w", "b"))
+                .addNode(OnnxMl.NodeProto.newBuilder().setOpType("Softmax").addInput("z").addOutput("p")
+                        .addAttribute(OnnxMl.AttributeProto.newBuilder().setName("axis").setI(1)
+                                .setType(OnnxMl.AttributeProto.AttributeType.INT)).build())
+                .addNode(node("Identity", "output", "p"));
+        OnnxSpec spec = new OnnxSpec("model.onnx", "input", List.of(-1L, 3L), "output", List.of(-1L, 2L),
+                OutputKind.PROBABILITY, 1);
+        AffineLogOdds affine = AffineLogOdds.of(model(graph), spec, 3).orElseThrow();
+        // ln(p1 / p0) = z1 − z0: the weights' second column minus the first.
+        assertArrayEquals(new double[] {-1, 1, 0.25}, affine.weights(), 1e-7);
+        assertEquals(-0.4, affine.bias(), 1e-7);
+    }
+
+    @Test
+    void aCalibratedRidgeClippedAtSixteenIsLinearWhereTheClipLeavesItAlone() {
+        ModelBundle bundle = ModelBundle.bundled("early-warning").orElseThrow();
         AffineLogOdds affine = AffineLogOdds.of(bundle.onnxModel(), bundle.manifest().onnx(),
                 bundle.manifest().inputWidth()).orElseThrow();
         assertEquals(bundle.manifest().inputWidth(), affine.weights().length);
         try (OnnxPredictor predictor = OnnxPredictor.open(bundle)) {
-            StudentFeatures student = new StudentFeatures(TestGraphs.student());
+            StudentFeatures student = predictor.schema().parse(TestGraphs.student()).orThrow();
             float[] row = new float[bundle.manifest().inputWidth()];
             bundle.manifest().encoder().encode(student.values(), row, 0);
-            double p = 1 / (1 + Math.exp(-affine.logOdds(row, 0)));
-            assertEquals(predictor.probabilities(List.of(student))[0], p, 1e-6);
-            assertEquals(Explanation.LINEAR, predictor.explainer().orElseThrow().explain(List.of(student)).get(0)
-                    .method());
+            assertEquals(predictor.probabilities(List.of(student))[0], 1 / (1 + Math.exp(-affine.logOdds(row, 0))),
+                    1e-6);
+            Explanation e = predictor.explainer().orElseThrow().explain(List.of(student)).get(0);
+            assertEquals(affine.clips(row, 0) ? Explanation.KERNEL_SHAP : Explanation.LINEAR, e.method());
+            float[] far = row.clone();
+            java.util.Arrays.fill(far, 1e4f);
+            float[] other = row.clone();
+            java.util.Arrays.fill(other, -1e4f);
+            assertTrue(affine.clips(far, 0) && affine.clips(other, 0), "a row far out is clipped one way or the other");
+            assertEquals(16, Math.abs(affine.logOdds(far, 0)), 1e-9);
         }
     }
 
@@ -61,6 +85,35 @@ class AffineLogOddsTest {
         AffineLogOdds affine = AffineLogOdds.of(model(graph), spec, 3).orElseThrow();
         assertArrayEquals(new double[] {2, 4, 6}, affine.weights(), 0);
         assertEquals(-2, affine.bias(), 0);
+    }
+
+    @Test
+    void aClipOfAnAffineLogitIsReadWithItsBounds() {
+        OnnxMl.GraphProto.Builder graph = graph(3, 0)
+                .addInitializer(floats("w", new long[] {3, 1}, 1f, 2f, 3f))
+                .addInitializer(floats("lo", new long[] {}, -2f))
+                .addInitializer(floats("hi", new long[] {}, 2f))
+                .addInitializer(OnnxMl.TensorProto.newBuilder().setName("axes")
+                        .setDataType(OnnxMl.TensorProto.DataType.INT64_VALUE).addDims(1).addInt64Data(1))
+                .addNode(node("MatMul", "z", "input", "w"))
+                .addNode(node("Clip", "c", "z", "lo", "hi"))
+                .addNode(node("Squeeze", "logit", "c", "axes"));
+        AffineLogOdds affine = AffineLogOdds.of(model(graph), LOGIT, 3).orElseThrow();
+        assertEquals(1.4, affine.logOdds(new float[] {0.2f, 0.3f, 0.2f}, 0), 1e-6);
+        assertTrue(!affine.clips(new float[] {0.2f, 0.3f, 0.2f}, 0));
+        assertEquals(2, affine.logOdds(new float[] {1, 1, 1}, 0), 0);
+        assertTrue(affine.clips(new float[] {1, 1, 1}, 0));
+        OnnxMl.GraphProto.Builder after = graph(3, 0)
+                .addInitializer(floats("w", new long[] {3, 1}, 1f, 2f, 3f))
+                .addInitializer(floats("lo", new long[] {}, -2f))
+                .addInitializer(floats("two", new long[] {}, 2f))
+                .addInitializer(OnnxMl.TensorProto.newBuilder().setName("axes")
+                        .setDataType(OnnxMl.TensorProto.DataType.INT64_VALUE).addDims(1).addInt64Data(1))
+                .addNode(node("MatMul", "z", "input", "w"))
+                .addNode(node("Clip", "c", "z", "lo", "two"))
+                .addNode(node("Mul", "m", "c", "two"))
+                .addNode(node("Squeeze", "logit", "m", "axes"));
+        assertTrue(AffineLogOdds.of(model(after), LOGIT, 3).isEmpty(), "arithmetic after a clip is not affine");
     }
 
     @Test
