@@ -61,7 +61,7 @@ public final class DriftScanBenchmark {
                     records, (System.nanoTime() - filling) / 1e9, Files.size(file) >> 20,
                     Runtime.getRuntime().maxMemory() >> 20,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            MonitorDrift monitor = new MonitorDrift(stores.predictionLog(), List.of(new ReferencedModel()),
+            MonitorDrift monitor = new MonitorDrift(stores.predictionLog(), new ReferencedModel(),
                     Clock.fixed(NOW, ZoneOffset.UTC));
             java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int run = 1; run <= 3; run++) {

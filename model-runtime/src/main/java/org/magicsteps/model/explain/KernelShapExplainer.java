@@ -193,9 +193,33 @@ public final class KernelShapExplainer implements Explainer {
             values[z] = mean(out, z * n, n);
         }
         double[] solved = WeightedLeastSquares.shapley(c.masks(), c.weights(), values, baseValue, fx, m);
+        settleRoundingNoise(solved, fx - baseValue);
         for (int i = 0; i < m; i++) {
             phi[varying[i]] = solved[i];
         }
+    }
+
+    /**
+     * A feature the model does not use (a tree ensemble that never splits on it) gets a contribution
+     * of a few 1e-12 from the regression's rounding, not 0. Such crumbs are set to 0 and their sum
+     * given to the largest contribution, so that the sum, and with it the additive property, is kept.
+     */
+    private static void settleRoundingNoise(double[] phi, double total) {
+        double crumb = 1e-9 * Math.max(1, Math.abs(total));
+        int largest = 0;
+        double swept = 0;
+        for (int i = 0; i < phi.length; i++) {
+            if (Math.abs(phi[i]) > Math.abs(phi[largest])) {
+                largest = i;
+            }
+        }
+        for (int i = 0; i < phi.length; i++) {
+            if (i != largest && Math.abs(phi[i]) < crumb) {
+                swept += phi[i];
+                phi[i] = 0;
+            }
+        }
+        phi[largest] += swept;
     }
 
     /** Background row {@code b} with the student's inputs for the players marked, written at {@code at}. */

@@ -164,6 +164,25 @@ class KernelShapTest {
     }
 
     @Test
+    void aFeatureTheModelNeverReadsGetsExactlyZeroAndTheSumStaysExact() {
+        BundleManifest manifest = manifest(false);
+        EncodedModel onlyA = (inputs, rows) -> {
+            double[] out = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                out[r] = Math.tanh(inputs[r * 6]) * 3 + (inputs[r * 6] > 1 ? 1 : 0);
+            }
+            return out;
+        };
+        KernelShapExplainer explainer = new KernelShapExplainer(manifest, onlyA, background());
+        StudentFeatures x = student(2.5, -0.5, 3, 2.5, "y");
+        Explanation e = explainer.explain(List.of(x)).get(0);
+        for (String ignored : List.of("b", "c", "d", "e")) {
+            assertEquals(0.0, contribution(e, ignored), 0.0, ignored);
+        }
+        assertEquals(onlyA.logOdds(new InputLayout(manifest).encode(x), 1)[0], e.logOdds(), 1e-12);
+    }
+
+    @Test
     void aStudentOutsideTheSchemaIsRefusedNamingTheFeature() {
         BundleManifest manifest = manifest(false);
         KernelShapExplainer explainer = new KernelShapExplainer(manifest, model(manifest), background());
