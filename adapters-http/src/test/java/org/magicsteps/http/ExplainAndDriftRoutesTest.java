@@ -4,41 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
 import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.testing.ManualClock;
 
 /** explain=true on the three prediction routes; /monitor/drift; feature_drift_psi in /metrics. */
 class ExplainAndDriftRoutesTest {
-
-    /** A clock a test moves forward. */
-    static final class MovableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     private static String body(double scoreInde) {
         return "{\"student_id\": \"RA-1\", \"features\": " + TestModel.studentJson(scoreInde) + "}";
@@ -171,7 +148,7 @@ class ExplainAndDriftRoutesTest {
 
     @Test
     void theMetricsCarryEachFeaturesPsiOfTheLastDayRefreshedAtMostOnceAMinute() {
-        MovableClock clock = new MovableClock();
+        ManualClock clock = ManualClock.startingNow();
         try (TestServer server = new TestServer(s -> s.withClock(clock))) {
             String ana = server.userToken("ana");
             assertEquals(200, server.postJson("/predict", body(5), ana).status());
@@ -181,7 +158,7 @@ class ExplainAndDriftRoutesTest {
             assertEquals(200, server.postJson("/predict", body(9), ana).status());
             assertEquals(first, psiLine(server.get("/metrics", null).body()), "within the minute: the same value");
 
-            clock.now.set(clock.now.get().plus(Duration.ofSeconds(61)));
+            clock.advance(Duration.ofSeconds(61));
             String refreshed = psiLine(server.get("/metrics", null).body());
             assertFalse(first.equals(refreshed), "a minute later the new prediction counts: " + refreshed);
         }

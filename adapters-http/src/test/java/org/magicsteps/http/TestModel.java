@@ -12,12 +12,12 @@ import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.FeatureReference;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
-import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.memory.FunctionPredictor;
 import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.testing.ForwardingPredictor;
 import org.magicsteps.core.testing.Students;
 
 /**
@@ -61,34 +61,17 @@ final class TestModel {
      * and a training reference: {@code score_inde} in five bins (10, 20, 40, 20, 10 rows), {@code genero}
      * 60/40, {@code turma} ignored, the rest unknown.
      */
-    private static final class Served implements Predictor {
-        private final Predictor inner;
+    private static final class Served extends ForwardingPredictor {
         private final boolean explains;
 
         Served(Predictor inner, boolean explains) {
-            this.inner = inner;
+            super(inner);
             this.explains = explains;
         }
 
-        @Override
-        public ModelInfo info() {
-            return inner.info();
-        }
 
-        @Override
-        public FeatureSchema schema() {
-            return inner.schema();
-        }
 
-        @Override
-        public double[] probabilities(List<StudentFeatures> students) {
-            return inner.probabilities(students);
-        }
 
-        @Override
-        public ProcessedFeatures process(StudentFeatures student) {
-            return inner.process(student);
-        }
 
         @Override
         public Optional<Explainer> explainer() {

@@ -15,15 +15,12 @@ import java.util.UUID;
 
 import org.magicsteps.core.domain.DriftReport;
 import org.magicsteps.core.domain.FeatureReference;
-import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
-import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.PredictionRecord;
-import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
-import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.testing.ForwardingPredictor;
 import org.magicsteps.core.testing.Students;
 import org.magicsteps.core.usecase.MonitorDrift;
 
@@ -106,28 +103,14 @@ public final class DriftScanBenchmark {
     }
 
     /** The test model with a training reference of ten bins for every numeric feature and counts for every word. */
-    private static final class ReferencedModel implements Predictor {
-        private final Predictor inner = Students.predictor();
-
-        @Override
-        public ModelInfo info() {
-            return inner.info();
+    private static final class ReferencedModel extends ForwardingPredictor {
+        ReferencedModel() {
+            super(Students.predictor());
         }
 
-        @Override
-        public FeatureSchema schema() {
-            return inner.schema();
-        }
 
-        @Override
-        public double[] probabilities(List<StudentFeatures> students) {
-            return inner.probabilities(students);
-        }
 
-        @Override
-        public ProcessedFeatures process(StudentFeatures student) {
-            return inner.process(student);
-        }
+
 
         @Override
         public List<FeatureReference> trainingReference() {

@@ -20,17 +20,14 @@ import org.magicsteps.core.domain.DriftLevel;
 import org.magicsteps.core.domain.DriftReport;
 import org.magicsteps.core.domain.FeatureDrift;
 import org.magicsteps.core.domain.FeatureReference;
-import org.magicsteps.core.domain.FeatureSchema;
-import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.PredictionRecord;
-import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.memory.InMemoryPredictionLog;
-import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.testing.ForwardingPredictor;
 import org.magicsteps.core.testing.Students;
 
 /** Drift of a sheet and of the prediction log against a model's training reference. */
@@ -39,28 +36,14 @@ class DriftTest {
     static final Instant NOW = Instant.parse("2026-06-01T09:30:00Z");
 
     /** The test predictor with a training reference: IPV in four bins, gender in two words, turma ignored. */
-    static final class ReferencedPredictor implements Predictor {
-        private final Predictor inner = Students.predictor();
-
-        @Override
-        public ModelInfo info() {
-            return inner.info();
+    static final class ReferencedPredictor extends ForwardingPredictor {
+        ReferencedPredictor() {
+            super(Students.predictor());
         }
 
-        @Override
-        public FeatureSchema schema() {
-            return inner.schema();
-        }
 
-        @Override
-        public double[] probabilities(List<StudentFeatures> students) {
-            return inner.probabilities(students);
-        }
 
-        @Override
-        public ProcessedFeatures process(StudentFeatures student) {
-            return inner.process(student);
-        }
+
 
         @Override
         public List<FeatureReference> trainingReference() {

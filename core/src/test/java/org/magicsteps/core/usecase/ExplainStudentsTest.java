@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.Contribution;
 import org.magicsteps.core.domain.ExplainedPrediction;
 import org.magicsteps.core.domain.Explanation;
-import org.magicsteps.core.domain.FeatureSchema;
-import org.magicsteps.core.domain.ModelInfo;
-import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
@@ -27,35 +24,23 @@ import org.magicsteps.core.memory.InMemoryPredictionLog;
 import org.magicsteps.core.memory.InMemorySettingsStore;
 import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.testing.ForwardingPredictor;
 import org.magicsteps.core.testing.Students;
 
 /** Explanations through the use cases: validated like predictions, of exactly what was predicted. */
 class ExplainStudentsTest {
 
     /** The test model (p = IPV / 10) with an explainer whose one contribution is its log-odds minus 0. */
-    static final class ExplainedPredictor implements Predictor {
-        private final Predictor inner = Students.predictor();
+    static final class ExplainedPredictor extends ForwardingPredictor {
         final List<List<StudentFeatures>> explained = new ArrayList<>();
 
-        @Override
-        public ModelInfo info() {
-            return inner.info();
+        ExplainedPredictor() {
+            super(Students.predictor());
         }
 
-        @Override
-        public FeatureSchema schema() {
-            return inner.schema();
-        }
 
-        @Override
-        public double[] probabilities(List<StudentFeatures> students) {
-            return inner.probabilities(students);
-        }
 
-        @Override
-        public ProcessedFeatures process(StudentFeatures student) {
-            return inner.process(student);
-        }
+
 
         @Override
         public Optional<Explainer> explainer() {
