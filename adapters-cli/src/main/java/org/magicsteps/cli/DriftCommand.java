@@ -7,15 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.magicsteps.core.domain.DriftReport;
-import org.magicsteps.model.data.PedeSheet;
-import org.magicsteps.model.data.PedeSheetReader;
-import org.magicsteps.model.data.SheetException;
-import org.magicsteps.model.data.SheetRow;
+import org.magicsteps.core.port.RowSource;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +37,7 @@ import picocli.CommandLine.Spec;
             "2:the command could not run: bad options, model, or a sheet that cannot be read"})
 final class DriftCommand implements Callable<Integer> {
 
+    /** The exit code when a feature the model reads drifted majorly. */
     static final int MAJOR = 1;
 
     @ParentCommand
@@ -69,23 +65,13 @@ final class DriftCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> flags = new HashMap<>();
         flags.put(AppConfig.MODEL_DIR, model);
-        try (Wiring wiring = root.wiring(root.config(flags))) {
-            DriftReport report;
-            // Every column the model knows is read when present, none is required: a missing one is all missing.
-            PedeSheetReader reader = PedeSheetReader.forFeatures(wiring.model().schema().names(), Set.of());
-            try (PedeSheet rows = reader.open(data, sheet); Stream<SheetRow> stream = rows.rows()) {
-                if (rows.presentFeatures().isEmpty()) {
-                    throw new SheetException(data + ": has none of the model's columns ("
-                            + String.join(", ", reader.features()) + "); is it a PEDE sheet?");
-                }
-                Iterable<Map<String, Object>> students = () -> stream.map(SheetRow::features).iterator();
-                report = wiring.measureDrift().execute(data.getFileName().toString(), students);
-            }
+        try (Wiring wiring = root.wiring(root.config(flags)); RowSource rows = wiring.openSheetToCompare(data, sheet)) {
+            DriftReport report = wiring.measureDrift().execute(rows);
             out.print(DriftTable.text(report));
             Path page = html.isAbsolute() ? html : root.workingDirectory().resolve(html);
             write(page, DriftHtml.page(report));
             out.println("wrote " + page);
-            return report.anyMajor() ? MAJOR : 0;
+            return report.anyMajor() ? MAJOR : ExitCode.OK;
         }
     }
 

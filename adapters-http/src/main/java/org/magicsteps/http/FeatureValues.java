@@ -18,7 +18,7 @@ final class FeatureValues {
         return out;
     }
 
-    /** One value as sent: a whole number without {@code .0}. */
+    /** One value: a whole double as a whole number, anything else as it is. */
     static Object asSent(Object value) {
         return value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) d.longValue() : value;
     }

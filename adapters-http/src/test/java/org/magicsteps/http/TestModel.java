@@ -14,6 +14,7 @@ import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.domain.TrainedValues;
 import org.magicsteps.core.memory.FunctionPredictor;
 import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.Predictor;
@@ -29,7 +30,10 @@ final class TestModel {
 
     static final String VERSION = "test-1";
 
-    static final FeatureSchema SCHEMA = Students.permissiveSchema();
+    /** The permissive schema; the model "was trained" on students who joined in 2016–2022, so later years are flagged. */
+    static final FeatureSchema SCHEMA = new FeatureSchema(Students.permissiveSchema().features().stream()
+            .map(f -> f.name().equals("ano_ingresso") ? f.withTrained(TrainedValues.range(2016, 2022, 2021.0)) : f)
+            .toList());
 
     static final ModelInfo INFO = new ModelInfo("magic-steps-test", VERSION, "FunctionPredictor", 18, 0,
             new Threshold(0.5), Instant.parse("2024-05-01T12:00:00Z"), Map.of("auc", 0.9));

@@ -2,6 +2,7 @@ package org.magicsteps.model;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.magicsteps.core.domain.FeatureReference;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ModelInput;
+import org.magicsteps.core.domain.PedeDomain;
 import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Violation;
@@ -39,6 +41,7 @@ import org.magicsteps.model.bundle.InputEncoder;
 import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
 import org.magicsteps.model.bundle.ReferenceHistogram;
+import org.magicsteps.model.bundle.ServedSchema;
 import org.magicsteps.model.explain.ExplanationReferences;
 import org.magicsteps.model.explain.KernelShapExplainer;
 import org.magicsteps.model.explain.LinearExplainer;
@@ -78,7 +81,8 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     private OnnxPredictor(ModelBundle bundle, OrtEnvironment environment, OrtSession session) {
         this.bundle = bundle;
         this.manifest = bundle.manifest();
-        this.schema = manifest.schema();
+        // Validation follows the PEDE domain; values beyond what training saw are flagged, not refused.
+        this.schema = ServedSchema.of(manifest, PedeDomain.of(Year.now().getValue()));
         this.info = manifest.modelInfo();
         this.environment = environment;
         this.session = session;
@@ -243,13 +247,14 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
                 .map(a -> calibration == null || calibration.inGraph() ? a
                         : a.calibrated(calibration.scale(), calibration.shift(), calibration.logOddsLimit()))
                 .filter(a -> agreesWithRuntime(a, reference.background()));
-        KernelShapExplainer kernel = new KernelShapExplainer(manifest, this::logOddsOfInputs, reference.background(),
-                reference.inputMeans());
+        KernelShapExplainer kernel = new KernelShapExplainer(manifest, schema, this::logOddsOfInputs,
+                reference.background(), reference.inputMeans());
         if (affine.isEmpty()) {
             return new Explaining(affine, kernel);
         }
         double[] means = reference.inputMeans().stream().mapToDouble(Double::doubleValue).toArray();
-        LinearExplainer linear = new LinearExplainer(manifest, affine.get().weights(), affine.get().bias(), means);
+        LinearExplainer linear = new LinearExplainer(manifest, schema, affine.get().weights(), affine.get().bias(),
+                means);
         return new Explaining(affine, new ClipAwareExplainer(affine.get(), encoder, linear, kernel));
     }
 

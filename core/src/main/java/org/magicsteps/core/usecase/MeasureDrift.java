@@ -1,14 +1,20 @@
 package org.magicsteps.core.usecase;
 
-import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.magicsteps.core.domain.DriftReport;
+import org.magicsteps.core.domain.StudentRow;
+import org.magicsteps.core.domain.ValidationException;
+import org.magicsteps.core.domain.Violation;
+import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.port.RowSource;
 
 /**
- * Compares a set of students (a sheet, a file) with what the model was trained on, feature by
- * feature. Rows are read one at a time and not kept, so the set may be as large as its source.
+ * Compares a sheet of students with what the model was trained on, feature by feature. Rows are
+ * read one at a time and not kept, so the sheet may be as large as its source; values the model's
+ * rules would refuse are counted, not refused: they are what drift is about.
  */
 public final class MeasureDrift {
 
@@ -19,16 +25,22 @@ public final class MeasureDrift {
     }
 
     /**
-     * @param source what the rows are, for the report (a file name)
-     * @param rows each student's raw values by feature name, as read (values outside the model's
-     *     validation rules are counted, not refused: they are what drift is about)
+     * @throws ValidationException when the sheet has rows but none holds any of the model's features
+     *     (it is not a sheet of the model's students)
+     * @throws org.magicsteps.core.port.PortException when the sheet cannot be read to its end
      */
-    public DriftReport execute(String source, Iterable<? extends Map<String, ?>> rows) {
+    public DriftReport execute(RowSource rows) {
         DriftTally tally = new DriftTally(predictor.trainingReference());
-        for (Map<String, ?> row : rows) {
-            tally.add(row);
+        try (Stream<StudentRow> students = rows.students()) {
+            students.forEach(row -> tally.add(row.features()));
         }
-        return new DriftReport(predictor.info().name(), predictor.info().version(), source, null, null, tally.rows(),
-                tally.drifts());
+        DriftReport report = new DriftReport(predictor.info().name(), predictor.info().version(), rows.source(), null,
+                null, tally.rows(), tally.drifts());
+        if (report.rows() > 0 && report.features().stream().allMatch(f -> f.missing() == f.rows())) {
+            throw new ValidationException(Violation.of("data", rows.source(), Kind.INVALID, rows.source()
+                    + ": no row holds any of the model's features (" + String.join(", ", predictor.schema().names())
+                    + "); is it a sheet of PEDE students?"));
+        }
+        return report;
     }
 }

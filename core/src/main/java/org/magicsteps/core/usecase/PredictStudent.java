@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.magicsteps.core.domain.ExplainedPrediction;
+import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
@@ -50,7 +51,8 @@ public final class PredictStudent {
     }
 
     /**
-     * Predicts with the default model.
+     * Predicts with the default model. Names that are not features of the model are ignored; the
+     * answer's warnings name them, and every value the model never saw in training.
      *
      * @throws ValidationException listing every violation, located under {@code features}
      */
@@ -67,8 +69,9 @@ public final class PredictStudent {
     public Prediction execute(String model, Command command) {
         try (ServedModels.Lease lease = models.lease(model)) {
             Predictor predictor = lease.predictor();
+            Parsed parsed = parse(predictor, command);
             return scoring.scoreAndLog(predictor, command.user(), Collections.singletonList(command.studentId()),
-                    List.of(parse(predictor, command)), null).get(0);
+                    List.of(parsed.features()), List.of(parsed.warnings()), null).get(0);
         }
     }
 
@@ -85,18 +88,24 @@ public final class PredictStudent {
         try (ServedModels.Lease lease = models.lease(model)) {
             Predictor predictor = lease.predictor();
             Explainer explainer = Scoring.explainer(predictor);
-            StudentFeatures features = parse(predictor, command);
+            Parsed parsed = parse(predictor, command);
             Prediction prediction = scoring.scoreAndLog(predictor, command.user(),
-                    Collections.singletonList(command.studentId()), List.of(features), null).get(0);
-            return new ExplainedPrediction(prediction, explainer.explain(List.of(features)).get(0));
+                    Collections.singletonList(command.studentId()), List.of(parsed.features()),
+                    List.of(parsed.warnings()), null).get(0);
+            return new ExplainedPrediction(prediction, explainer.explain(List.of(parsed.features())).get(0));
         }
     }
 
-    private StudentFeatures parse(Predictor predictor, Command command) {
+    /** A student's features as the model's rules read them, and what they warn of. */
+    private record Parsed(StudentFeatures features, List<FeatureWarning> warnings) {
+    }
+
+    private Parsed parse(Predictor predictor, Command command) {
         List<Violation> violations = new ArrayList<>();
+        List<FeatureWarning> warnings = new ArrayList<>();
         StudentFeatures features = scoring.parse(predictor.schema(), command.studentId(), command.features(),
-                violations);
+                violations, warnings);
         ValidationException.throwIfAny(violations);
-        return features;
+        return new Parsed(features, warnings);
     }
 }

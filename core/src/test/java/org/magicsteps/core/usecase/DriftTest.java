@@ -26,7 +26,10 @@ import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ValidationException;
+import org.magicsteps.core.domain.StudentRow;
 import org.magicsteps.core.memory.InMemoryPredictionLog;
+import org.magicsteps.core.memory.InMemoryRowSource;
+import org.magicsteps.core.port.RowSource;
 import org.magicsteps.core.testing.ForwardingPredictor;
 import org.magicsteps.core.testing.Students;
 
@@ -79,7 +82,7 @@ class DriftTest {
         rows.add(row(" ", null, "a"));
         rows.add(row("n/a", "", "a"));
 
-        DriftReport report = new MeasureDrift(new ReferencedPredictor()).execute("pede2023.xlsx", rows);
+        DriftReport report = new MeasureDrift(new ReferencedPredictor()).execute(source("pede2023.xlsx", rows));
 
         assertEquals(103, report.rows());
         FeatureDrift ipv = report.features().get(0);
@@ -113,7 +116,7 @@ class DriftTest {
     @Test
     void aFeatureNoRowHasIsMajorAndIgnoredFeaturesDoNotMakeAReportMajor() {
         List<Map<String, Object>> rows = List.of(row(null, "menina", "c"), row(null, "menino", "c"));
-        DriftReport report = new MeasureDrift(new ReferencedPredictor()).execute("sheet", rows);
+        DriftReport report = new MeasureDrift(new ReferencedPredictor()).execute(source("sheet", rows));
         assertEquals(DriftLevel.MAJOR, report.features().get(0).level());
         assertNull(report.features().get(0).psi());
         assertTrue(report.anyMajor());
@@ -122,9 +125,24 @@ class DriftTest {
         for (int i = 0; i < 10; i++) {
             stable.add(row(3.0 + (i % 5) * 1.2, i < 6 ? "menina" : "menino", "z"));
         }
-        DriftReport onlyIgnored = new MeasureDrift(new ReferencedPredictor()).execute("sheet", stable);
+        DriftReport onlyIgnored = new MeasureDrift(new ReferencedPredictor()).execute(source("sheet", stable));
         assertEquals(DriftLevel.MAJOR, onlyIgnored.features().get(2).level());
         assertEquals(DriftLevel.STABLE, onlyIgnored.features().get(1).level());
+    }
+
+    @Test
+    void aSheetWithoutAnyOfTheModelsFeaturesIsRefused() {
+        ValidationException e = assertThrows(ValidationException.class, () -> new MeasureDrift(
+                new ReferencedPredictor()).execute(source("other.csv", List.of(Map.of("a", 1), Map.of("b", 2)))));
+        assertTrue(e.violations().get(0).message().startsWith("other.csv: no row holds any of the model's features"));
+    }
+
+    private static RowSource source(String name, List<? extends Map<String, ?>> rows) {
+        List<StudentRow> students = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            students.add(new StudentRow(i + 2, null, new HashMap<>(rows.get(i)), List.of()));
+        }
+        return new InMemoryRowSource(name, "test", students);
     }
 
     @Test

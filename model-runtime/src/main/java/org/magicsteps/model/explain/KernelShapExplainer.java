@@ -59,7 +59,7 @@ public final class KernelShapExplainer implements Explainer {
      * @throws IllegalArgumentException when the background is empty or a row does not pass the schema
      */
     public KernelShapExplainer(BundleManifest manifest, EncodedModel model, List<StudentFeatures> background) {
-        this(manifest, model, background, List.of(), DEFAULT_MAX_BACKGROUND, DEFAULT_ROW_BUDGET);
+        this(manifest, manifest.schema(), model, background, List.of(), DEFAULT_MAX_BACKGROUND, DEFAULT_ROW_BUDGET);
     }
 
     /**
@@ -68,7 +68,16 @@ public final class KernelShapExplainer implements Explainer {
      */
     public KernelShapExplainer(BundleManifest manifest, EncodedModel model, List<StudentFeatures> background,
             List<Double> inputMeans) {
-        this(manifest, model, background, inputMeans, DEFAULT_MAX_BACKGROUND, DEFAULT_ROW_BUDGET);
+        this(manifest, manifest.schema(), model, background, inputMeans, DEFAULT_MAX_BACKGROUND, DEFAULT_ROW_BUDGET);
+    }
+
+    /**
+     * With the default budget, for students that pass {@code schema} (the predictor's rules, which
+     * may accept more than the manifest's own validation).
+     */
+    public KernelShapExplainer(BundleManifest manifest, FeatureSchema schema, EncodedModel model,
+            List<StudentFeatures> background, List<Double> inputMeans) {
+        this(manifest, schema, model, background, inputMeans, DEFAULT_MAX_BACKGROUND, DEFAULT_ROW_BUDGET);
     }
 
     /**
@@ -80,8 +89,20 @@ public final class KernelShapExplainer implements Explainer {
      */
     public KernelShapExplainer(BundleManifest manifest, EncodedModel model, List<StudentFeatures> backgroundRows,
             List<Double> inputMeans, int maxBackground, int rowBudget) {
+        this(manifest, manifest.schema(), model, backgroundRows, inputMeans, maxBackground, rowBudget);
+    }
+
+    /**
+     * @param schema the rules the students explained pass
+     * @param inputMeans the training mean of each input (for the reasons' typical values), or empty
+     *     to take them from the background
+     * @param maxBackground how many background rows to use at most
+     * @param rowBudget how many model rows one explanation may evaluate
+     */
+    public KernelShapExplainer(BundleManifest manifest, FeatureSchema schema, EncodedModel model,
+            List<StudentFeatures> backgroundRows, List<Double> inputMeans, int maxBackground, int rowBudget) {
         this.layout = new InputLayout(Objects.requireNonNull(manifest, "manifest"));
-        this.schema = manifest.schema();
+        this.schema = Objects.requireNonNull(schema, "schema");
         this.model = Objects.requireNonNull(model, "model");
         List<StudentFeatures> used = backgroundRows.subList(0, Math.min(backgroundRows.size(), maxBackground));
         if (used.isEmpty()) {

@@ -44,8 +44,17 @@ public final class LinearExplainer implements Explainer {
      * @throws IllegalArgumentException when the lengths differ from the model's input width
      */
     public LinearExplainer(BundleManifest manifest, double[] weights, double bias, double[] inputMeans) {
+        this(manifest, manifest.schema(), weights, bias, inputMeans);
+    }
+
+    /**
+     * @param schema the rules the students explained pass (the predictor's, which may accept more
+     *     than the manifest's own validation)
+     */
+    public LinearExplainer(BundleManifest manifest, FeatureSchema schema, double[] weights, double bias,
+            double[] inputMeans) {
         this.layout = new InputLayout(Objects.requireNonNull(manifest, "manifest"));
-        this.schema = manifest.schema();
+        this.schema = Objects.requireNonNull(schema, "schema");
         if (weights.length != layout.width() || inputMeans.length != layout.width()) {
             throw new IllegalArgumentException("a linear explainer needs " + layout.width() + " weights and means, got "
                     + weights.length + " and " + inputMeans.length);
