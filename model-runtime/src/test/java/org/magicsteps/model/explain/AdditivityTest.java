@@ -110,7 +110,11 @@ class AdditivityTest {
                 + "= %.3g%n", predictor.info().name(), students.size(), linear, worst, worstProbability);
     }
 
-    /** Valid students drawn uniformly within each feature's validation range (or categories). */
+    /**
+     * Valid students drawn uniformly within each feature's accepted range, or, where the PEDE domain
+     * leaves one bound open, within what training saw widened by a fifth (values the model never saw,
+     * which it answers with a warning); a word from the accepted categories, else the trained ones.
+     */
     static List<StudentFeatures> generated(FeatureSchema schema, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<StudentFeatures> students = new ArrayList<>();
@@ -121,12 +125,21 @@ class AdditivityTest {
                     continue;
                 }
                 if (spec.type().isNumeric()) {
-                    double low = spec.minimum();
-                    double high = spec.maximum();
+                    double trainedLow = spec.trained() != null ? spec.trained().minimum() : 0;
+                    double trainedHigh = spec.trained() != null ? spec.trained().maximum() : 10;
+                    double widen = (trainedHigh - trainedLow) / 5;
+                    double low = spec.minimum() != null ? spec.minimum() : trainedLow - widen;
+                    double high = spec.maximum() != null ? spec.maximum() : trainedHigh + widen;
+                    if (spec.minimum() != null) {
+                        low = Math.max(low, spec.minimum());
+                    }
                     double v = low + random.nextDouble() * (high - low);
-                    raw.put(spec.name(), spec.type() == org.magicsteps.core.domain.FeatureType.INTEGER ? Math.rint(v) : v);
+                    v = spec.type() == org.magicsteps.core.domain.FeatureType.INTEGER ? Math.ceil(v) : v;
+                    raw.put(spec.name(), spec.maximum() != null ? Math.min(v, spec.maximum()) : v);
                 } else {
-                    raw.put(spec.name(), spec.categories().get(random.nextInt(spec.categories().size())));
+                    List<String> words = !spec.categories().isEmpty() ? spec.categories()
+                            : spec.trained().categories();
+                    raw.put(spec.name(), words.get(random.nextInt(words.size())));
                 }
             }
             students.add(schema.parse(raw).orThrow());
