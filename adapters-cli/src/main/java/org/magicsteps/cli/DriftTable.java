@@ -16,12 +16,14 @@ final class DriftTable {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%s: %d students against the training data of %s %s%n", report.source(),
                 report.rows(), report.modelName(), report.modelVersion()));
-        text.append(String.format(Locale.ROOT, "  %-16s %-7s %8s  %-12s %8s  %s%n", "feature", "model", "PSI", "level",
-                "outside", "missing (training → now)"));
+        int width = Math.max(16, report.features().stream().mapToInt(f -> f.feature().length()).max().orElse(0));
+        String row = "  %-" + width + "s %-7s %8s  %-16s %8s  %s%n";
+        text.append(String.format(Locale.ROOT, row, "feature", "model", "PSI", "level", "outside",
+                "missing (training → now)"));
         for (FeatureDrift f : report.mostDriftedFirst()) {
-            text.append(String.format(Locale.ROOT, "  %-16s %-7s %8s  %-12s %8s  %s → %s%n", f.feature(),
-                    f.readByModel() ? "reads" : "ignores", psi(f), level(f), share(f.outsideShare()),
-                    share(f.referenceMissingShare()), share(f.missingShare())));
+            text.append(String.format(Locale.ROOT, row, f.feature(), f.readByModel() ? "reads" : "ignores", psi(f),
+                    level(f), share(f.outsideShare()), share(f.referenceMissingShare()) + " → "
+                            + share(f.missingShare())));
         }
         text.append(String.format(Locale.ROOT, "PSI over the training bins, an empty bin counted as %s; below %s stable, "
                 + "up to %s moderate, above major.%n", DriftTable.plain(FeatureDrift.EMPTY_BIN_SHARE), DriftLevel.MODERATE_FROM,
