@@ -38,14 +38,10 @@ class ExplainStudentsTest {
             super(Students.predictor());
         }
 
-
-
-
-
         @Override
         public Optional<Explainer> explainer() {
             return Optional.of(students -> {
-                explained.add(students);
+                explained.add(List.copyOf(students));
                 return students.stream().map(s -> {
                     double p = s.number("score_ipv").orElseThrow() / 10;
                     return new Explanation(Explanation.LINEAR, 0, List.of(new Contribution("score_ipv",
