@@ -53,6 +53,8 @@ import org.magicsteps.http.TrustedProxies;
  *     bundle directory or a bundled model's name; empty by default
  * @param modelWatchDir {@code MODEL_WATCH_DIR} ({@code serve --watch}): a directory whose bundle
  *     directories are served, and loaded again when they change; {@code null} for none
+ * @param logRetentionDays {@code LOG_RETENTION_DAYS}: prediction records older than this many days
+ *     are deleted in the background; {@code null} (the default) keeps every record
  */
 public record AppConfig(
         String host,
@@ -79,7 +81,8 @@ public record AppConfig(
         long featureTtlSeconds,
         TrustedProxies trustedProxies,
         List<String> models,
-        Path modelWatchDir) {
+        Path modelWatchDir,
+        Integer logRetentionDays) {
 
     static final String HOST = "HOST";
     static final String PORT = "PORT";
@@ -107,6 +110,7 @@ public record AppConfig(
     static final String DEFAULT_REDIS_KEY_PREFIX = "magic-steps:";
     static final String MODELS = "MODELS";
     static final String MODEL_WATCH_DIR = "MODEL_WATCH_DIR";
+    static final String LOG_RETENTION_DAYS = "LOG_RETENTION_DAYS";
 
     public AppConfig {
         models = models == null ? List.of() : List.copyOf(models);
@@ -158,7 +162,8 @@ public record AppConfig(
                 r.integer(FEATURE_TTL_SECONDS, 0, 0, Integer.MAX_VALUE),
                 r.parsed(TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse),
                 r.parsed(MODELS, List.of(), AppConfig::modelList),
-                r.parsed(MODEL_WATCH_DIR, null, Path::of));
+                r.parsed(MODEL_WATCH_DIR, null, Path::of),
+                r.optionalInteger(LOG_RETENTION_DAYS, 1, 36_500));
         checkRedis(config, r.problems);
         if (config.metricsToken() != null && config.metricsToken().length() < HttpSettings.MIN_METRICS_TOKEN_LENGTH) {
             r.problems.add(METRICS_TOKEN + ": must have at least " + HttpSettings.MIN_METRICS_TOKEN_LENGTH
@@ -210,14 +215,14 @@ public record AppConfig(
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dataDir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds,
-                trustedProxies, models, modelWatchDir);
+                trustedProxies, models, modelWatchDir, logRetentionDays);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds, trustedProxies,
-                models, modelWatchDir);
+                models, modelWatchDir, logRetentionDays);
     }
 
     /**
@@ -263,7 +268,8 @@ public record AppConfig(
                 + registration.label() + ", maxBatchSize=" + maxBatchSize + ", maxBodyBytes=" + maxBodyBytes
                 + ", metricsToken=" + (metricsToken == null ? "unset" : "hidden") + ", dataDir=" + dataDir
                 + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + ", trustedProxies=" + trustedProxies
-                + ", models=" + models + ", modelWatchDir=" + (modelWatchDir == null ? "unset" : modelWatchDir) + "]";
+                + ", models=" + models + ", modelWatchDir=" + (modelWatchDir == null ? "unset" : modelWatchDir)
+                + ", logRetentionDays=" + (logRetentionDays == null ? "unset" : logRetentionDays) + "]";
     }
 
     /** The MongoDB URI with any password replaced, fit for a console or a log. */
@@ -304,6 +310,11 @@ public record AppConfig(
                 problems.add(name + ": '" + value + "' is not a whole number");
                 return fallback;
             }
+        }
+
+        /** A whole number within {@code min}–{@code max}, or {@code null} when not given. */
+        Integer optionalInteger(String name, int min, int max) {
+            return text(name, null) == null ? null : integer(name, min, min, max);
         }
 
         <T> T parsed(String name, T fallback, Function<String, T> parser) {

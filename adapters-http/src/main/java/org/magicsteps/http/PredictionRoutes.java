@@ -144,7 +144,7 @@ final class PredictionRoutes {
 
     private static final String EXPLAIN_DOC = "true: each result gets an `explanation` (log-odds: base_value plus the "
             + "contributions, strongest first, each with a reason in Portuguese); exact for a linear model, Kernel SHAP "
-            + "(about 10 ms a student) otherwise. 422 for another value or a model that cannot explain itself.";
+            + "(a few milliseconds a student) otherwise. 422 for another value or a model that cannot explain itself.";
 
     private final PredictStudent predictStudent;
     private final PredictBatch predictBatch;
@@ -312,13 +312,17 @@ final class PredictionRoutes {
     }
 
     /** The answers of a batch, counted in the metrics, each with its explanation when there are any. */
+    /** The answers of a batch, each with its explanation when there are any; counted once per class. */
     private List<PredictionResponse> responses(List<Prediction> predictions, List<Explanation> explanations) {
         List<PredictionResponse> answers = new ArrayList<>(predictions.size());
+        int ones = 0;
         for (int i = 0; i < predictions.size(); i++) {
             Prediction p = predictions.get(i);
-            metrics.prediction(p.predictedClass());
+            ones += p.predictedClass();
             answers.add(PredictionResponse.of(p, explanations.isEmpty() ? null : explanations.get(i)));
         }
+        metrics.predictions(1, ones);
+        metrics.predictions(0, answers.size() - ones);
         return answers;
     }
 

@@ -28,10 +28,12 @@ import org.magicsteps.core.usecase.MonitorDrift;
  * How long {@code GET /monitor/drift} takes over a day of 1,000,000 logged predictions in the
  * embedded store: the log is filled (18 PEDE features per record, in batches of 500, in time order
  * over 24 hours), then {@link MonitorDrift#lastDay()} runs three times, each reading the whole window
- * through {@code PredictionLog.scan}. A measured main, not a test:
- * {@code mvn -B -q -pl adapters-sqlite -am verify -DskipTests -Pbench -Dbench.sections=drift}
- * (the profile runs it with a 96 MB heap, a tenth of what a million records would hold, so that
- * it also shows the memory stays bounded); {@code -Dbench.drift.records=} changes the count.
+ * through {@code PredictionLog.scanFeatures}. A measured main, not a test:
+ * {@code mvn -B -q -pl adapters-sqlite -am verify -DskipTests -Pbench
+ * -Dbench.main=org.magicsteps.sqlite.DriftScanBenchmark -Dbench.heap=96m} (a 96 MB heap, a tenth of
+ * what a million records would hold, so that it also shows the memory stays bounded);
+ * {@code -Dbench.drift.records=} changes the count, {@code -Dbench.file=PATH} keeps the filled file
+ * for another run.
  */
 public final class DriftScanBenchmark {
 
@@ -41,12 +43,9 @@ public final class DriftScanBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (!List.of(System.getProperty("bench.sections", "").split(",")).contains("drift")) {
-            return;
-        }
         int records = Integer.getInteger("bench.drift.records", 1_000_000);
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "drift-bench");
-        String kept = System.getProperty("bench.drift.file", "");
+        String kept = System.getProperty("bench.file", "");
         Path file = kept.isEmpty() ? work.resolve("magic-steps.db") : Path.of(kept);
         boolean fresh = !Files.exists(file);
         try (SqliteStores stores = SqliteStores.open(file, Durability.NORMAL)) {
@@ -107,10 +106,6 @@ public final class DriftScanBenchmark {
         ReferencedModel() {
             super(Students.predictor());
         }
-
-
-
-
 
         @Override
         public List<FeatureReference> trainingReference() {

@@ -79,4 +79,16 @@ public interface PredictionLog {
     default void scanFeatures(Instant from, Instant to, FeatureVisitor visitor) {
         scan(from, to, record -> visitor.visit(record.features()));
     }
+
+    /**
+     * Deletes the oldest records whose timestamp is before {@code cutoff}, at most {@code limit} of
+     * them, oldest first in the log's order (by timestamp, ties by prediction id), and says how many
+     * it deleted. A long log is pruned in small steps, calling again while
+     * a step deletes {@code limit}: each step is short, so appends and queries go on in between
+     * (the retention use case does exactly that). Records at or after {@code cutoff} stay.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     * @throws PortException when the store cannot delete now
+     */
+    int deleteBefore(Instant cutoff, int limit);
 }
