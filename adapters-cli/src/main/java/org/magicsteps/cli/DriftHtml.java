@@ -26,7 +26,9 @@ final class DriftHtml {
                 .append("table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd;"
                         + "text-align:left}td.n{text-align:right}")
                 .append(".major{color:#b00020;font-weight:bold}.moderate{color:#b26a00}.stable{color:#2e7d32}")
-                .append("figure{display:inline-block;margin:1em 1em 0 0}figcaption{font-size:smaller}")
+                // As wide as a chart, so that a long caption wraps instead of pushing its neighbour down.
+                .append("figure{display:inline-block;vertical-align:top;width:").append(SvgBars.WIDTH)
+                .append("px;margin:1em 1em 0 0}figcaption{font-size:smaller}")
                 .append("</style></head><body>\n");
         html.append("<h1>").append(SvgBars.escape(title)).append("</h1>\n");
         html.append("<p>").append(report.rows()).append(" students compared with the training data the model "

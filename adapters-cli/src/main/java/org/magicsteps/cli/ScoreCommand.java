@@ -104,8 +104,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--explain",
             description = "Add the three strongest reasons of each prediction, in Portuguese, as the columns "
-                    + "reason_1, reason_2, reason_3 (exact for a linear model, microseconds a student; Kernel SHAP "
-                    + "otherwise, a few milliseconds a student).")
+                    + "reason_1, reason_2, reason_3; a column stays empty when the feature in its place almost does not "
+                    + "change the chance (under 0.01 in log-odds, as with a model that reads one feature). Exact for "
+                    + "a linear model, microseconds a student; Kernel SHAP otherwise, a few milliseconds a student.")
     boolean explain;
 
     /** How many of an explanation's reasons become columns. */
@@ -213,7 +214,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (row.explanation() != null) {
             List<Contribution> strongest = row.explanation().strongest(REASONS);
             for (int i = 0; i < REASONS; i++) {
-                record.add(i < strongest.size() ? strongest.get(i).reason() : "");
+                // A feature that almost does not change the chance is no reason: its column stays empty.
+                record.add(i < strongest.size() && !strongest.get(i).negligible() ? strongest.get(i).reason() : "");
             }
         }
         try {

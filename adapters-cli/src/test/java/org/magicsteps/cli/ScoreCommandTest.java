@@ -161,6 +161,16 @@ class ScoreCommandTest {
             }
             assertFalse(r.get("reason_1").equals(r.get("reason_2")), r.toString());
         }
+        // A model that reads IPV alone has one reason; the other columns stay empty.
+        float[] ipvOnly = new float[WEIGHTS.length];
+        ipvOnly[8] = 4.5f;
+        Path single = TestGraphs.pedeBundle(ipvOnly, -4f).save(dir.resolve("ipv-only"));
+        Path one = dir.resolve("one.csv");
+        assertEquals(0, CliRun.of("score", "--model", single.toString(), "--input", input.toString(), "--output",
+                one.toString(), "--explain").exitCode());
+        CSVRecord only = read(one).get(0);
+        assertTrue(only.get("reason_1").startsWith("IPV 9,5 acima do típico"), only.toString());
+        assertEquals(List.of("", ""), List.of(only.get("reason_2"), only.get("reason_3")));
         // The same probabilities as without --explain, whose file has no reason columns.
         Path plain = dir.resolve("plain.csv");
         assertEquals(0, CliRun.of("score", "--model", model.toString(), "--input", input.toString(), "--output",

@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public record Contribution(String feature, Object value, double contribution, String reason) {
 
+    /** Below this many log-odds (in absolute value) a feature "almost does not change" the chance. */
+    public static final double NEGLIGIBLE = 0.01;
+
     public Contribution {
         if (feature == null || feature.isBlank()) {
             throw new IllegalArgumentException("feature must not be blank");
@@ -27,5 +30,10 @@ public record Contribution(String feature, Object value, double contribution, St
             throw new IllegalArgumentException(feature + ": contribution " + contribution + " is not finite");
         }
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Whether this feature almost does not change the chance: less than {@link #NEGLIGIBLE} log-odds either way. */
+    public boolean negligible() {
+        return Math.abs(contribution) < NEGLIGIBLE;
     }
 }

@@ -3,6 +3,7 @@ package org.magicsteps.model.explain;
 import java.util.Locale;
 import java.util.Map;
 
+import org.magicsteps.core.domain.Contribution;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.Transform;
 
@@ -12,9 +13,6 @@ import org.magicsteps.model.bundle.Transform;
  * (decimal comma, at most two decimals); features by the names the PEDE sheet uses.
  */
 final class Reasons {
-
-    /** Below this many log-odds (in absolute value) a feature "almost does not change" the chance. */
-    static final double NEGLIGIBLE = 0.01;
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("fase", "Fase"),
@@ -74,7 +72,7 @@ final class Reasons {
     }
 
     static String effect(double contribution) {
-        if (Math.abs(contribution) < NEGLIGIBLE) {
+        if (Math.abs(contribution) < Contribution.NEGLIGIBLE) {
             return "quase não muda a chance";
         }
         return contribution > 0 ? "aumenta a chance" : "reduz a chance";
