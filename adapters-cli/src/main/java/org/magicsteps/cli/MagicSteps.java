@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
             "",
             "Run 'magic-steps COMMAND --help' for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class, ScoreCommand.class,
-            ModelCommand.class, FeaturesCommand.class})
+            ModelCommand.class, FeaturesCommand.class, DriftCommand.class})
 public final class MagicSteps {
 
     private final Map<String, String> environment;
@@ -87,6 +87,11 @@ public final class MagicSteps {
 
     Wiring wiring(AppConfig config) {
         return wirings.apply(config);
+    }
+
+    /** Where relative paths of this run's files (a report) are resolved. */
+    Path workingDirectory() {
+        return workingDirectory;
     }
 
     InputStream stdin() {

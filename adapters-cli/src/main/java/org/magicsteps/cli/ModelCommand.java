@@ -9,15 +9,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.PedeDomain;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.ExplanationReference;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.ManifestJson;
 import org.magicsteps.model.bundle.ServedSchema;
 import org.magicsteps.model.bundle.Transform;
+import org.magicsteps.model.explain.ExplanationReferences;
+import org.magicsteps.model.explain.KernelShapExplainer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +75,16 @@ final class ModelCommand implements Callable<Integer> {
         @Option(names = "--force", description = "Replace the bundle files in a non-empty --out directory.")
         boolean force;
 
+        @Option(names = "--reference", paramLabel = "FILE",
+                description = {"A PEDE sheet like the model's training data: its valid rows give the bundle its "
+                        + "histograms (for drift) and its explanation background. Without it the bundle keeps what "
+                        + "it carries, and gets an explanation reference derived from that when it has none."})
+        Path reference;
+
+        @Option(names = "--reference-sheet", paramLabel = "NAME",
+                description = "Workbook sheet of --reference to read (default: the first).")
+        String referenceSheet;
+
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -87,11 +101,26 @@ final class ModelCommand implements Callable<Integer> {
                 manifest = manifest.renamed(name == null ? manifest.name() : name,
                         version == null ? manifest.version() : version);
             }
+            String referenced;
+            if (reference != null) {
+                Wiring.Referenced withRows = Wiring.referencedOn(manifest, reference, referenceSheet);
+                if (withRows.refused() > 0) {
+                    stdout.printf("--reference %s: %d rows do not pass the model's rules and are left out%n", reference,
+                            withRows.refused());
+                }
+                manifest = withRows.manifest();
+                referenced = withRows.rows() + " students of " + reference.getFileName();
+            } else if (manifest.explanation() == null) {
+                manifest = manifest.withExplanation(ExplanationReferences.of(manifest));
+                referenced = "explanation reference derived from what it carries";
+            } else {
+                referenced = "its own explanation reference";
+            }
             // The graph is checked against the manifest first, so a bundle that is written also loads.
             Wiring.checked(bundle.withManifest(manifest)).save(out);
-            stdout.printf("imported %s %s (%s, %d features, %d parameters) from %s to %s%n",
+            stdout.printf("imported %s %s (%s, %d features, %d parameters; %s) from %s to %s%n",
                     manifest.name(), manifest.version(), manifest.modelClass(), manifest.features().size(),
-                    manifest.parameterCount(), from, out);
+                    manifest.parameterCount(), referenced, from, out);
             return ExitCode.OK;
         }
 
@@ -148,6 +177,14 @@ final class ModelCommand implements Callable<Integer> {
                         m.training().dataFingerprint(), m.training().rows());
             }
             stdout.printf("metrics    %s%n", m.metrics().isEmpty() ? "none recorded" : format(m.metrics()));
+            ExplanationReference reference = ExplanationReferences.of(m);
+            stdout.printf("explained  %s%n", Wiring.explanationMethod(bundle).equals(Explanation.LINEAR)
+                    ? "linear: exact contributions (the graph's log-odds is linear in its input)"
+                    : "kernel_shap over " + Math.min(reference.background().size(),
+                            KernelShapExplainer.DEFAULT_MAX_BACKGROUND) + " background students");
+            stdout.printf("reference  %s%s; histograms for %d of %d features%n", reference.source(),
+                    m.explanation() == null ? " (derived: the bundle carries none)" : "",
+                    m.features().stream().filter(f -> f.histogram() != null).count(), m.features().size());
             stdout.printf("%nfeatures (%d, model-input order; accepted: within the PEDE domain; trained: what training "
                     + "saw, beyond which answers are flagged)%n", m.features().size());
             stdout.printf("  %-16s %-8s %-9s %-34s %-24s %s%n", "name", "type", "required", "accepted", "trained",

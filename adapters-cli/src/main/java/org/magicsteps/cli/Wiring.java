@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,10 +14,15 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.magicsteps.core.domain.Actor;
+import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.Role;
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.domain.StudentRow;
+import org.magicsteps.core.domain.Validation;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
 import org.magicsteps.core.port.AttemptLimiter;
@@ -40,7 +46,9 @@ import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
 import org.magicsteps.core.usecase.LoadFeatures;
 import org.magicsteps.core.usecase.LoadModel;
+import org.magicsteps.core.usecase.MeasureDrift;
 import org.magicsteps.core.usecase.ModelRefusedException;
+import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
@@ -63,7 +71,10 @@ import org.magicsteps.http.TokenSecret;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxModelSource;
 import org.magicsteps.model.OnnxPredictor;
+import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.data.PedeSheet;
 import org.magicsteps.model.data.PedeSheetReader;
+import org.magicsteps.model.explain.ExplanationReferences;
 import org.magicsteps.mongo.MongoStores;
 import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
@@ -165,6 +176,52 @@ public final class Wiring implements AutoCloseable {
         try (OnnxPredictor predictor = OnnxPredictor.open(bundle)) {
             return predictor.bundle();
         }
+    }
+
+    /** How a bundle's predictions are explained: {@link org.magicsteps.core.domain.Explanation#LINEAR} or Kernel SHAP. */
+    static String explanationMethod(ModelBundle bundle) {
+        try (OnnxPredictor predictor = OnnxPredictor.open(bundle)) {
+            return predictor.explanationMethod();
+        }
+    }
+
+    /**
+     * A manifest given what a sheet says of the data the model learnt from (for a model that came
+     * without its training data).
+     *
+     * @param rows how many rows passed the model's rules and made the reference
+     * @param refused how many did not, and were left out
+     */
+    record Referenced(BundleManifest manifest, int rows, int refused) {
+    }
+
+    /**
+     * {@code manifest} with histograms and an explanation reference from the valid rows of
+     * {@code sheet} ({@code model import --reference}).
+     *
+     * @throws org.magicsteps.model.data.SheetException when the sheet cannot be read
+     * @throws ConfigException when no row passes the model's rules
+     */
+    static Referenced referencedOn(BundleManifest manifest, Path sheet, String sheetName) {
+        FeatureSchema schema = manifest.schema();
+        List<StudentFeatures> rows = new ArrayList<>();
+        int refused = 0;
+        try (PedeSheet read = PedeSheetReader.forSchema(schema).open(sheet, sheetName);
+                Stream<StudentRow> students = read.students()) {
+            for (StudentRow row : (Iterable<StudentRow>) students::iterator) {
+                Validation<StudentFeatures> parsed = schema.parse(row.features());
+                if (parsed.isValid() && row.problems().isEmpty()) {
+                    rows.add(parsed.value());
+                } else {
+                    refused++;
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new ConfigException("--reference " + sheet + ": no row passes the model's rules");
+        }
+        return new Referenced(ExplanationReferences.withReferenceRows(manifest, rows, ExplanationReferences.SEED,
+                sheet.getFileName().toString()), rows.size(), refused);
     }
 
     AppConfig config() {
@@ -463,6 +520,16 @@ public final class Wiring implements AutoCloseable {
         return PedeSheetReader.forSchema(model().schema()).open(file, sheetName);
     }
 
+    /**
+     * A PEDE sheet read for comparison with the configured model's training data: every column of
+     * the model's features that the sheet has, none required (a column it lacks is all missing).
+     *
+     * @throws org.magicsteps.model.data.SheetException when it cannot be read
+     */
+    RowSource openSheetToCompare(Path file, String sheetName) {
+        return PedeSheetReader.forFeatures(model().schema().names(), java.util.Set.of()).open(file, sheetName);
+    }
+
     /** Whether users added through this wiring outlive the process. */
     boolean userStorePersists() {
         return userStoreHealth().health().persistent();
@@ -488,6 +555,11 @@ public final class Wiring implements AutoCloseable {
 
     DisableUser disableUser() {
         return new DisableUser(userStore());
+    }
+
+    /** Compares sheets of students with the configured model's training data. */
+    MeasureDrift measureDrift() {
+        return new MeasureDrift(model());
     }
 
     /** Every use case the server calls, around the metered model and log. */
@@ -521,7 +593,8 @@ public final class Wiring implements AutoCloseable {
                 new PredictEncodedBatch(models, counted, readThreshold, clock, config.maxBatchSize()),
                 new IndexModels(models),
                 loadModel,
-                new UnloadModel(models));
+                new UnloadModel(models),
+                new MonitorDrift(counted, models, clock));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {

@@ -14,6 +14,8 @@ import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
 import org.magicsteps.model.Shared;
 import org.magicsteps.model.TestGraphs;
+import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.explain.ExplanationReferences;
 
 class ModelCommandTest {
 
@@ -65,6 +67,45 @@ class ModelCommandTest {
         assertTrue(broken.err().contains("error: " + source.resolve("manifest.json") + ": not valid JSON at line 1"),
                 broken.err());
         assertTrue(!Files.exists(dir.resolve("x")));
+    }
+
+    @Test
+    void theOriginalModelImportedWithAReferenceSheetCarriesHistogramsAndABackground() {
+        Path seed = Shared.seedModel();
+        Path sheet = Shared.require("data/pede2022.xlsx");
+        Path out = dir.resolve("seed-referenced");
+        CliRun run = CliRun.of("model", "import", "--from", seed.toString(), "--out", out.toString(), "--reference",
+                sheet.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("688 students of pede2022.xlsx"), run.out());
+        BundleManifest manifest = ModelBundle.load(out).manifest();
+        assertTrue(manifest.features().stream().allMatch(f -> f.histogram() != null && f.histogram().missing() == 0));
+        assertEquals(688, manifest.features().get(0).histogram().total());
+        assertEquals(ExplanationReferences.BACKGROUND_SIZE, manifest.explanation().background().size());
+        assertTrue(manifest.explanation().source().startsWith("pede2022.xlsx: input means over 688 rows"));
+        CliRun info = CliRun.of("model", "info", "--model", out.toString());
+        assertTrue(info.out().contains("explained  kernel_shap over 16 background students"), info.out());
+        assertTrue(info.out().contains("histograms for 18 of 18 features"), info.out());
+
+        CliRun drift = CliRun.of("drift", "--model", out.toString(), "--data", sheet.toString(), "--html",
+                dir.resolve("drift.html").toString());
+        assertEquals(0, drift.exitCode(), drift::toString);
+        assertTrue(drift.out().lines().filter(l -> l.matches("  \\w+ +reads .*"))
+                .allMatch(l -> l.contains(" 0.000  stable")),
+                "the sheet the reference came from does not drift from it: " + drift.out());
+    }
+
+    @Test
+    void aBundleWithoutAnExplanationReferenceGetsOneDerivedAtImport() {
+        Path source = TestGraphs.pedeBundle(new float[18], 0f).save(dir.resolve("source"));
+        assertEquals(null, ModelBundle.load(source).manifest().explanation());
+        Path out = dir.resolve("imported");
+        CliRun run = CliRun.of("model", "import", "--from", source.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("explanation reference derived from what it carries"), run.out());
+        assertTrue(ModelBundle.load(out).manifest().explanation() != null);
+        CliRun info = CliRun.of("model", "info", "--model", out.toString());
+        assertTrue(info.out().contains("explained  linear: exact contributions"), info.out());
     }
 
     @Test

@@ -140,6 +140,49 @@ class ScoreCommandTest {
     }
 
     @Test
+    void explainAddsTheThreeStrongestReasonsInPortuguese() throws IOException {
+        Path out = dir.resolve("explained.csv");
+        Path input = csv(row("RA-1", "9.5", "7.1"), row("RA-2", "3.0", "5.2"));
+        CliRun run = CliRun.of("score", "--model", model.toString(), "--input", input.toString(), "--output",
+                out.toString(), "--explain");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(Files.readString(out).startsWith("student_id,probability,prediction,confidence,threshold,"
+                + "model_version,warnings,reason_1,reason_2,reason_3\n"));
+        List<CSVRecord> records = read(out);
+        assertEquals(2, records.size());
+        // IPV carries the largest weight (4.5) and these two students lie far on either side of the typical one.
+        assertTrue(records.get(0).get("reason_1").matches("IPV 9,5 acima do típico \\([0-9]+,[0-9]+\\): aumenta a chance"),
+                records.get(0).get("reason_1"));
+        assertTrue(records.get(1).get("reason_1").matches("IPV 3 abaixo do típico \\([0-9]+,[0-9]+\\): reduz a chance"),
+                records.get(1).get("reason_1"));
+        for (CSVRecord r : records) {
+            for (String column : List.of("reason_2", "reason_3")) {
+                assertTrue(r.get(column).matches("\\S.*: (aumenta|reduz|quase não muda) a chance"), r.get(column));
+            }
+            assertFalse(r.get("reason_1").equals(r.get("reason_2")), r.toString());
+        }
+        // A model that reads IPV alone has one reason; the other columns stay empty.
+        float[] ipvOnly = new float[WEIGHTS.length];
+        ipvOnly[8] = 4.5f;
+        Path single = TestGraphs.pedeBundle(ipvOnly, -4f).save(dir.resolve("ipv-only"));
+        Path one = dir.resolve("one.csv");
+        assertEquals(0, CliRun.of("score", "--model", single.toString(), "--input", input.toString(), "--output",
+                one.toString(), "--explain").exitCode());
+        CSVRecord only = read(one).get(0);
+        assertTrue(only.get("reason_1").startsWith("IPV 9,5 acima do típico"), only.toString());
+        assertEquals(List.of("", ""), List.of(only.get("reason_2"), only.get("reason_3")));
+        // The same probabilities as without --explain, whose file has no reason columns.
+        Path plain = dir.resolve("plain.csv");
+        assertEquals(0, CliRun.of("score", "--model", model.toString(), "--input", input.toString(), "--output",
+                plain.toString()).exitCode());
+        List<CSVRecord> unexplained = read(plain);
+        assertFalse(unexplained.get(0).isMapped("reason_1"));
+        for (int i = 0; i < records.size(); i++) {
+            assertEquals(unexplained.get(i).get("probability"), records.get(i).get("probability"));
+        }
+    }
+
+    @Test
     void aMissingColumnStopsTheRunBeforeScoring() throws IOException {
         Path input = Files.writeString(dir.resolve("partial.csv"), "RA,Fase,Turma,Gênero\nRA-1,3,B,Menina\n");
         Path out = dir.resolve("scores.csv");

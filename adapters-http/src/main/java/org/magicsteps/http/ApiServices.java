@@ -14,6 +14,7 @@ import org.magicsteps.core.usecase.IndexModels;
 import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.LoadModel;
+import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
@@ -36,6 +37,7 @@ import org.magicsteps.core.usecase.UnloadModel;
  *     {@code prediction_log}, ...); called on every {@code /health} request
  * @param predictStoredStudents {@code /predict/batch} by {@code student_ids}, from the feature store
  * @param servedModels the models served, for {@code /metrics}
+ * @param monitorDrift {@code /monitor/drift} and {@code /metrics}' {@code feature_drift_psi}
  */
 public record ApiServices(
         PredictStudent predictStudent,
@@ -58,7 +60,8 @@ public record ApiServices(
         PredictEncodedBatch predictEncodedBatch,
         IndexModels indexModels,
         LoadModel loadModel,
-        UnloadModel unloadModel) {
+        UnloadModel unloadModel,
+        MonitorDrift monitorDrift) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");
@@ -75,6 +78,7 @@ public record ApiServices(
         Objects.requireNonNull(queryPredictionLog, "queryPredictionLog");
         Objects.requireNonNull(listStoredStudents, "listStoredStudents");
         Objects.requireNonNull(predictStoredStudents, "predictStoredStudents");
+        Objects.requireNonNull(monitorDrift, "monitorDrift");
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         Objects.requireNonNull(servedModels, "servedModels");
         Objects.requireNonNull(listModels, "listModels");

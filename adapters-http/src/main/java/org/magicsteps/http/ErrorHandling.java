@@ -16,6 +16,7 @@ import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.usecase.AccessDeniedException;
+import org.magicsteps.core.usecase.CannotExplainException;
 import org.magicsteps.core.usecase.ModelRefusedException;
 import org.magicsteps.core.usecase.NotFoundException;
 import org.magicsteps.core.usecase.UserAlreadyExistsException;
@@ -51,6 +52,8 @@ final class ErrorHandling {
         app.exception(ModelRefusedException.class,
                 (e, ctx) -> ctx.status(400).json(ErrorBodies.of(ctx, e.getMessage())));
         app.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(ErrorBodies.of(ctx, e.getMessage())));
+        app.exception(CannotExplainException.class,
+                (e, ctx) -> rejected(ctx, "query", ExplanationBodies.unavailable(e.getMessage())));
         app.exception(PortException.class, (e, ctx) -> {
             String id = correlationId(ctx);
             LOG.warn("[{}] {} {}: a backing service failed", id, ctx.method(), ctx.path(), e);

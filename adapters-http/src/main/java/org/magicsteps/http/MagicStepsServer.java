@@ -78,6 +78,7 @@ public final class MagicStepsServer implements AutoCloseable {
         Objects.requireNonNull(metrics, "metrics");
         metrics.watch(services.components());
         metrics.watchModels(() -> served(services.servedModels()));
+        metrics.watchDrift(services.monitorDrift()::lastDay, settings.clock());
         ObjectMapper mapper = JsonBodies.newMapper();
         JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
                 settings.tokenLifetime(), settings.clock());
@@ -109,11 +110,12 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new AuthRoutes(services.registerUser(), services.authenticateUser(), tokens, rateLimiter, bodies)
                 .routes());
         routes.addAll(new PredictionRoutes(services.predictStudent(), services.predictBatch(),
-                services.predictStoredStudent(), services.predictStoredStudents(), services.processFeatures(), bodies, metrics)
-                .routes());
+                services.predictStoredStudent(), services.predictStoredStudents(), services.processFeatures(),
+                bodies, metrics).routes());
         routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),
                 services.readThresholdHistory(), services.listModels(), bodies).routes());
-        routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents()).routes());
+        routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents(),
+                services.monitorDrift()).routes());
         routes.addAll(new SystemRoutes(services.describeModel(), services.components(), metrics, settings.clock())
                 .routes());
         routes.addAll(new InferenceProtocolRoutes(services.describeModel(), services.predictBatch(),

@@ -22,6 +22,7 @@ import io.javalin.openapi.OpenApiSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.magicsteps.core.domain.DriftReport;
 import org.magicsteps.core.domain.LogCursor;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
@@ -32,12 +33,17 @@ import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.usecase.ListStoredStudents;
+import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 
+import org.magicsteps.http.DriftBodies.DriftBody;
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
 
-/** The prediction log ({@code /monitor/logs}) and the feature store's keys ({@code /monitor/features}). */
+/**
+ * The prediction log ({@code /monitor/logs}), the feature store's keys ({@code /monitor/features}) and
+ * the drift of the logged features from the model's training data ({@code /monitor/drift}).
+ */
 final class MonitorRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitorRoutes.class);
@@ -67,16 +73,56 @@ final class MonitorRoutes {
 
     private final QueryPredictionLog queryLog;
     private final ListStoredStudents listStoredStudents;
+    private final MonitorDrift monitorDrift;
 
-    MonitorRoutes(QueryPredictionLog queryLog, ListStoredStudents listStoredStudents) {
+    MonitorRoutes(QueryPredictionLog queryLog, ListStoredStudents listStoredStudents, MonitorDrift monitorDrift) {
         this.queryLog = queryLog;
         this.listStoredStudents = listStoredStudents;
+        this.monitorDrift = monitorDrift;
     }
 
     List<Route> routes() {
         return List.of(
                 Route.get("/monitor/logs", Access.USER, this::logs),
-                Route.get("/monitor/features", Access.USER, this::storedStudents));
+                Route.get("/monitor/features", Access.USER, this::storedStudents),
+                Route.get("/monitor/drift", Access.ADMIN, this::drift));
+    }
+
+    @OpenApi(path = "/monitor/drift", methods = HttpMethod.GET, tags = "monitoring", operationId = "drift",
+            summary = "Drift of the logged predictions' features from the model's training data",
+            description = "Per feature, over the predictions logged in [from, to): the population stability index "
+                    + "against the training histogram the model carries (levels: below 0.1 stable, 0.1–0.25 moderate, "
+                    + "above 0.25 major), the share of values outside the training range and the share missing, "
+                    + "with each bin's training and current share, against the default model or the one `?model=` "
+                    + "names. Admins only. The last 24 hours by default.",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = {
+                @OpenApiParam(name = "from", description = "At or after this instant (ISO-8601, or a date); default "
+                        + "24 hours before `to`", example = "2024-05-01T00:00:00Z"),
+                @OpenApiParam(name = "to", description = "Before this instant (ISO-8601, or a date); default now",
+                        example = "2024-05-02")},
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = DriftBody.class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "403", description = "Not an admin", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "422", description = "A bad instant or an empty window",
+                        content = @OpenApiContent(from = ValidationErrorBody.class)),
+                @OpenApiResponse(status = "503", description = "The log is unavailable", content = @OpenApiContent(from = ErrorBody.class))})
+    void drift(Context ctx) {
+        List<Violation> violations = new ArrayList<>();
+        Instant from = instant(ctx, "from", violations);
+        Instant to = instant(ctx, "to", violations);
+        if (!violations.isEmpty()) {
+            throw new HttpProblem.Rejected("query", violations);
+        }
+        DriftReport report;
+        try {
+            // ?model= (ModelQuery) picks the served model whose training data is the reference.
+            report = monitorDrift.execute(Authentication.actor(ctx), from, to, ModelQuery.of(ctx));
+        } catch (ValidationException e) {
+            throw new HttpProblem.Rejected("query", e.violations());
+        }
+        ctx.json(DriftBody.of(report));
     }
 
     @OpenApi(path = "/monitor/logs", methods = HttpMethod.GET, tags = "monitoring", operationId = "logs",

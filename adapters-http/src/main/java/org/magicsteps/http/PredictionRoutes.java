@@ -15,7 +15,11 @@ import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.magicsteps.core.domain.BatchPrediction;
+import org.magicsteps.core.domain.ExplainedPrediction;
+import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.ProcessedFeatures;
@@ -30,6 +34,7 @@ import org.magicsteps.core.usecase.ProcessFeatures;
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.InternalErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
+import org.magicsteps.http.ExplanationBodies.ExplanationBody;
 
 /** Predictions: one student, a batch, a student from the feature store; and feature processing. */
 final class PredictionRoutes {
@@ -74,6 +79,7 @@ final class PredictionRoutes {
      * @param prediction 1 when the student is predicted to reach the Ponto de Virada, else 0
      * @param confidence {@code alta}, {@code média} or {@code baixa}: how far the probability is from the threshold
      * @param warnings what the answer comes with: values the model never saw in training, names it ignored
+     * @param explanation why, when asked for with {@code explain=true}; absent otherwise
      */
     record PredictionResponse(
             @OpenApiExample("RA-1024") String student_id,
@@ -84,12 +90,17 @@ final class PredictionRoutes {
             @OpenApiExample("2024-05-01T12:00:00.123Z") String timestamp,
             @OpenApiExample("0.5") double threshold,
             @OpenApiExample("2024.05-mlp") String model_version,
-            List<WarningBody> warnings) {
+            List<WarningBody> warnings,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationBody explanation) {
 
         static PredictionResponse of(Prediction p) {
+            return of(p, null);
+        }
+
+        static PredictionResponse of(Prediction p, Explanation explanation) {
             return new PredictionResponse(p.studentId(), p.probability(), p.predictedClass(), p.confidence().label(),
                     p.predictionId(), p.timestamp().toString(), p.threshold().value(), p.modelVersion(),
-                    WarningBody.of(p.warnings()));
+                    WarningBody.of(p.warnings()), explanation == null ? null : ExplanationBody.of(explanation));
         }
     }
 
@@ -131,6 +142,10 @@ final class PredictionRoutes {
             List<Double> model_input) {
     }
 
+    private static final String EXPLAIN_DOC = "true: each result gets an `explanation` (log-odds: base_value plus the "
+            + "contributions, strongest first, each with a reason in Portuguese); exact for a linear model, Kernel SHAP "
+            + "(a few milliseconds a student) otherwise. 422 for another value or a model that cannot explain itself.";
+
     private final PredictStudent predictStudent;
     private final PredictBatch predictBatch;
     private final PredictStoredStudent predictStoredStudent;
@@ -166,6 +181,8 @@ final class PredictionRoutes {
                     + "they and values the model never saw in training are listed in `warnings`. The prediction "
                     + "is logged.",
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = @OpenApiParam(name = ExplanationBodies.PARAMETER, type = Boolean.class, example = "true",
+                    description = EXPLAIN_DOC),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PredictRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = PredictionResponse.class)),
@@ -178,9 +195,17 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "500", description = "Unexpected failure; quote the correlation id",
                         content = @OpenApiContent(from = InternalErrorBody.class))})
     void predict(Context ctx) {
+        boolean explain = ExplanationBodies.requested(ctx);
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
-        Prediction prediction = predictStudent.execute(ModelQuery.of(ctx),
-                new PredictStudent.Command(Authentication.actor(ctx).username(), request.student_id(), request.features()));
+        PredictStudent.Command command = new PredictStudent.Command(Authentication.actor(ctx).username(),
+                request.student_id(), request.features());
+        if (explain) {
+            ExplainedPrediction answer = predictStudent.executeExplained(ModelQuery.of(ctx), command);
+            metrics.prediction(answer.prediction().predictedClass());
+            ctx.json(PredictionResponse.of(answer.prediction(), answer.explanation()));
+            return;
+        }
+        Prediction prediction = predictStudent.execute(ModelQuery.of(ctx), command);
         metrics.prediction(prediction.predictedClass());
         ctx.json(PredictionResponse.of(prediction));
     }
@@ -193,6 +218,8 @@ final class PredictionRoutes {
                     + "from the online feature store, read in one round trip; the answer then adds `errors`, "
                     + "one per id that is not stored or whose stored features the model refuses.",
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = @OpenApiParam(name = ExplanationBodies.PARAMETER, type = Boolean.class, example = "true",
+                    description = EXPLAIN_DOC),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = BatchRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", description = "OK (by `student_ids`: a StoredBatchResponse)",
@@ -207,9 +234,10 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "503", description = "The model, the log or the feature store is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void predictBatch(Context ctx) {
+        boolean explain = ExplanationBodies.requested(ctx);
         BatchRequest request = bodies.read(ctx, BatchRequest.class);
         if (request.student_ids() != null) {
-            predictStoredBatch(ctx, request);
+            predictStoredBatch(ctx, request, explain);
             return;
         }
         if (request.students() == null) {
@@ -220,33 +248,31 @@ final class PredictionRoutes {
         for (PredictRequest s : request.students()) {
             students.add(s == null ? null : new PredictBatch.Student(s.student_id(), s.features()));
         }
-        BatchPrediction batch = predictBatch.execute(ModelQuery.of(ctx),
-                new PredictBatch.Command(Authentication.actor(ctx).username(), students));
-        List<PredictionResponse> answers = new ArrayList<>(batch.predictions().size());
-        int ones = 0;
-        for (Prediction p : batch.predictions()) {
-            ones += p.predictedClass();
-            answers.add(PredictionResponse.of(p));
+        PredictBatch.Command command = new PredictBatch.Command(Authentication.actor(ctx).username(), students);
+        BatchPrediction batch;
+        List<Explanation> explanations = List.of();
+        if (explain) {
+            PredictBatch.Explained explained = predictBatch.executeExplained(ModelQuery.of(ctx), command);
+            batch = explained.batch();
+            explanations = explained.explanations();
+        } else {
+            batch = predictBatch.execute(ModelQuery.of(ctx), command);
         }
-        metrics.predictions(1, ones);
-        metrics.predictions(0, answers.size() - ones);
+        List<PredictionResponse> answers = responses(batch.predictions(), explanations);
         ctx.json(new BatchResponse(answers.size(), answers, batch.timestamp().toString(), batch.batchId()));
     }
 
-    private void predictStoredBatch(Context ctx, BatchRequest request) {
+    private void predictStoredBatch(Context ctx, BatchRequest request, boolean explain) {
         if (request.students() != null) {
             throw new HttpProblem.Rejected("body", List.of(Violation.of("student_ids", null, Kind.INVALID,
                     "student_ids: give either students (with features) or student_ids, not both")));
         }
-        PredictStoredStudents.Result result = predictStoredStudents.execute(ModelQuery.of(ctx),
-                Authentication.actor(ctx).username(), request.student_ids());
-        List<PredictionResponse> answers = new ArrayList<>();
-        if (result.batch() != null) {
-            for (Prediction p : result.batch().predictions()) {
-                metrics.prediction(p.predictedClass());
-                answers.add(PredictionResponse.of(p));
-            }
-        }
+        String user = Authentication.actor(ctx).username();
+        PredictStoredStudents.Result result = explain
+                ? predictStoredStudents.executeExplained(ModelQuery.of(ctx), user, request.student_ids())
+                : predictStoredStudents.execute(ModelQuery.of(ctx), user, request.student_ids());
+        List<PredictionResponse> answers = result.batch() == null ? new ArrayList<>()
+                : responses(result.batch().predictions(), result.explanations());
         List<BatchMiss> errors = result.misses().stream().map(m -> new BatchMiss(m.studentId(), m.reason())).toList();
         ctx.json(new StoredBatchResponse(answers.size(), answers,
                 result.batch() == null ? null : result.batch().timestamp().toString(),
@@ -260,6 +286,8 @@ final class PredictionRoutes {
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
             pathParams = @OpenApiParam(name = "student_id", required = true, example = "RA-1024",
                     description = "The student's id in the feature store"),
+            queryParams = @OpenApiParam(name = ExplanationBodies.PARAMETER, type = Boolean.class, example = "true",
+                    description = EXPLAIN_DOC),
             responses = {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = PredictionResponse.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
@@ -270,10 +298,32 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "503", description = "The feature store, the model or the log is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void predictStored(Context ctx) {
-        Prediction prediction = predictStoredStudent.execute(ModelQuery.of(ctx), Authentication.actor(ctx).username(),
-                ctx.pathParam("student_id"));
+        String user = Authentication.actor(ctx).username();
+        String studentId = ctx.pathParam("student_id");
+        if (ExplanationBodies.requested(ctx)) {
+            ExplainedPrediction answer = predictStoredStudent.executeExplained(ModelQuery.of(ctx), user, studentId);
+            metrics.prediction(answer.prediction().predictedClass());
+            ctx.json(PredictionResponse.of(answer.prediction(), answer.explanation()));
+            return;
+        }
+        Prediction prediction = predictStoredStudent.execute(ModelQuery.of(ctx), user, studentId);
         metrics.prediction(prediction.predictedClass());
         ctx.json(PredictionResponse.of(prediction));
+    }
+
+    /** The answers of a batch, counted in the metrics, each with its explanation when there are any. */
+    /** The answers of a batch, each with its explanation when there are any; counted once per class. */
+    private List<PredictionResponse> responses(List<Prediction> predictions, List<Explanation> explanations) {
+        List<PredictionResponse> answers = new ArrayList<>(predictions.size());
+        int ones = 0;
+        for (int i = 0; i < predictions.size(); i++) {
+            Prediction p = predictions.get(i);
+            ones += p.predictedClass();
+            answers.add(PredictionResponse.of(p, explanations.isEmpty() ? null : explanations.get(i)));
+        }
+        metrics.predictions(1, ones);
+        metrics.predictions(0, answers.size() - ones);
+        return answers;
     }
 
     @OpenApi(path = "/features/process", methods = HttpMethod.POST, tags = "model", operationId = "processFeatures",

@@ -3,6 +3,7 @@ package org.magicsteps.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import org.magicsteps.core.domain.DriftReport;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.HealthReporting;
@@ -111,6 +113,27 @@ public final class ServiceMetrics {
                 .help("The models served: 1 for each name and the version it serves")
                 .labelNames("model", "model_version")
                 .callback(gauge -> served.get().forEach((model, version) -> gauge.call(1, model, version)))
+                .register(registry);
+    }
+
+    /**
+     * Publishes {@code feature_drift_psi{feature=…}}: each feature's population stability index over
+     * the predictions logged in the last 24 hours, from {@code lastDay}, measured at most once a
+     * minute (see {@link RecentDrift}). A feature without a PSI (no training reference, no
+     * prediction) has no series.
+     */
+    public void watchDrift(Supplier<DriftReport> lastDay, Clock clock) {
+        RecentDrift drift = new RecentDrift(lastDay, clock);
+        GaugeWithCallback.builder().name("feature_drift_psi")
+                .help("Population stability index of each feature over the predictions logged in the last 24 hours, "
+                        + "against the model's training data (below 0.1 stable, above 0.25 major); refreshed at most "
+                        + "once a minute")
+                .labelNames("feature")
+                .callback(gauge -> drift.current().ifPresent(report -> report.features().forEach(f -> {
+                    if (f.psi() != null) {
+                        gauge.call(f.psi(), f.feature());
+                    }
+                })))
                 .register(registry);
     }
 

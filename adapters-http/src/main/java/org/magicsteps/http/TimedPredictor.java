@@ -3,12 +3,14 @@ package org.magicsteps.http;
 import java.util.List;
 import java.util.Optional;
 
+import org.magicsteps.core.domain.FeatureReference;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ModelInput;
 import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.port.EncodedInput;
+import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.Predictor;
 
 /**
@@ -54,6 +56,16 @@ final class TimedPredictor implements Predictor, AutoCloseable {
     @Override
     public ProcessedFeatures process(StudentFeatures student) {
         return delegate.process(student);
+    }
+
+    @Override
+    public Optional<Explainer> explainer() {
+        return delegate.explainer();
+    }
+
+    @Override
+    public List<FeatureReference> trainingReference() {
+        return delegate.trainingReference();
     }
 
     @Override

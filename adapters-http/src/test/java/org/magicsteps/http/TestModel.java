@@ -1,15 +1,24 @@
 package org.magicsteps.http;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.magicsteps.core.domain.Contribution;
+import org.magicsteps.core.domain.Explanation;
+import org.magicsteps.core.domain.FeatureReference;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.TrainedValues;
 import org.magicsteps.core.memory.FunctionPredictor;
+import org.magicsteps.core.port.Explainer;
+import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.testing.ForwardingPredictor;
 import org.magicsteps.core.testing.Students;
 
 /**
@@ -33,15 +42,76 @@ final class TestModel {
     /** Runs inside every scoring call when set, to hold a request in flight. */
     final AtomicReference<Runnable> slowdown = new AtomicReference<>();
 
-    final FunctionPredictor predictor;
+    /** The model as served: it explains itself and carries a training reference, unless built without. */
+    final Predictor predictor;
 
     TestModel() {
-        this(INFO);
+        this(INFO, true);
     }
 
     /** The same stand-in describing itself with {@code info} (a model card, say). */
     TestModel(ModelInfo info) {
-        predictor = new FunctionPredictor(info, SCHEMA, this::probability);
+        this(info, true);
+    }
+
+    /** @param explains whether the model can explain its predictions */
+    TestModel(ModelInfo info, boolean explains) {
+        this.predictor = new Served(new FunctionPredictor(info, SCHEMA, this::probability), explains);
+    }
+
+    /**
+     * The function model with what a bundle adds: an exact explanation (the log-odds is
+     * {@code ln(inde / (10 − inde))}, all of it {@code score_inde}'s, the base value 0 at inde = 5),
+     * and a training reference: {@code score_inde} in five bins (10, 20, 40, 20, 10 rows), {@code genero}
+     * 60/40, {@code turma} ignored, the rest unknown.
+     */
+    private static final class Served extends ForwardingPredictor {
+        private final boolean explains;
+
+        Served(Predictor inner, boolean explains) {
+            super(inner);
+            this.explains = explains;
+        }
+
+
+
+
+
+        @Override
+        public Optional<Explainer> explainer() {
+            if (!explains) {
+                return Optional.empty();
+            }
+            return Optional.of(students -> students.stream().map(s -> {
+                double inde = s.number("score_inde").orElseThrow();
+                double logOdds = Math.log(inde / (10 - inde));
+                List<Contribution> contributions = new ArrayList<>();
+                for (String name : SCHEMA.names()) {
+                    double c = name.equals("score_inde") ? logOdds : 0;
+                    contributions.add(new Contribution(name, s.values().get(name), c,
+                            name + (c > 0 ? ": aumenta a chance" : c < 0 ? ": reduz a chance" : ": quase não muda a chance")));
+                }
+                return new Explanation(Explanation.LINEAR, 0, contributions);
+            }).toList());
+        }
+
+        @Override
+        public List<FeatureReference> trainingReference() {
+            List<FeatureReference> references = new ArrayList<>();
+            for (String name : SCHEMA.names()) {
+                references.add(switch (name) {
+                    case "score_inde" -> FeatureReference.numeric(name, true, List.of(0.0, 2.0, 4.0, 6.0, 8.0, 10.0),
+                            List.of(10L, 20L, 40L, 20L, 10L), 0L);
+                    case "genero" -> FeatureReference.categorical(name, true, List.of("menina", "menino"),
+                            List.of(60L, 40L), 0L);
+                    case "turma" -> FeatureReference.categorical(name, false, List.of("a", "b", "c", "d"),
+                            List.of(25L, 25L, 25L, 25L), 0L);
+                    default -> FeatureReference.unknown(name, SCHEMA.feature(name).orElseThrow().type().isNumeric(),
+                            true);
+                });
+            }
+            return references;
+        }
     }
 
     private double probability(StudentFeatures student) {

@@ -42,6 +42,7 @@ import org.magicsteps.core.usecase.IndexModels;
 import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.LoadModel;
+import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
@@ -109,6 +110,11 @@ final class TestServer implements AutoCloseable {
         this(new TestModel(), registration, settingsChange, maxBatchSize);
     }
 
+    /** A server whose model cannot explain its predictions. */
+    static TestServer withoutExplanations() {
+        return new TestServer(new TestModel(TestModel.INFO, false), RegistrationPolicy.OPEN, s -> s, 500);
+    }
+
     private TestServer(TestModel model, RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange,
             int maxBatchSize) {
         this.model = model;
@@ -152,7 +158,8 @@ final class TestServer implements AutoCloseable {
                 new PredictEncodedBatch(models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
                 new IndexModels(models),
                 new LoadModel(models, source),
-                new UnloadModel(models));
+                new UnloadModel(models),
+                new MonitorDrift(countedLog, models, Clock.systemUTC()));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))

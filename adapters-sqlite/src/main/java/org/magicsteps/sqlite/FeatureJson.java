@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.StudentFeatures;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -135,6 +136,48 @@ final class FeatureJson {
             throw new IllegalArgumentException("features are not valid JSON: " + e.getMessage(), e);
         }
         return new StudentFeatures(features);
+    }
+
+    /**
+     * Gives {@code visitor} every value of the UTF-8 JSON array {@code values} under its name in
+     * {@code names}, then ends the record: the same reading as {@link #read}, without building the
+     * features.
+     *
+     * @throws IllegalArgumentException when {@code values} is not a JSON array of as many numbers and
+     *     strings as there are names
+     */
+    static void visit(List<String> names, byte[] values, FeatureVisitor visitor) {
+        try (JsonParser json = JSON.createParser(values)) {
+            if (json.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("features are not a JSON array");
+            }
+            JsonToken token;
+            int i = 0;
+            while ((token = json.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                if (i >= names.size()) {
+                    throw new IllegalArgumentException("features hold more values than their layout has names ("
+                            + names.size() + ")");
+                }
+                String name = names.get(i);
+                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    visitor.number(name, json.getDoubleValue());
+                } else if (token == JsonToken.VALUE_STRING) {
+                    visitor.word(name, json.getText());
+                } else {
+                    throw new IllegalArgumentException("feature " + name + " is " + token + ", not a number or a word");
+                }
+                i++;
+            }
+            if (token != JsonToken.END_ARRAY || json.nextToken() != null) {
+                throw new IllegalArgumentException("features are not one JSON array");
+            }
+            if (i != names.size()) {
+                throw new IllegalArgumentException("features hold " + i + " values for " + names.size() + " names");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("features are not valid JSON: " + e.getMessage(), e);
+        }
+        visitor.endOfRecord();
     }
 
     /**

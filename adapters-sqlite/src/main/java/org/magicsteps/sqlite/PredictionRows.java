@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.magicsteps.core.domain.Confidence;
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.LogCursor;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.Prediction;
@@ -37,6 +38,9 @@ final class PredictionRows {
     /** What a page reads of each record, in the order {@link #read} expects. */
     static final String COLUMNS = "prediction_id, timestamp, user, student_id, layout, features, probability,"
             + " prediction, confidence, threshold, model, batch_id";
+    /** The features of the records of a time window (layout and values), in one pass in no particular order. */
+    static final String FEATURES_BETWEEN = "SELECT layout, features FROM predictions WHERE timestamp >= ?"
+            + " AND timestamp < ?";
     /**
      * The log's order: newest first, ties broken by the prediction id's text, descending. The
      * indexes hold the timestamp (and the row's key), not the id: SQLite walks an index in time
@@ -182,6 +186,20 @@ final class PredictionRows {
 
     private static void and(StringBuilder where, String clause) {
         where.append(where.length() == 0 ? " WHERE " : " AND ").append(clause);
+    }
+
+    /**
+     * Gives {@code visitor} the features of a {@link #FEATURES_BETWEEN} row, then ends the record.
+     *
+     * @throws PortException when they are not features we can read
+     */
+    static void visitFeatures(ResultSet row, Connection connection, Dictionaries dictionaries, FeatureVisitor visitor,
+            SqliteFile file) throws SQLException {
+        try {
+            FeatureJson.visit(dictionaries.layoutNames(connection, row.getLong(1)), row.getBytes(2), visitor);
+        } catch (RuntimeException e) {
+            throw new PortException(file + ": logged features cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -3,12 +3,14 @@ package org.magicsteps.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.testing.Students;
 
@@ -72,6 +74,44 @@ class FeatureJsonTest {
         }
         for (String bad : List.of("[1]", "{\"a\":1}", "[\"a\"", "[\"a\"] 1")) {
             assertThrows(IllegalArgumentException.class, () -> FeatureJson.readLayout(bad), bad);
+        }
+    }
+
+    /** What a visit of stored values gives, as features. */
+    private static StudentFeatures visited(List<String> names, String values) {
+        Map<String, Object> seen = new LinkedHashMap<>();
+        int[] ends = {0};
+        FeatureJson.visit(names, values.getBytes(StandardCharsets.UTF_8), new FeatureVisitor() {
+            @Override
+            public void number(String feature, double value) {
+                seen.put(feature, value);
+            }
+
+            @Override
+            public void word(String feature, String value) {
+                seen.put(feature, value);
+            }
+
+            @Override
+            public void endOfRecord() {
+                ends[0]++;
+            }
+        });
+        assertEquals(1, ends[0], "one record, ended once");
+        return new StudentFeatures(seen);
+    }
+
+    @Test
+    void aVisitReadsWhatReadReadsAndRefusesWhatItRefuses() {
+        Map<String, Object> values = new LinkedHashMap<>(Students.student().values());
+        values.put("turma", "Topázio \"a\" 007");
+        values.put("defasagem", -0.0);
+        StudentFeatures features = new StudentFeatures(values);
+        List<String> names = FeatureJson.names(features);
+
+        assertEquals(features, visited(names, FeatureJson.values(features)));
+        for (String bad : List.of("{\"a\":1}", "[1,true]", "[1,[2]]", "[1,null]", "[1,2", "[1] [2]", "[1]", "[1,2,3]")) {
+            assertThrows(IllegalArgumentException.class, () -> visited(List.of("a", "b"), bad), bad);
         }
     }
 }

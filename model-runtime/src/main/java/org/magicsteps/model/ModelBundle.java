@@ -6,15 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
+import org.magicsteps.core.domain.StudentFeatures;
+import org.magicsteps.core.domain.Validation;
 import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.ExplanationReference;
 import org.magicsteps.model.bundle.ManifestJson;
 import org.magicsteps.model.bundle.SeedPreprocessor;
+import org.magicsteps.model.data.PedeSheet;
+import org.magicsteps.model.data.PedeSheetReader;
+import org.magicsteps.model.data.SheetException;
+import org.magicsteps.model.data.SheetRow;
+import org.magicsteps.model.explain.ExplanationReferences;
 
 /**
  * A model bundle in memory: its {@link BundleManifest} and the bytes of its ONNX graph. Load one
@@ -33,6 +42,11 @@ public final class ModelBundle {
     public static final String MANIFEST_FILE = "manifest.json";
     /** The original Python service's preprocessing export, read when there is no manifest. */
     public static final String SEED_PREPROCESSOR_FILE = "preprocessor.json";
+    /**
+     * The students the original export ships with their expected probabilities; when present they are
+     * the imported model's explanation background (the export carries no training data).
+     */
+    public static final String SEED_PARITY_SAMPLE_FILE = "parity-sample.csv";
     /** The name given to a model imported from the original service's export. */
     public static final String SEED_NAME = "seed-mlp";
     /**
@@ -97,6 +111,10 @@ public final class ModelBundle {
                         exported, parameters);
             } catch (IllegalArgumentException e) {
                 throw new ModelLoadException(preprocessorFile.toString(), e.getMessage(), e);
+            }
+            Path sample = directory.resolve(SEED_PARITY_SAMPLE_FILE);
+            if (Files.isRegularFile(sample)) {
+                manifest = manifest.withExplanation(paritySampleReference(manifest, sample));
             }
             return new ModelBundle(manifest, onnx, directory.toString());
         }
@@ -250,6 +268,27 @@ public final class ModelBundle {
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(source, e.getMessage(), e);
         }
+    }
+
+    private static ExplanationReference paritySampleReference(BundleManifest manifest, Path sample) {
+        List<StudentFeatures> students = new ArrayList<>();
+        try (PedeSheet sheet = PedeSheetReader.forSchema(manifest.schema()).open(sample, null)) {
+            for (SheetRow row : sheet.readAll()) {
+                Validation<StudentFeatures> parsed = manifest.schema().parse(row.features());
+                if (!parsed.isValid()) {
+                    throw new ModelLoadException(sample.toString(), "line " + row.line() + ": "
+                            + parsed.violations().get(0).message());
+                }
+                students.add(parsed.value());
+            }
+        } catch (SheetException e) {
+            throw new ModelLoadException(sample.toString(), e.getMessage(), e);
+        }
+        if (students.isEmpty()) {
+            throw new ModelLoadException(sample.toString(), "holds no student");
+        }
+        return ExplanationReferences.fromRows(manifest, students, ExplanationReferences.SEED,
+                "the original export's " + SEED_PARITY_SAMPLE_FILE);
     }
 
     private static String seedOnnxFileName(byte[] preprocessor, Path source) {

@@ -21,6 +21,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 
+import org.magicsteps.core.domain.FeatureReference;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ModelInput;
@@ -29,14 +30,21 @@ import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.port.EncodedInput;
+import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.bundle.Calibration;
+import org.magicsteps.model.bundle.ExplanationReference;
+import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.InputEncoder;
 import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
+import org.magicsteps.model.bundle.ReferenceHistogram;
 import org.magicsteps.model.bundle.ServedSchema;
+import org.magicsteps.model.explain.ExplanationReferences;
+import org.magicsteps.model.explain.KernelShapExplainer;
+import org.magicsteps.model.explain.LinearExplainer;
 
 /**
  * A {@link Predictor} that runs a {@link ModelBundle}'s ONNX graph with ONNX Runtime (the
@@ -46,6 +54,9 @@ import org.magicsteps.model.bundle.ServedSchema;
  * <p>Both output kinds take this one path: Tribuo's {@code ONNXExternalModel} cannot express a
  * single-logit output (the original network's), so the session is used directly; a test checks
  * that for a probability output this predictor equals Tribuo's wrapper.
+ *
+ * <p>It explains itself ({@link #explainer()}): exactly when its graph's log-odds is linear in its
+ * input (read from the graph), by Kernel SHAP over the bundle's background sample otherwise.
  *
  * <p>Close it to free the native session.
  */
@@ -60,6 +71,12 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     private final Set<String> outputNames;
     private final InputEncoder encoder;
     private final EncodedInput encodedInput;
+    private final List<FeatureReference> trainingReference;
+    /** Built on first use: whether the graph is affine, and the explainer that follows from it. */
+    private volatile Explaining explaining;
+
+    private record Explaining(Optional<AffineLogOdds> affine, Explainer explainer) {
+    }
 
     private OnnxPredictor(ModelBundle bundle, OrtEnvironment environment, OrtSession session) {
         this.bundle = bundle;
@@ -72,6 +89,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         this.outputNames = Set.of(manifest.onnx().outputName());
         this.encoder = manifest.encoder().checkingWith(schema);
         this.encodedInput = new GraphInput();
+        this.trainingReference = manifest.features().stream().map(OnnxPredictor::reference).toList();
     }
 
     /**
@@ -151,6 +169,161 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     @Override
     public Optional<EncodedInput> encodedInput() {
         return Optional.of(encodedInput);
+    }
+
+    /**
+     * The log-odds {@code ln(p / (1 − p))} of the probability each student gets: what an
+     * explanation adds up to. For a graph whose log-odds is affine in its input, the affine
+     * function computed in double precision from the graph's own weights (float32 inference rounds
+     * it, and a float32 softmax cannot tell log-odds beyond about ±87 apart); for any other graph,
+     * from its output without going through {@code p}: the logit itself, or
+     * {@code ln p_positive − ln p_others}.
+     *
+     * @throws IllegalArgumentException when a student does not pass the schema
+     * @throws PortException when the model fails to run
+     */
+    public double[] logOdds(List<StudentFeatures> students) {
+        int count = students.size();
+        if (count == 0) {
+            return new double[0];
+        }
+        int width = manifest.inputWidth();
+        float[] input = new float[count * width];
+        for (int i = 0; i < count; i++) {
+            encode(requireValid(students.get(i), i), input, i * width);
+        }
+        Optional<AffineLogOdds> affine = explaining().affine();
+        if (affine.isPresent()) {
+            double[] logOdds = new double[count];
+            for (int i = 0; i < count; i++) {
+                logOdds[i] = affine.get().logOdds(input, i * width);
+            }
+            return logOdds;
+        }
+        return logOddsOfInputs(input, count);
+    }
+
+    /**
+     * Explains this model's predictions: {@link LinearExplainer} when the graph's log-odds (after a
+     * calibration the predictor applies) is linear in its input, checked on the background students
+     * against the runtime's answers; when the graph also clips its log-odds, the students it clips
+     * by Kernel SHAP; {@link KernelShapExplainer} for any other graph. All over the bundle's
+     * {@link ExplanationReference} (or one derived from what the bundle carries). Built on first use.
+     */
+    @Override
+    public Optional<Explainer> explainer() {
+        return Optional.of(explaining().explainer());
+    }
+
+    /**
+     * How {@link #explainer()} explains: {@link org.magicsteps.core.domain.Explanation#LINEAR} when the
+     * graph's log-odds is linear in its input, else {@link org.magicsteps.core.domain.Explanation#KERNEL_SHAP}.
+     */
+    public String explanationMethod() {
+        return explaining().affine().isPresent() ? org.magicsteps.core.domain.Explanation.LINEAR
+                : org.magicsteps.core.domain.Explanation.KERNEL_SHAP;
+    }
+
+    /** Each feature's training histogram, as the manifest carries it (unknown where it does not). */
+    @Override
+    public List<FeatureReference> trainingReference() {
+        return trainingReference;
+    }
+
+    private Explaining explaining() {
+        Explaining built = explaining;
+        if (built == null) {
+            synchronized (this) {
+                if (explaining == null) {
+                    explaining = buildExplaining();
+                }
+                built = explaining;
+            }
+        }
+        return built;
+    }
+
+    private Explaining buildExplaining() {
+        ExplanationReference reference = ExplanationReferences.of(manifest);
+        int width = manifest.inputWidth();
+        Calibration calibration = manifest.calibration();
+        Optional<AffineLogOdds> affine = AffineLogOdds.of(bundle.onnxModel(), manifest.onnx(), width)
+                // A calibration the predictor applies is part of the log-odds explained.
+                .map(a -> calibration == null || calibration.inGraph() ? a
+                        : a.calibrated(calibration.scale(), calibration.shift(), calibration.logOddsLimit()))
+                .filter(a -> agreesWithRuntime(a, reference.background()));
+        KernelShapExplainer kernel = new KernelShapExplainer(manifest, schema, this::logOddsOfInputs,
+                reference.background(), reference.inputMeans());
+        if (affine.isEmpty()) {
+            return new Explaining(affine, kernel);
+        }
+        double[] means = reference.inputMeans().stream().mapToDouble(Double::doubleValue).toArray();
+        LinearExplainer linear = new LinearExplainer(manifest, schema, affine.get().weights(), affine.get().bias(),
+                means);
+        return new Explaining(affine, new ClipAwareExplainer(affine.get(), encoder, linear, kernel));
+    }
+
+    /**
+     * Whether the affine reading of the graph gives the runtime's answers on the background students:
+     * the same probabilities to float32 rounding (a misreading of the graph is off by far more).
+     */
+    private boolean agreesWithRuntime(AffineLogOdds affine, List<StudentFeatures> students) {
+        double[] runtime = probabilities(students);
+        float[] row = new float[manifest.inputWidth()];
+        for (int i = 0; i < students.size(); i++) {
+            encode(students.get(i), row, 0);
+            double expected = 1 / (1 + Math.exp(-affine.logOdds(row, 0)));
+            if (!(Math.abs(expected - runtime[i]) <= 1e-5)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double[] logOddsOfInputs(float[] input, int count) {
+        float[] output = run(input, count);
+        OnnxSpec onnx = manifest.onnx();
+        int columns = onnx.outputColumns();
+        double[] logOdds = new double[count];
+        for (int i = 0; i < count; i++) {
+            logOdds[i] = logOdds(output, i * columns, columns, onnx);
+        }
+        return logOdds;
+    }
+
+    private double logOdds(float[] output, int at, int columns, OnnxSpec onnx) {
+        double positive = output[at + onnx.positiveIndex()];
+        if (Double.isNaN(positive)) {
+            throw new PortException("model " + info.version() + " returned NaN");
+        }
+        Calibration calibration = manifest.calibration();
+        boolean mapHere = calibration != null && !calibration.inGraph();
+        if (onnx.outputKind() == OutputKind.LOGIT) {
+            return mapHere ? calibration.logOddsOf(positive) : positive;
+        }
+        double others;
+        if (columns == 1) {
+            others = 1 - positive;
+        } else {
+            others = 0;
+            for (int c = 0; c < columns; c++) {
+                others += c == onnx.positiveIndex() ? 0 : output[at + c];
+            }
+        }
+        // A probability that rounds to 0 or 1 in float32 still gets finite log-odds.
+        double logOdds = Math.log(Math.max(positive, Float.MIN_VALUE)) - Math.log(Math.max(others, Float.MIN_VALUE));
+        return mapHere ? calibration.logOddsOf(logOdds) : logOdds;
+    }
+
+    private static FeatureReference reference(FeatureDefinition feature) {
+        boolean read = feature.transform().width() > 0;
+        boolean numeric = feature.type().isNumeric();
+        ReferenceHistogram h = feature.histogram();
+        if (h == null) {
+            return FeatureReference.unknown(feature.name(), numeric, read);
+        }
+        return numeric ? FeatureReference.numeric(feature.name(), read, h.edges(), h.counts(), h.missing())
+                : FeatureReference.categorical(feature.name(), read, h.categories(), h.counts(), h.missing());
     }
 
     @Override

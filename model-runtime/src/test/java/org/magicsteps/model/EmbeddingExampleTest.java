@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicsteps.core.domain.Prediction;
+import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
 
@@ -99,6 +100,25 @@ class EmbeddingExampleTest {
             assertEquals(0, strict.predictedClass());
             assertEquals(0.8, strict.threshold().value());
             assertEquals(3, model.predictAll(List.of(student, student, student)).size());
+        }
+    }
+
+    @Test
+    void anEmbeddedModelExplainsWhatItPredicts() {
+        float[] weights = new float[18];
+        weights[8] = 2f;
+        try (EmbeddedModel model = EmbeddedModel.open(TestGraphs.pedeBundle(weights, -1.0f))) {
+            StudentFeatures student = model.schema().parse(TestGraphs.student()).orThrow();
+            double p = model.predict(student).probability();
+            Explanation explanation = model.explain(student);
+            assertEquals(Explanation.LINEAR, explanation.method());
+            assertEquals(Math.log(p / (1 - p)), explanation.logOdds(), 1e-5);
+            assertEquals("score_ipv", explanation.contributions().get(0).feature(), "the only weighted feature");
+            assertEquals(explanation, model.explain(TestGraphs.student()));
+            assertEquals(2, model.explainAll(List.of(student, student)).size());
+            var raw = TestGraphs.student();
+            raw.put("score_ipv", 11.0);
+            assertThrows(ValidationException.class, () -> model.explain(raw));
         }
     }
 

@@ -44,7 +44,8 @@ class ModuleBoundariesTest {
 
     /** The packages of model-runtime: what the server jar and embedding applications carry. */
     private static final String[] MODEL_RUNTIME = {
-        "org.magicsteps.model", "org.magicsteps.model.bundle..", "org.magicsteps.model.data.."};
+        "org.magicsteps.model", "org.magicsteps.model.bundle..", "org.magicsteps.model.data..",
+        "org.magicsteps.model.explain.."};
 
     /** The packages of model-training. */
     private static final String[] MODEL_TRAINING = {

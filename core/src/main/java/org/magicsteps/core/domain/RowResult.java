@@ -14,9 +14,10 @@ import java.util.List;
  * @param prediction the prediction, or {@code null} when the row was not scored
  * @param warnings what the prediction comes with; empty for a rejected row
  * @param reasons why the row was rejected; empty when it was accepted
+ * @param explanation why the prediction is what it is, when one was asked for; else {@code null}
  */
 public record RowResult(int line, String studentId, Integer phase, String className, Prediction prediction,
-        List<FeatureWarning> warnings, List<Violation> reasons) {
+        List<FeatureWarning> warnings, List<Violation> reasons, Explanation explanation) {
 
     public RowResult {
         warnings = List.copyOf(warnings);
@@ -24,6 +25,15 @@ public record RowResult(int line, String studentId, Integer phase, String classN
         if (prediction != null && !reasons.isEmpty()) {
             throw new IllegalArgumentException("line " + line + ": a rejected row has no prediction");
         }
+        if (explanation != null && prediction == null) {
+            throw new IllegalArgumentException("line " + line + ": only a prediction is explained");
+        }
+    }
+
+    /** A row without an explanation. */
+    public RowResult(int line, String studentId, Integer phase, String className, Prediction prediction,
+            List<FeatureWarning> warnings, List<Violation> reasons) {
+        this(line, studentId, phase, className, prediction, warnings, reasons, null);
     }
 
     public boolean isRejected() {

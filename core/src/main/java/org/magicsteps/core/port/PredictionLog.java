@@ -2,9 +2,11 @@ package org.magicsteps.core.port;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.PredictionRecord;
 
 /**
@@ -40,6 +42,43 @@ public interface PredictionLog {
 
     /** The records that match {@code query}, newest first, one page at a time. */
     LogPage query(LogQuery query);
+
+    /**
+     * Hands every record logged at or after {@code from} and before {@code to} to {@code visitor},
+     * each once, without holding them all in memory. Records appended while the scan runs may or
+     * may not be seen. The default reads {@link #query} pages of {@value LogQuery#MAX_LIMIT}
+     * records, newest first; a store may override it with a cheaper read of its own.
+     *
+     * @throws IllegalArgumentException when {@code from} is not before {@code to}
+     * @throws PortException when the log cannot be read
+     */
+    default void scan(Instant from, Instant to, Consumer<PredictionRecord> visitor) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new IllegalArgumentException("a scan needs from before to, got " + from + " and " + to);
+        }
+        LogQuery query = new LogQuery(null, null, from, to, LogQuery.MAX_LIMIT, null);
+        while (true) {
+            LogPage page = query(query);
+            page.records().forEach(visitor);
+            if (page.next() == null) {
+                return;
+            }
+            query = query.after(page.next());
+        }
+    }
+
+    /**
+     * Gives {@code visitor} the features of every record logged at or after {@code from} and before
+     * {@code to}, each record once, value by value, without holding them in memory: what drift is
+     * measured on. The default takes them from {@link #scan}; a store may override it with a read of
+     * the features alone that builds no object per record.
+     *
+     * @throws IllegalArgumentException when {@code from} is not before {@code to}
+     * @throws PortException when the log cannot be read
+     */
+    default void scanFeatures(Instant from, Instant to, FeatureVisitor visitor) {
+        scan(from, to, record -> visitor.visit(record.features()));
+    }
 
     /**
      * Deletes the oldest records whose timestamp is before {@code cutoff}, at most {@code limit} of

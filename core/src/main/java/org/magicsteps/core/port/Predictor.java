@@ -3,6 +3,7 @@ package org.magicsteps.core.port;
 import java.util.List;
 import java.util.Optional;
 
+import org.magicsteps.core.domain.FeatureReference;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ProcessedFeatures;
@@ -37,6 +38,23 @@ public interface Predictor {
      * @throws IllegalArgumentException when the student does not pass the schema
      */
     ProcessedFeatures process(StudentFeatures student);
+
+    /**
+     * What says why this model gives each student its probability; empty when the model cannot
+     * explain itself (the default).
+     */
+    default Optional<Explainer> explainer() {
+        return Optional.empty();
+    }
+
+    /**
+     * The training distribution of every feature of {@link #schema()}, in its order: the reference
+     * drift is measured against. By default every feature's distribution is unknown.
+     */
+    default List<FeatureReference> trainingReference() {
+        return schema().features().stream()
+                .map(f -> FeatureReference.unknown(f.name(), f.type().isNumeric(), true)).toList();
+    }
 
     /**
      * The model's own input, when clients may send it rows they encoded themselves; empty for a

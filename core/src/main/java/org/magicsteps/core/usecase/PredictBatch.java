@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.magicsteps.core.domain.BatchPrediction;
+import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
+import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
 
@@ -30,6 +32,18 @@ public final class PredictBatch {
 
     /** @param user who asks (recorded in the log) */
     public record Command(String user, List<Student> students) {
+    }
+
+    /**
+     * A batch's predictions and why.
+     *
+     * @param explanations one per prediction, in the same order
+     */
+    public record Explained(BatchPrediction batch, List<Explanation> explanations) {
+        public Explained {
+            Objects.requireNonNull(batch, "batch");
+            explanations = List.copyOf(explanations);
+        }
     }
 
     private final ServedModels models;
@@ -85,7 +99,27 @@ public final class PredictBatch {
         List<Student> students = command.students() == null ? List.of() : command.students();
         try (ServedModels.Lease lease = models.lease(model)) {
             requireSize(students.size(), maxBatchSize);
-            return predict(lease.predictor(), command.user(), students);
+            List<StudentFeatures> features = new ArrayList<>(students.size());
+            return predict(lease.predictor(), command.user(), students, features);
+        }
+    }
+
+    /**
+     * Predicts with the model served as {@code model} (the default when {@code null}), and says why,
+     * with the very model and features that made each prediction.
+     *
+     * @throws NotFoundException naming the models served, when none is served as {@code model}
+     * @throws CannotExplainException when that model cannot explain itself (nothing is predicted)
+     * @throws ValidationException as {@link #execute(String, Command)}
+     */
+    public Explained executeExplained(String model, Command command) {
+        List<Student> students = command.students() == null ? List.of() : command.students();
+        try (ServedModels.Lease lease = models.lease(model)) {
+            Explainer explainer = Scoring.explainer(lease.predictor());
+            requireSize(students.size(), maxBatchSize);
+            List<StudentFeatures> features = new ArrayList<>(students.size());
+            BatchPrediction batch = predict(lease.predictor(), command.user(), students, features);
+            return new Explained(batch, explainer.explain(features));
         }
     }
 
@@ -109,9 +143,10 @@ public final class PredictBatch {
         }
     }
 
-    private BatchPrediction predict(Predictor predictor, String user, List<Student> students) {
+    /** Validates, scores and logs the batch; {@code features} receives what each prediction was made from. */
+    private BatchPrediction predict(Predictor predictor, String user, List<Student> students,
+            List<StudentFeatures> features) {
         List<Violation> violations = new ArrayList<>();
-        List<StudentFeatures> features = new ArrayList<>(students.size());
         List<String> ids = new ArrayList<>(students.size());
         List<List<FeatureWarning>> warnings = new ArrayList<>(students.size());
         for (int i = 0; i < students.size(); i++) {

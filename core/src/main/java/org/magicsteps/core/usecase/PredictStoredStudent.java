@@ -2,6 +2,7 @@ package org.magicsteps.core.usecase;
 
 import java.util.Objects;
 
+import org.magicsteps.core.domain.ExplainedPrediction;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.port.FeatureStore;
@@ -38,8 +39,26 @@ public final class PredictStoredStudent {
      */
     public Prediction execute(String model, String user, String studentId) {
         predictStudent.models().info(model); // an unknown model is the first thing to say
-        StudentFeatures features = featureStore.find(studentId)
+        return predictStudent.execute(model, PredictStudent.Command.of(user, studentId, stored(studentId)));
+    }
+
+    /**
+     * The same, and why: the features are read from the store once and feed both the prediction
+     * and its explanation, made by the same model.
+     *
+     * @throws NotFoundException when no model is served as {@code model}, or the store holds no
+     *     features for {@code studentId}
+     * @throws CannotExplainException when that model cannot explain itself
+     * @throws org.magicsteps.core.domain.ValidationException when the stored features do not
+     *     pass that model's schema
+     */
+    public ExplainedPrediction executeExplained(String model, String user, String studentId) {
+        predictStudent.models().info(model);
+        return predictStudent.executeExplained(model, PredictStudent.Command.of(user, studentId, stored(studentId)));
+    }
+
+    private StudentFeatures stored(String studentId) {
+        return featureStore.find(studentId)
                 .orElseThrow(() -> new NotFoundException("no features stored for student '" + studentId + "'"));
-        return predictStudent.execute(model, PredictStudent.Command.of(user, studentId, features));
     }
 }

@@ -9,12 +9,14 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.magicsteps.core.domain.BatchPrediction;
+import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
+import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
@@ -37,10 +39,17 @@ public final class PredictStoredStudents {
     /**
      * @param batch the predictions, in the order asked; {@code null} when no student could be predicted
      * @param misses the students that could not be, in the order asked
+     * @param explanations why, one per prediction in their order, when asked for
+     *     ({@link #executeExplained}); else empty
      */
-    public record Result(BatchPrediction batch, List<Miss> misses) {
+    public record Result(BatchPrediction batch, List<Miss> misses, List<Explanation> explanations) {
         public Result {
             misses = List.copyOf(misses);
+            explanations = List.copyOf(explanations);
+        }
+
+        public Result(BatchPrediction batch, List<Miss> misses) {
+            this(batch, misses, List.of());
         }
     }
 
@@ -95,11 +104,23 @@ public final class PredictStoredStudents {
      */
     public Result execute(String model, String user, List<String> studentIds) {
         try (ServedModels.Lease lease = models.lease(model)) {
-            return predict(lease.predictor(), user, studentIds);
+            return predict(lease.predictor(), null, user, studentIds);
         }
     }
 
-    private Result predict(Predictor predictor, String user, List<String> studentIds) {
+    /**
+     * The same, and why: each prediction's explanation, by the same model from the same stored features.
+     *
+     * @throws CannotExplainException when that model cannot explain itself (nothing is predicted)
+     */
+    public Result executeExplained(String model, String user, List<String> studentIds) {
+        try (ServedModels.Lease lease = models.lease(model)) {
+            return predict(lease.predictor(), Scoring.explainer(lease.predictor()), user, studentIds);
+        }
+    }
+
+    /** @param explainer explains the predictions, or {@code null} when they are not to be explained */
+    private Result predict(Predictor predictor, Explainer explainer, String user, List<String> studentIds) {
         List<String> ids = checked(studentIds);
         Map<String, StudentFeatures> stored = featureStore.findAll(ids);
         List<Miss> misses = new ArrayList<>();
@@ -129,7 +150,8 @@ public final class PredictStoredStudents {
         }
         String batchId = scoring.newBatchId();
         List<Prediction> predictions = scoring.scoreAndLog(predictor, user, found, features, warnings, batchId);
-        return new Result(new BatchPrediction(batchId, predictions, predictions.get(0).timestamp()), misses);
+        return new Result(new BatchPrediction(batchId, predictions, predictions.get(0).timestamp()), misses,
+                explainer == null ? List.of() : explainer.explain(features));
     }
 
     public int maxBatchSize() {

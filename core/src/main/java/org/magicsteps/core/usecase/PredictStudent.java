@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.magicsteps.core.domain.ExplainedPrediction;
 import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
+import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
 
@@ -67,13 +69,43 @@ public final class PredictStudent {
     public Prediction execute(String model, Command command) {
         try (ServedModels.Lease lease = models.lease(model)) {
             Predictor predictor = lease.predictor();
-            List<Violation> violations = new ArrayList<>();
-            List<FeatureWarning> warnings = new ArrayList<>();
-            StudentFeatures features = scoring.parse(predictor.schema(), command.studentId(), command.features(),
-                    violations, warnings);
-            ValidationException.throwIfAny(violations);
+            Parsed parsed = parse(predictor, command);
             return scoring.scoreAndLog(predictor, command.user(), Collections.singletonList(command.studentId()),
-                    List.of(features), List.of(warnings), null).get(0);
+                    List.of(parsed.features()), List.of(parsed.warnings()), null).get(0);
         }
+    }
+
+    /**
+     * Predicts with the model served as {@code model} (the default when {@code null}), and says why:
+     * the explanation is of the very model and features that made the prediction (one lease holds
+     * the model for both).
+     *
+     * @throws NotFoundException naming the models served, when none is served as {@code model}
+     * @throws CannotExplainException when that model cannot explain itself (nothing is predicted)
+     * @throws ValidationException listing every violation of that model's rules, located under {@code features}
+     */
+    public ExplainedPrediction executeExplained(String model, Command command) {
+        try (ServedModels.Lease lease = models.lease(model)) {
+            Predictor predictor = lease.predictor();
+            Explainer explainer = Scoring.explainer(predictor);
+            Parsed parsed = parse(predictor, command);
+            Prediction prediction = scoring.scoreAndLog(predictor, command.user(),
+                    Collections.singletonList(command.studentId()), List.of(parsed.features()),
+                    List.of(parsed.warnings()), null).get(0);
+            return new ExplainedPrediction(prediction, explainer.explain(List.of(parsed.features())).get(0));
+        }
+    }
+
+    /** A student's features as the model's rules read them, and what they warn of. */
+    private record Parsed(StudentFeatures features, List<FeatureWarning> warnings) {
+    }
+
+    private Parsed parse(Predictor predictor, Command command) {
+        List<Violation> violations = new ArrayList<>();
+        List<FeatureWarning> warnings = new ArrayList<>();
+        StudentFeatures features = scoring.parse(predictor.schema(), command.studentId(), command.features(),
+                violations, warnings);
+        ValidationException.throwIfAny(violations);
+        return new Parsed(features, warnings);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.magicsteps.core.domain.CheckedFeatures;
+import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.MissingValues;
@@ -18,6 +19,7 @@ import org.magicsteps.core.domain.SheetSummary;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.StudentRow;
 import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.core.port.RowSource;
 
@@ -39,12 +41,19 @@ public final class ScoreSheet {
      * @param onError whether a rejected row stops the scoring ({@link OnError#FAIL}: the other rows
      *     are still checked and reported, none is scored after it) or is left out
      * @param missing what a missing value of a required feature does
+     * @param explain whether each scored row is explained too (its {@code RowResult.explanation})
      */
-    public record Command(RowSource rows, Threshold threshold, OnError onError, MissingValues missing) {
+    public record Command(RowSource rows, Threshold threshold, OnError onError, MissingValues missing,
+            boolean explain) {
         public Command {
             Objects.requireNonNull(rows, "rows");
             Objects.requireNonNull(onError, "onError");
             Objects.requireNonNull(missing, "missing");
+        }
+
+        /** Without explanations. */
+        public Command(RowSource rows, Threshold threshold, OnError onError, MissingValues missing) {
+            this(rows, threshold, onError, missing, false);
         }
     }
 
@@ -94,7 +103,9 @@ public final class ScoreSheet {
         ModelInfo model = predictor.info();
         Threshold threshold = command.threshold() == null ? model.defaultThreshold() : command.threshold();
         FeatureSchema schema = predictor.schema();
-        Chunk chunk = new Chunk(threshold, model.version(), each);
+        // Asked first, so that a model that cannot explain itself scores nothing.
+        Explainer explainer = command.explain() ? Scoring.explainer(predictor) : null;
+        Chunk chunk = new Chunk(threshold, model.version(), explainer, each);
         SheetTally tally = new SheetTally();
         RowSource source = command.rows();
         try (var rows = source.students()) {
@@ -126,15 +137,17 @@ public final class ScoreSheet {
     private final class Chunk {
         private final Threshold threshold;
         private final String modelVersion;
+        private final Explainer explainer;
         private final Consumer<RowResult> each;
         private final List<RowResult> waiting = new ArrayList<>(CHUNK);
         private final List<StudentFeatures> features = new ArrayList<>(CHUNK);
         private final List<Integer> positions = new ArrayList<>(CHUNK);
         private long scored;
 
-        Chunk(Threshold threshold, String modelVersion, Consumer<RowResult> each) {
+        Chunk(Threshold threshold, String modelVersion, Explainer explainer, Consumer<RowResult> each) {
             this.threshold = threshold;
             this.modelVersion = modelVersion;
+            this.explainer = explainer;
             this.each = each;
         }
 
@@ -157,11 +170,13 @@ public final class ScoreSheet {
         void flush() {
             if (!features.isEmpty()) {
                 double[] probabilities = predictor.probabilities(features);
+                List<Explanation> explanations = explainer == null ? null : explainer.explain(features);
                 Instant now = clock.instant();
                 for (int i = 0; i < probabilities.length; i++) {
                     int at = positions.get(i);
                     RowResult row = waiting.get(at);
-                    waiting.set(at, scored(row, probabilities[i], now));
+                    Explanation why = explanations == null ? null : explanations.get(i);
+                    waiting.set(at, scored(row, probabilities[i], now, why));
                 }
                 scored += probabilities.length;
             }
@@ -171,12 +186,12 @@ public final class ScoreSheet {
             positions.clear();
         }
 
-        private RowResult scored(RowResult row, double probability, Instant now) {
+        private RowResult scored(RowResult row, double probability, Instant now, Explanation explanation) {
             List<FeatureWarning> warnings = row.warnings();
             Prediction prediction = Prediction.of(TimeOrderedIds.next(now), row.studentId(), probability,
                     threshold, modelVersion, now).withWarnings(warnings);
             return new RowResult(row.line(), row.studentId(), row.phase(), row.className(), prediction, warnings,
-                    List.of());
+                    List.of(), explanation);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
+import org.magicsteps.core.port.Explainer;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
 
@@ -127,6 +128,15 @@ final class Scoring {
         }
         log.append(records);
         return predictions;
+    }
+
+    /**
+     * The explainer of {@code predictor}, checked before anything is predicted.
+     *
+     * @throws CannotExplainException when the model cannot explain itself
+     */
+    static Explainer explainer(Predictor predictor) {
+        return predictor.explainer().orElseThrow(() -> new CannotExplainException(predictor.info().name()));
     }
 
     private static Object[] append(Object[] prefix, Object last) {

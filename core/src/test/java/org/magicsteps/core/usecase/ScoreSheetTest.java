@@ -2,6 +2,7 @@ package org.magicsteps.core.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -151,5 +152,36 @@ class ScoreSheetTest {
         assertEquals(List.of(), score.rows(), "rows went to the consumer");
         assertEquals(rows.stream().map(StudentRow::line).toList(), lines);
         assertEquals(0.4, score.threshold().value());
+    }
+
+    @Test
+    void explainedRowsCarryTheirExplanationFromOneExplainerCallPerChunk() {
+        ExplainStudentsTest.ExplainedPredictor predictor = new ExplainStudentsTest.ExplainedPredictor();
+        List<StudentRow> rows = List.of(row(2, "RA-1", "score_ipv", 9.0), row(3, "RA-2", "score_ipv", null),
+                row(4, "RA-3", "score_ipv", 3.0));
+
+        ScoreSheet.SheetScore score = new ScoreSheet(predictor, fx.clock).execute(new ScoreSheet.Command(
+                new InMemoryRowSource("pede.csv", "canonical names", rows), null, OnError.SKIP, MissingValues.REFUSE,
+                true));
+
+        assertEquals(1, predictor.explained.size(), score.rows()::toString);
+        assertEquals(2, predictor.explained.get(0).size(), () -> "only the accepted rows are explained: " + score.rows());
+        RowResult first = score.rows().get(0);
+        assertEquals(Math.log(0.9 / 0.1), first.explanation().logOdds(), 1e-12);
+        assertNull(score.rows().get(1).explanation());
+        assertEquals("score_ipv", score.rows().get(2).explanation().strongest(1).get(0).feature());
+        ScoreSheet.SheetScore plain = new ScoreSheet(predictor, fx.clock).execute(new ScoreSheet.Command(
+                new InMemoryRowSource("pede.csv", "canonical names", rows), null, OnError.SKIP, MissingValues.REFUSE));
+        assertNull(plain.rows().get(0).explanation());
+        assertEquals(1, predictor.explained.size(), "no explanation unless asked");
+    }
+
+    @Test
+    void aModelThatCannotExplainItselfScoresNothingWhenExplanationsAreAsked() {
+        List<RowResult> seen = new ArrayList<>();
+        assertThrows(CannotExplainException.class, () -> new ScoreSheet(model, fx.clock).execute(
+                new ScoreSheet.Command(new InMemoryRowSource("pede.csv", "canonical names", List.of(row(2, "RA-1"))),
+                        null, OnError.SKIP, MissingValues.REFUSE, true), seen::add));
+        assertEquals(List.of(), seen);
     }
 }

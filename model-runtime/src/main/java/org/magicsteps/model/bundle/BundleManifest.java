@@ -35,6 +35,9 @@ import org.magicsteps.core.domain.ModelInfo;
  * @param calibration how the served probabilities were calibrated and follow from the graph's
  *     output, or {@code null} for a model that was not calibrated (an imported one)
  * @param modelCard what the model is for and how far to trust it, or {@code null} when unknown
+ * @param explanation the input means and background sample the explainer uses, or {@code null}
+ *     when the bundle does not carry them (bundles written before they were; the explainer then
+ *     derives them from the histograms)
  */
 public record BundleManifest(
         int formatVersion,
@@ -50,7 +53,8 @@ public record BundleManifest(
         Map<String, Double> metrics,
         List<DerivedFeature> derived,
         Calibration calibration,
-        ModelCard modelCard) {
+        ModelCard modelCard,
+        ExplanationReference explanation) {
 
     /** The manifest format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -82,6 +86,20 @@ public record BundleManifest(
                     + " model inputs, but the onnx input shape " + OnnxSpec.shapeText(onnx.inputShape()) + " takes "
                     + onnx.inputWidth());
         }
+        if (explanation != null) {
+            if (!explanation.inputMeans().isEmpty() && explanation.inputMeans().size() != width) {
+                throw new IllegalArgumentException("explanation.input_means holds " + explanation.inputMeans().size()
+                        + " means, but the model takes " + width + " inputs");
+            }
+            FeatureSchema schema = new FeatureSchema(features.stream().map(FeatureDefinition::spec).toList());
+            for (int i = 0; i < explanation.background().size(); i++) {
+                List<org.magicsteps.core.domain.Violation> violations = schema.check(explanation.background().get(i));
+                if (!violations.isEmpty()) {
+                    throw new IllegalArgumentException("explanation.background[" + i + "]: "
+                            + violations.get(0).message());
+                }
+            }
+        }
         metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(metrics));
         metrics.forEach((metric, value) -> {
             if (value == null || !Double.isFinite(value)) {
@@ -90,7 +108,7 @@ public record BundleManifest(
         });
     }
 
-    /** A manifest without derived features, calibration or model card. */
+    /** A manifest without derived features, calibration, model card or explanation reference. */
     public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
             long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
             TrainingProvenance training, Map<String, Double> metrics) {
@@ -98,12 +116,33 @@ public record BundleManifest(
                 metrics, List.of());
     }
 
-    /** A manifest without calibration or model card. */
+    /** A manifest without calibration, model card or explanation reference. */
     public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
             long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
             TrainingProvenance training, Map<String, Double> metrics, List<DerivedFeature> derived) {
         this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
                 metrics, derived, null, null);
+    }
+
+    /** A manifest without an explanation reference. */
+    public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
+            long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
+            TrainingProvenance training, Map<String, Double> metrics, List<DerivedFeature> derived,
+            Calibration calibration, ModelCard modelCard) {
+        this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
+                metrics, derived, calibration, modelCard, null);
+    }
+
+    /** The same manifest with another explanation reference (for {@code model import}). */
+    public BundleManifest withExplanation(ExplanationReference reference) {
+        return new BundleManifest(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx,
+                threshold, features, training, metrics, derived, calibration, modelCard, reference);
+    }
+
+    /** The same manifest with other feature definitions (for {@code model import --reference}: histograms). */
+    public BundleManifest withFeatures(List<FeatureDefinition> newFeatures) {
+        return new BundleManifest(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx,
+                threshold, newFeatures, training, metrics, derived, calibration, modelCard, explanation);
     }
 
     /** The encoding of raw features into model input that this manifest describes. */
@@ -135,7 +174,7 @@ public record BundleManifest(
     /** The same manifest under another name and version (for {@code model import --name/--version}). */
     public BundleManifest renamed(String newName, String newVersion) {
         return new BundleManifest(formatVersion, newName, newVersion, createdAt, modelClass, parameterCount, onnx,
-                threshold, features, training, metrics, derived, calibration, modelCard);
+                threshold, features, training, metrics, derived, calibration, modelCard, explanation);
     }
 
     private static void requireText(String value, String what) {

@@ -55,11 +55,19 @@ public record Calibration(String method, String fittedOn, double scale, double s
      * not apply the map itself.
      */
     public double probabilityOf(double logOdds) {
+        return 1.0 / (1.0 + Math.exp(-logOddsOf(logOdds)));
+    }
+
+    /**
+     * The served log-odds for the graph's uncalibrated log-odds {@code s}, when the graph does not
+     * apply the map itself: {@code scale · s + shift}, clipped to {@code ±logOddsLimit} when given.
+     */
+    public double logOddsOf(double logOdds) {
         double z = scale * logOdds + shift;
         if (logOddsLimit != null) {
             z = Math.max(-logOddsLimit, Math.min(logOddsLimit, z));
         }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return z;
     }
 
     /** How the served probability follows from the graph's output, in one line, for the manifest's readers. */

@@ -74,6 +74,11 @@ public record FeatureDefinition(FeatureSpec spec, Transform transform, Double im
         return spec.name();
     }
 
+    /** The same feature with another training histogram. */
+    public FeatureDefinition withHistogram(ReferenceHistogram newHistogram) {
+        return new FeatureDefinition(spec, transform, imputation, newHistogram, imputedCategory);
+    }
+
     public FeatureType type() {
         return spec.type();
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.FeatureType;
 import org.magicsteps.core.domain.ModelCard;
+import org.magicsteps.core.domain.StudentFeatures;
 
 /**
  * {@code manifest.json} as jackson-databind maps it: one record per JSON object, keys in
@@ -41,7 +42,8 @@ record ManifestDocument(
         Training training,
         Map<String, Double> metrics,
         @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationPart calibration,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Card modelCard) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Card modelCard,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation) {
 
     /** What an unknown {@code kind} is not, for each polymorphic part. */
     static final Map<Class<?>, String> KINDS = Map.of(
@@ -66,7 +68,8 @@ record ManifestDocument(
                         training.rows(), training.seed(), training.details()),
                 manifest.metrics(),
                 manifest.calibration() == null ? null : CalibrationPart.of(manifest.calibration(), manifest.onnx()),
-                manifest.modelCard() == null ? null : Card.of(manifest.modelCard()));
+                manifest.modelCard() == null ? null : Card.of(manifest.modelCard()),
+                Explanation.of(manifest.explanation()));
     }
 
     /**
@@ -97,9 +100,42 @@ record ManifestDocument(
         Instant created = instant(require(createdAt, "created_at"), "created_at");
         Calibration calibrated = calibration == null ? null : calibration.toCalibration("calibration");
         ModelCard card = modelCard == null ? null : modelCard.toCard("model_card");
+        ExplanationReference reference = explanation == null ? null : explanation.toReference("explanation");
         return at("", () -> new BundleManifest(format, require(name, "name"), require(version, "version"), created,
                 require(modelClass, "model_class"), require(parameterCount, "parameter_count"), spec, decision,
-                definitions, provenance, measured == null ? Map.of() : measured, derivedFeatures, calibrated, card));
+                definitions, provenance, measured == null ? Map.of() : measured, derivedFeatures, calibrated, card,
+                reference));
+    }
+
+    /** What the explainer compares with: the inputs' training means and a background sample of students. */
+    record Explanation(String source, List<Double> inputMeans, List<Map<String, Object>> background) {
+
+        static Explanation of(ExplanationReference reference) {
+            if (reference == null) {
+                return null;
+            }
+            return new Explanation(reference.source(), reference.inputMeans(),
+                    reference.background().stream().map(StudentFeatures::values).toList());
+        }
+
+        ExplanationReference toReference(String path) {
+            List<Double> means = List.copyOf(requireAll(require(inputMeans, at(path, "input_means")),
+                    at(path, "input_means")));
+            List<Map<String, Object>> rows = requireAll(require(background, at(path, "background")),
+                    at(path, "background"));
+            List<StudentFeatures> students = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                String rowPath = at(at(path, "background"), i);
+                Map<String, Object> row = rows.get(i);
+                row.forEach((feature, value) -> {
+                    if (!(value instanceof Number || value instanceof String)) {
+                        throw problem(at(rowPath, feature), "must be a number or a word");
+                    }
+                });
+                students.add(at(rowPath, () -> new StudentFeatures(row)));
+            }
+            return at(path, () -> new ExplanationReference(source, means, students));
+        }
     }
 
     /**
@@ -237,8 +273,8 @@ record ManifestDocument(
                     ? new Validation(spec.minimum(), spec.maximum(), null, null)
                     : new Validation(null, null, spec.categories(), spec.acceptsUnknownCategory());
             ReferenceHistogram h = definition.histogram();
-            Histogram histogram = h == null ? null : h.isNumeric() ? new Histogram(h.edges(), null, h.counts())
-                    : new Histogram(null, h.categories(), h.counts());
+            Histogram histogram = h == null ? null : h.isNumeric() ? new Histogram(h.edges(), null, h.counts(), h.missing())
+                    : new Histogram(null, h.categories(), h.counts(), h.missing());
             return new Feature(spec.name(), spec.type().label(), spec.description(), spec.required(), validation,
                     TransformPart.of(definition.transform()),
                     spec.type().isNumeric() ? definition.imputation() : definition.imputedCategory(), histogram);
@@ -297,15 +333,15 @@ record ManifestDocument(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Histogram(List<Double> edges, List<String> categories, List<Long> counts) {
+    record Histogram(List<Double> edges, List<String> categories, List<Long> counts, Long missing) {
         ReferenceHistogram toHistogram(String path) {
             List<Long> binCounts = List.copyOf(requireAll(counts, at(path, "counts")));
             if (edges != null) {
                 List<Double> binEdges = List.copyOf(requireAll(edges, at(path, "edges")));
-                return at(path, () -> ReferenceHistogram.numeric(binEdges, binCounts));
+                return at(path, () -> new ReferenceHistogram(binEdges, List.of(), binCounts, missing));
             }
             List<String> words = List.copyOf(requireAll(categories, at(path, "categories")));
-            return at(path, () -> ReferenceHistogram.categorical(words, binCounts));
+            return at(path, () -> new ReferenceHistogram(List.of(), words, binCounts, missing));
         }
     }
 

@@ -15,12 +15,14 @@ import org.magicsteps.model.bundle.DecisionThreshold;
 import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
 import org.magicsteps.model.bundle.TrainingProvenance;
+import org.magicsteps.model.explain.ExplanationReferences;
 import org.magicsteps.model.evaluation.LabelledSheet.Student;
 
 /**
  * Step 10: the bundle. The calibrated model becomes an ONNX graph ({@link ScoreGraph}); the
  * manifest names its {@code log_odds} output (so the predictor applies the logistic function in
- * double precision) and records the calibration; the version is the name plus 12 hex digits of
+ * double precision) and records the calibration and the explanation reference (the refit rows'
+ * input means and 16 of them, drawn with the seed, as background); the version is the name plus 12 hex digits of
  * the graph's SHA-256, so the same command writes the same graph and version. Before anything is
  * written, the bundle is opened with {@link OnnxPredictor} and its probabilities on the test rows
  * must equal the trained model's own within {@value #PARITY_TOLERANCE}.
@@ -72,10 +74,13 @@ final class BundleExport {
      */
     static Exported export(String name, Graph graph, Refit refit, String modelClass, DecisionThreshold threshold,
             TrainingProvenance provenance, Map<String, Double> metrics, Calibration calibration, ModelCard card,
-            List<Student> test, double[] expected) {
+            List<Student> test, double[] expected, long seed) {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, name, graph.version(),
                 Instant.now(), modelClass, graph.parameterCount(), onnxSpec(refit.encoding().width()), threshold,
                 refit.encoding().features(), provenance, metrics, refit.encoding().derived(), calibration, card);
+        // What the explainer compares a student with: the refit rows' input means, 16 of them as background.
+        manifest = manifest.withExplanation(ExplanationReferences.fromRows(manifest,
+                refit.rows().stream().map(Student::features).toList(), seed, "the train + validation rows"));
         ModelBundle bundle = ModelBundle.of(manifest, graph.onnx());
         return new Exported(bundle, parity(bundle, test, expected));
     }

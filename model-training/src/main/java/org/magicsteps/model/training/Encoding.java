@@ -27,8 +27,6 @@ import org.magicsteps.model.evaluation.LabelledSheet.Student;
  */
 final class Encoding {
 
-    private static final int HISTOGRAM_BINS = 10;
-
     private final List<FeatureDefinition> features;
     private final List<DerivedFeature> derived;
     private final InputEncoder encoder;
@@ -53,7 +51,8 @@ final class Encoding {
             if (spec.type().isNumeric()) {
                 double[] values = rows.stream().map(s -> s.features().number(spec.name()))
                         .filter(v -> v.isPresent()).mapToDouble(v -> v.getAsDouble()).toArray();
-                ReferenceHistogram histogram = values.length == 0 ? null : numericHistogram(values);
+                ReferenceHistogram histogram = values.length == 0 ? null
+                        : ReferenceHistogram.ofValues(values, rows.size() - values.length);
                 if (ignored) {
                     // The model does not need it, so the API no longer requires it (a value sent is still validated).
                     features.add(new FeatureDefinition(spec.optional(), new Transform.Ignored(), null, histogram));
@@ -68,7 +67,8 @@ final class Encoding {
             } else {
                 List<String> words = rows.stream().map(s -> s.features().category(spec.name()))
                         .filter(w -> w.isPresent()).map(w -> w.get()).toList();
-                ReferenceHistogram histogram = words.isEmpty() ? null : categoricalHistogram(spec, words);
+                ReferenceHistogram histogram = words.isEmpty() ? null
+                        : ReferenceHistogram.ofWords(spec.categories(), words, rows.size() - words.size());
                 if (ignored) {
                     // The model does not need it, so the API no longer requires it (a value sent is still validated).
                     features.add(new FeatureDefinition(spec.optional(), new Transform.Ignored(), null, histogram));
@@ -216,31 +216,5 @@ final class Encoding {
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static ReferenceHistogram numericHistogram(double[] values) {
-        double min = Arrays.stream(values).min().orElseThrow();
-        double max = Arrays.stream(values).max().orElseThrow();
-        if (max == min) {
-            return ReferenceHistogram.numeric(List.of(min, min + 1), List.of((long) values.length));
-        }
-        List<Double> edges = new ArrayList<>();
-        for (int i = 0; i <= HISTOGRAM_BINS; i++) {
-            edges.add(i == HISTOGRAM_BINS ? max : min + (max - min) * i / HISTOGRAM_BINS);
-        }
-        long[] counts = new long[HISTOGRAM_BINS];
-        for (double v : values) {
-            counts[Math.min(HISTOGRAM_BINS - 1, (int) ((v - min) / (max - min) * HISTOGRAM_BINS))]++;
-        }
-        return ReferenceHistogram.numeric(edges, Arrays.stream(counts).boxed().toList());
-    }
-
-    private static ReferenceHistogram categoricalHistogram(FeatureSpec spec, List<String> words) {
-        TreeSet<String> categories = new TreeSet<>(spec.categories());
-        categories.addAll(words);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        categories.forEach(c -> counts.put(c, 0L));
-        words.forEach(w -> counts.merge(w, 1L, Long::sum));
-        return ReferenceHistogram.categorical(List.copyOf(counts.keySet()), List.copyOf(counts.values()));
     }
 }

@@ -146,7 +146,7 @@ public final class TrainingPipeline {
         BundleExport.Exported exported = BundleExport.export(options.name(), graph, refit, winner.spec().modelClass(),
                 new DecisionThreshold(threshold.value(), threshold.rule()), provenance,
                 Provenance.metrics(evaluation, cv, winner),
-                BundleExport.calibration(winner.platt(), validationRowsText(data)), card, test, testP);
+                BundleExport.calibration(winner.platt(), validationRowsText(data)), card, test, testP, options.seed());
 
         double seconds = (System.nanoTime() - started) / 1e9;
         ModelReport report = TrainingReport.of(options, new TrainingReport.Run(data, engineered, selection, winner,

@@ -29,11 +29,13 @@ import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
 import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.bundle.Calibration;
+import org.magicsteps.model.bundle.ExplanationReference;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.Transform;
 import org.magicsteps.model.data.SheetException;
 import org.magicsteps.model.evaluation.BinaryMetrics;
 import org.magicsteps.model.evaluation.LabelledSheet;
+import org.magicsteps.model.explain.ExplanationReferences;
 import org.magicsteps.model.report.ModelReport;
 
 /**
@@ -187,6 +189,37 @@ class TrainingPipelineTest {
             double[] p = predictor.probabilities(List.of(new StudentFeatures(withMedian), absent));
             assertEquals(p[0], p[1], 0.0, "an absent value is scored as its recorded imputation");
         }
+    }
+
+    @Test
+    void theBundleCarriesWhatTheExplainerAndDriftNeed() {
+        LabelledSheet sheet = LabelledSheet.read(data, null, lenient(), Set.of(), false);
+        Set<Integer> refitLines = new HashSet<>(all.trace().refitLines());
+        List<StudentFeatures> refit = sheet.students().stream().filter(s -> refitLines.contains(s.line()))
+                .map(LabelledSheet.Student::features).toList();
+        BundleManifest manifest = all.bundle().manifest();
+        ExplanationReference reference = manifest.explanation();
+        assertNotNull(reference, "train writes the explanation reference");
+        assertEquals(ExplanationReferences.BACKGROUND_SIZE, reference.background().size());
+        assertTrue(refit.containsAll(reference.background()), "the background students are refit rows");
+        float[] row = new float[manifest.inputWidth()];
+        double[] means = new double[manifest.inputWidth()];
+        for (StudentFeatures s : refit) {
+            manifest.encoder().encode(s.values(), row, 0);
+            for (int k = 0; k < row.length; k++) {
+                means[k] += row[k] / (double) refit.size();
+            }
+        }
+        for (int k = 0; k < means.length; k++) {
+            assertEquals(means[k], reference.inputMeans().get(k), 1e-9, manifest.inputNames().get(k));
+        }
+        long missingIaa = refit.stream().filter(s -> !s.has("score_iaa")).count();
+        assertTrue(missingIaa > 0, "the sample sheet leaves some IAA cells empty");
+        assertEquals(missingIaa, feature(manifest, "score_iaa").histogram().missing());
+        assertEquals(refit.size() - missingIaa, feature(manifest, "score_iaa").histogram().total());
+        assertEquals(refit.stream().filter(s -> !s.has("genero")).count(),
+                feature(manifest, "genero").histogram().missing(), "categories record their missing rows too");
+        assertEquals(List.of("menina", "menino"), feature(manifest, "genero").histogram().categories());
     }
 
     @Test

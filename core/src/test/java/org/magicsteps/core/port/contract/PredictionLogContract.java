@@ -1,6 +1,7 @@
 package org.magicsteps.core.port.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +21,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.magicsteps.core.domain.FeatureVisitor;
 import org.magicsteps.core.domain.LogPage;
 import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.Prediction;
@@ -211,6 +215,67 @@ public abstract class PredictionLogContract<S extends PredictionLog & HealthRepo
 
         assertEquals(500, log.query(LogQuery.all().limit(LogQuery.MAX_LIMIT)).records().size());
         assertTrue(log.query(LogQuery.all().forStudent("RA-499")).records().get(0).batchId().equals("big"));
+    }
+
+    @Test
+    void aScanVisitsEveryRecordOfItsWindowOnceAcrossPages() {
+        List<PredictionRecord> records = new ArrayList<>();
+        records.add(Students.record("before", "ana", "RA-0", T0.minusMillis(1), null));
+        records.add(Students.record("at-end", "ana", "RA-0", T0.plusSeconds(3600), null));
+        int inside = LogQuery.MAX_LIMIT + 3;
+        for (int i = 0; i < inside; i++) {
+            // More than a page, with timestamps that tie within each batch of ten.
+            records.add(Students.record(String.format("in-%05d", i), i % 2 == 0 ? "ana" : "bia", "RA-" + i,
+                    T0.plusMillis(i / 10), "b" + i / 10));
+        }
+        log.append(records);
+        awaitVisible();
+
+        List<String> seen = new ArrayList<>();
+        log.scan(T0, T0.plusSeconds(3600), record -> seen.add(record.predictionId()));
+
+        assertEquals(inside, seen.size());
+        Set<String> distinct = new HashSet<>(seen);
+        assertEquals(inside, distinct.size(), "no record twice");
+        assertTrue(distinct.contains("in-00000") && distinct.contains(String.format("in-%05d", inside - 1)));
+        assertFalse(distinct.contains("before") || distinct.contains("at-end"), "from is inclusive, to exclusive");
+    }
+
+    @Test
+    void theFeaturesOfAWindowAreScannedOnceEach() {
+        StudentFeatures other = StudentFeatures.builder().fase(5).scoreIpv(9.1).genero("menino").build();
+        List<PredictionRecord> records = List.of(
+                Students.record("before", "ana", "RA-0", T0.minusMillis(1), null),
+                Students.record("first", "ana", "RA-1", T0, null),
+                new PredictionRecord(Prediction.of("second", "RA-2", 0.2, new Threshold(0.5), "1.0.0",
+                        T0.plusSeconds(5)), "bia", other, "b-1"),
+                Students.record("at-end", "ana", "RA-3", T0.plusSeconds(10), null));
+        log.append(records);
+        awaitVisible();
+
+        List<StudentFeatures> seen = new ArrayList<>();
+        log.scanFeatures(T0, T0.plusSeconds(10), new FeatureVisitor() {
+            private Map<String, Object> values = new LinkedHashMap<>();
+
+            @Override
+            public void number(String feature, double value) {
+                values.put(feature, value);
+            }
+
+            @Override
+            public void word(String feature, String value) {
+                values.put(feature, value);
+            }
+
+            @Override
+            public void endOfRecord() {
+                seen.add(new StudentFeatures(values));
+                values = new LinkedHashMap<>();
+            }
+        });
+
+        assertEquals(2, seen.size());
+        assertEquals(Set.of(Students.student(), other), new HashSet<>(seen), "read back exactly as appended");
     }
 
     @Test
