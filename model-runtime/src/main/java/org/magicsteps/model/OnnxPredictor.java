@@ -57,7 +57,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         this.bundle = bundle;
         this.manifest = bundle.manifest();
         this.schema = manifest.schema();
-        this.info = manifest.modelInfo();
+        this.info = manifest.modelInfo().withHeldOut(bundle.heldOut().orElse(null));
         this.environment = environment;
         this.session = session;
         this.outputNames = Set.of(manifest.onnx().outputName());

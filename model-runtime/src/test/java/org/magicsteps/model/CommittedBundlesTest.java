@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.model.bundle.BundleManifest;
 
@@ -44,6 +46,25 @@ class CommittedBundlesTest {
         }
         assertEquals(ModelBundle.bundled("default").orElseThrow().manifest(),
                 ModelBundle.bundledDefault().orElseThrow().manifest());
+    }
+
+    @Test
+    void everyBundleCarriesWhatItsThresholdsDoOnTheTestSplitAgreeingWithItsMetrics() {
+        for (String name : List.of("default", "early-warning", "early-warning-strict")) {
+            ModelBundle carried = ModelBundle.bundled(name).orElseThrow();
+            HeldOutEvaluation heldOut = carried.heldOut().orElseThrow(() -> new AssertionError(name + ": no held-out.json"));
+            assertEquals(ModelBundle.load(models().resolve(name)).heldOut().orElseThrow(), heldOut);
+            Map<String, Double> metrics = carried.manifest().metrics();
+            HeldOutEvaluation.Outcome atItsThreshold = heldOut.at(carried.manifest().threshold().threshold());
+            assertEquals(metrics.get("test_precision"), atItsThreshold.precision(), 1e-12, name);
+            assertEquals(metrics.get("test_recall"), atItsThreshold.recall(), 1e-12, name);
+            assertEquals(138, heldOut.students(), name);
+            assertEquals(heldOut.students(), heldOut.points().get(heldOut.points().size() - 1).flagged(),
+                    name + ": the lowest threshold flags everybody");
+            try (OnnxPredictor predictor = OnnxPredictor.open(carried)) {
+                assertEquals(heldOut, predictor.info().heldOut(), "the model says it about itself");
+            }
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param defaultThreshold the decision threshold its training chose
  * @param createdAt when it was trained or exported
  * @param metrics its held-out evaluation metrics by name (may be empty, never invented)
+ * @param heldOut what each threshold does on its held-out students, or {@code null} when the model
+ *     carries no such measurement (an imported one)
  */
 public record ModelInfo(
         String name,
@@ -25,7 +27,8 @@ public record ModelInfo(
         long parameterCount,
         Threshold defaultThreshold,
         Instant createdAt,
-        Map<String, Double> metrics) {
+        Map<String, Double> metrics,
+        HeldOutEvaluation heldOut) {
 
     public ModelInfo {
         Objects.requireNonNull(name, "name");
@@ -40,5 +43,17 @@ public record ModelInfo(
             throw new IllegalArgumentException("parameterCount must not be negative, got " + parameterCount);
         }
         metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
+    }
+
+    /** A model that carries no held-out measurement of its thresholds. */
+    public ModelInfo(String name, String version, String modelClass, int inputDimension, long parameterCount,
+            Threshold defaultThreshold, Instant createdAt, Map<String, Double> metrics) {
+        this(name, version, modelClass, inputDimension, parameterCount, defaultThreshold, createdAt, metrics, null);
+    }
+
+    /** The same model with what its thresholds do on its held-out students. */
+    public ModelInfo withHeldOut(HeldOutEvaluation evaluation) {
+        return new ModelInfo(name, version, modelClass, inputDimension, parameterCount, defaultThreshold, createdAt,
+                metrics, evaluation);
     }
 }

@@ -18,11 +18,13 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.FeatureType;
+import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
 import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.bundle.DecisionThreshold;
 import org.magicsteps.model.bundle.FeatureDefinition;
+import org.magicsteps.model.bundle.HeldOutJson;
 import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
 import org.magicsteps.model.bundle.TrainingProvenance;
@@ -206,7 +208,11 @@ public final class TrainingPipeline {
                 provenance(sheet, refitRows.size(), winner, plan, split, all),
                 metrics(evaluation, cv, winner),
                 finalEncoding.derived());
-        ModelBundle bundle = ModelBundle.of(manifest, onnx);
+        String evaluatedOn = String.format(Locale.ROOT, "the held-out test split: %d students (%d reached the PV) "
+                + "that no choice (features, hyper-parameters, epochs, threshold) ever looked at", test.size(),
+                evaluation.positives());
+        ModelBundle bundle = ModelBundle.of(manifest, onnx)
+                .withHeldOut(HeldOutEvaluation.of(evaluatedOn, testY, testP));
         double parity = parity(bundle, test, testP);
 
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -222,9 +228,7 @@ public final class TrainingPipeline {
                         List.copyOf(new TreeSet<>(plan.ignored())), options.command()),
                 new ModelReport.DataSummary(options.data().getFileName().toString(), sheet.fingerprint(), all.size(),
                         positives, splitCounts(train, validation, test), List.of(), widened, imputation(finalEncoding)),
-                String.format(Locale.ROOT, "the held-out test split: %d students (%d reached the PV) that no choice "
-                        + "(features, hyper-parameters, epochs, threshold) ever looked at", test.size(),
-                        evaluation.positives()),
+                evaluatedOn,
                 evaluation,
                 new ModelReport.TrainingSummary(winner.validationLogLoss(), winner.validationRocAuc(), cv, trainOnly,
                         "preprocessing (medians, modes, means, standard deviations, categories) and model refitted on "
@@ -241,7 +245,7 @@ public final class TrainingPipeline {
                 notes(evaluation, excluded, leakage, winner.epochs(), winner.spec().weighting()));
         Path out = options.out();
         bundle.save(out);
-        List<String> written = new ArrayList<>(List.of(ModelBundle.MANIFEST_FILE, manifest.onnx().file()));
+        List<String> written = new ArrayList<>(List.of(ModelBundle.MANIFEST_FILE, manifest.onnx().file(), HeldOutJson.FILE));
         written.addAll(ReportWriter.write(report, out));
         progress.accept(String.format(Locale.ROOT, "trained in %.1f s", seconds));
         return new TrainingResult(out, bundle, report, written,
