@@ -1,0 +1,81 @@
+// The staff page: sign in, then the sections, one at a time, chosen by the address's fragment
+// (#modelo, #registro), so that the browser's back button and bookmarks work and every link is
+// reachable with the keyboard.
+
+import { claims, describeError, signIn, signOut, signedIn, whenSignedOut } from './api.js';
+import { byId, say } from './dom.js';
+import * as log from './log.js';
+import * as model from './model.js';
+
+const SECTIONS = ['modelo', 'registro'];
+const FIRST = 'modelo';
+
+function start() {
+  model.setUp();
+  log.setUp();
+  byId('form-entrar').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = event.target.querySelector('button');
+    const error = byId('erro-entrar');
+    say(error, '');
+    button.disabled = true;
+    try {
+      await signIn(byId('usuario').value, byId('senha').value);
+      byId('senha').value = '';
+      await enter();
+    } catch (failure) {
+      say(error, describeError(failure));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  byId('sair').addEventListener('click', () => {
+    signOut();
+    leave('');
+  });
+  whenSignedOut((error) => leave(`Sua sessão terminou; entre de novo. ${error.describe()}`));
+  window.addEventListener('hashchange', show);
+  if (signedIn()) {
+    enter();
+  } else {
+    signOut();
+    leave('');
+  }
+}
+
+async function enter() {
+  const who = claims();
+  const isAdmin = who.role === 'admin';
+  byId('entrar').hidden = true;
+  byId('aplicacao').hidden = false;
+  byId('sessao').hidden = false;
+  byId('quem').textContent = `${who.sub} (${isAdmin ? 'administrador' : 'usuário'})`;
+  log.prepare(isAdmin, who.sub);
+  show();
+  await model.load(isAdmin);
+}
+
+function leave(message) {
+  byId('aplicacao').hidden = true;
+  byId('sessao').hidden = true;
+  byId('entrar').hidden = false;
+  say(byId('erro-entrar'), message);
+  byId('usuario').focus();
+}
+
+function show() {
+  const wanted = window.location.hash.slice(1);
+  const current = SECTIONS.includes(wanted) ? wanted : FIRST;
+  for (const name of SECTIONS) {
+    byId(name).hidden = name !== current;
+  }
+  for (const link of document.querySelectorAll('.abas a')) {
+    if (link.dataset.secao === current) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+}
+
+start();
