@@ -34,7 +34,8 @@ import org.magicsteps.http.TrustedProxies;
  * @param loginAttemptsPerUser {@code LOGIN_ATTEMPTS_PER_USER} per minute, default 10
  * @param loginAttemptsPerAddress {@code LOGIN_ATTEMPTS_PER_ADDRESS} per minute, default 60
  * @param dataDir {@code DATA_DIR}, default {@code ./data}: the generated secret and the embedded store
- * @param modelDir {@code MODEL_DIR}, or {@code null} for the bundled model
+ * @param modelDir {@code MODEL_DIR}, or {@code null} for the bundled model: the default model, the one
+ *     every route uses unless {@code ?model=} names another
  * @param redisUrl {@code REDIS_URL}: {@code redis://}, {@code rediss://} (TLS), {@code redis-sentinel://}, or a
  *     Cluster's seed nodes with {@code REDIS_CLUSTER}; instead of {@code REDIS_HOST}. May hold a password, so
  *     it is never shown
@@ -48,6 +49,10 @@ import org.magicsteps.http.TrustedProxies;
  *     are written; 0 (the default) for ever
  * @param trustedProxies {@code TRUSTED_PROXIES}: addresses and CIDR blocks of the reverse proxies whose
  *     {@code X-Forwarded-For} is believed; none by default
+ * @param models {@code MODELS}: more models to serve besides the default and the bundled ones, each a
+ *     bundle directory or a bundled model's name; empty by default
+ * @param modelWatchDir {@code MODEL_WATCH_DIR} ({@code serve --watch}): a directory whose bundle
+ *     directories are served, and loaded again when they change; {@code null} for none
  */
 public record AppConfig(
         String host,
@@ -72,7 +77,9 @@ public record AppConfig(
         Path redisTlsCaFile,
         String redisKeyPrefix,
         long featureTtlSeconds,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        List<String> models,
+        Path modelWatchDir) {
 
     static final String HOST = "HOST";
     static final String PORT = "PORT";
@@ -98,6 +105,12 @@ public record AppConfig(
     static final String FEATURE_TTL_SECONDS = "FEATURE_TTL_SECONDS";
     static final String TRUSTED_PROXIES = "TRUSTED_PROXIES";
     static final String DEFAULT_REDIS_KEY_PREFIX = "magic-steps:";
+    static final String MODELS = "MODELS";
+    static final String MODEL_WATCH_DIR = "MODEL_WATCH_DIR";
+
+    public AppConfig {
+        models = models == null ? List.of() : List.copyOf(models);
+    }
 
     /**
      * Reads the configuration from its three sources, in order of precedence.
@@ -143,7 +156,9 @@ public record AppConfig(
                 r.parsed(REDIS_TLS_CA_FILE, null, Path::of),
                 r.text(REDIS_KEY_PREFIX, DEFAULT_REDIS_KEY_PREFIX),
                 r.integer(FEATURE_TTL_SECONDS, 0, 0, Integer.MAX_VALUE),
-                r.parsed(TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse));
+                r.parsed(TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse),
+                r.parsed(MODELS, List.of(), AppConfig::modelList),
+                r.parsed(MODEL_WATCH_DIR, null, Path::of));
         checkRedis(config, r.problems);
         if (config.metricsToken() != null && config.metricsToken().length() < HttpSettings.MIN_METRICS_TOKEN_LENGTH) {
             r.problems.add(METRICS_TOKEN + ": must have at least " + HttpSettings.MIN_METRICS_TOKEN_LENGTH
@@ -195,13 +210,31 @@ public record AppConfig(
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dataDir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds,
-                trustedProxies);
+                trustedProxies, models, modelWatchDir);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
-                dir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds, trustedProxies);
+                dir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds, trustedProxies,
+                models, modelWatchDir);
+    }
+
+    /**
+     * {@code MODELS} as a list: comma-separated bundle directories or bundled models' names.
+     *
+     * @throws IllegalArgumentException when an entry is empty
+     */
+    private static List<String> modelList(String value) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : value.split(",", -1)) {
+            if (entry.isBlank()) {
+                throw new IllegalArgumentException("'" + value + "' has an empty entry; give bundle directories or "
+                        + "bundled models' names, separated by commas");
+            }
+            entries.add(entry.trim());
+        }
+        return List.copyOf(entries);
     }
 
     /**
@@ -229,7 +262,8 @@ public record AppConfig(
                 + ", redisPassword=" + (redisPassword == null ? "unset" : "hidden") + ", registration="
                 + registration.label() + ", maxBatchSize=" + maxBatchSize + ", maxBodyBytes=" + maxBodyBytes
                 + ", metricsToken=" + (metricsToken == null ? "unset" : "hidden") + ", dataDir=" + dataDir
-                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + ", trustedProxies=" + trustedProxies + "]";
+                + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + ", trustedProxies=" + trustedProxies
+                + ", models=" + models + ", modelWatchDir=" + (modelWatchDir == null ? "unset" : modelWatchDir) + "]";
     }
 
     /** The MongoDB URI with any password replaced, fit for a console or a log. */

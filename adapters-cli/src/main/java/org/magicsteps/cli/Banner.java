@@ -15,8 +15,8 @@ final class Banner {
     private Banner() {
     }
 
-    static String render(AppConfig config, ModelInfo model, Map<String, HealthReporting> components,
-            int port, String secretOrigin, long readyMillis) {
+    static String render(AppConfig config, ModelInfo model, java.util.List<String> served,
+            Map<String, HealthReporting> components, int port, String secretOrigin, long readyMillis) {
         String shownHost = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         StringBuilder text = new StringBuilder();
         text.append("Magic Steps is serving on http://").append(shownHost).append(':').append(port)
@@ -25,6 +25,14 @@ final class Banner {
         text.append("  model           ").append(model.name()).append(' ').append(model.version()).append(" (")
                 .append(model.modelClass()).append(") from ")
                 .append(config.modelDir() == null ? "the bundled model" : config.modelDir()).append('\n');
+        if (served.size() > 1) {
+            text.append("  models          ").append(String.join(", ", served))
+                    .append(" (?model=NAME, /v2/models/NAME; the first is the default)");
+            if (config.modelWatchDir() != null) {
+                text.append("; watching ").append(config.modelWatchDir());
+            }
+            text.append('\n');
+        }
         java.util.List<String> volatileStores = new java.util.ArrayList<>();
         for (Map.Entry<String, HealthReporting> entry : components.entrySet()) {
             ComponentHealth health = entry.getValue().health();

@@ -1,8 +1,6 @@
 package org.magicsteps.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
@@ -14,9 +12,6 @@ import org.magicsteps.model.OnnxPredictor;
  * default.
  */
 public final class ModelChoice {
-
-    /** The bundles the jar may carry, for messages. */
-    static final List<String> CARRIED = List.of(ModelBundle.DEFAULT_NAME, "early-warning", "early-warning-strict");
 
     private ModelChoice() {
     }
@@ -31,14 +26,9 @@ public final class ModelChoice {
             return ModelBundle.bundledDefault().orElseThrow(() -> new ConfigException(
                     "this build carries no bundled model: name a bundle directory with --model DIR (or MODEL_DIR)"));
         }
-        Path path = Path.of(value);
-        // What looks like a path is loaded as one, so that a mistyped directory is reported as missing.
-        if (Files.exists(path) || value.contains("/") || value.contains(java.io.File.separator) || value.startsWith(".")) {
-            return ModelBundle.load(path);
-        }
-        return ModelBundle.bundled(value).orElseThrow(() -> new ConfigException("--model: '" + value
-                + "' is neither a bundle directory nor a model this jar carries (" + String.join(", ",
-                        CARRIED.stream().filter(name -> ModelBundle.bundled(name).isPresent()).toList()) + ")"));
+        return ModelBundle.locate(value).orElseThrow(() -> new ConfigException("--model: '" + value
+                + "' is neither a bundle directory nor a model this jar carries ("
+                + String.join(", ", ModelBundle.carried()) + ")"));
     }
 
     /** The predictor of {@link #bundle(String)}; the caller closes it. */

@@ -38,6 +38,16 @@ final class ServeCommand implements Callable<Integer> {
                     + "early-warning-strict (MODEL_DIR; default: default)")
     private Path model;
 
+    @Option(names = "--models", paramLabel = "DIR|NAME,...",
+            description = "More models to serve besides the default and the bundled ones, by name with ?model=NAME "
+                    + "and /v2/models/NAME: bundle directories or bundled models' names, comma-separated (MODELS)")
+    private String models;
+
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Serve every bundle directory under DIR as its directory's name, and load it again, "
+                    + "validated, whenever it changes (MODEL_WATCH_DIR)")
+    private Path watch;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the generated secret and embedded stores live (DATA_DIR; default ./data)")
     private Path dataDir;
@@ -55,6 +65,9 @@ final class ServeCommand implements Callable<Integer> {
         AppConfig config = root.config(flags());
         SecretKeys.Resolved secret = SecretKeys.resolve(config);
         Wiring wiring = root.wiring(config);
+        if (config.modelWatchDir() != null) {
+            wiring.watch(config.modelWatchDir(), wiring.metrics());
+        }
         MagicStepsServer server = wiring.startServer(secret.secret());
         Predictor model = wiring.model();
         // On SIGTERM the JVM halts once the hooks end, so the hook itself drains the log and closes
@@ -67,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
-        out.print(Banner.render(config, model.info(), wiring.components(), server.port(), secret.origin(), readyMillis));
+        out.print(Banner.render(config, model.info(), wiring.servedNames(), wiring.components(), server.port(),
+                secret.origin(), readyMillis));
         out.flush();
         boolean interrupted = false;
         try {
@@ -93,6 +107,8 @@ final class ServeCommand implements Callable<Integer> {
         flags.put(AppConfig.PORT, port);
         flags.put(AppConfig.HOST, host);
         flags.put(AppConfig.MODEL_DIR, model == null ? null : model.toString());
+        flags.put(AppConfig.MODELS, models);
+        flags.put(AppConfig.MODEL_WATCH_DIR, watch == null ? null : watch.toString());
         flags.put(AppConfig.DATA_DIR, dataDir == null ? null : dataDir.toString());
         flags.put(AppConfig.REGISTRATION, registration);
         flags.put(AppConfig.MAX_BATCH_SIZE, maxBatchSize);

@@ -1,5 +1,6 @@
 package org.magicsteps.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,10 +13,13 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.magicsteps.core.domain.Actor;
+import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
 import org.magicsteps.core.port.AttemptLimiter;
 import org.magicsteps.core.port.FeatureStore;
+import org.magicsteps.core.port.ModelSource;
 import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PasswordHasher;
 import org.magicsteps.core.port.PredictionLog;
@@ -27,9 +31,14 @@ import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.DisableUser;
 import org.magicsteps.core.usecase.FindActiveUser;
+import org.magicsteps.core.usecase.IndexModels;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
+import org.magicsteps.core.usecase.LoadModel;
+import org.magicsteps.core.usecase.ModelRefusedException;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
@@ -38,11 +47,15 @@ import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ServedModels;
+import org.magicsteps.core.usecase.UnloadModel;
 import org.magicsteps.http.ApiServices;
 import org.magicsteps.http.HttpSettings;
 import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
+import org.magicsteps.model.ModelBundle;
+import org.magicsteps.model.OnnxModelSource;
 import org.magicsteps.mongo.MongoStores;
 import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
@@ -56,7 +69,10 @@ import org.magicsteps.sqlite.SqliteStores;
  *
  * <p>Users, the prediction log and settings live in MongoDB when {@code MONGO_URI} is set, else in
  * an SQLite file under the data directory; the feature store and the login allowances are on Redis
- * when {@code REDIS_URL} or {@code REDIS_HOST} is set, else in memory. {@link #close()} releases all of it.
+ * when {@code REDIS_URL} or {@code REDIS_HOST} is set, else in memory. The server serves the default
+ * model ({@code MODEL_DIR}), every model the build carries and every {@code MODELS} entry, all
+ * through one {@link ServedModels} that admins (and {@code serve --watch}) change while it runs.
+ * {@link #close()} releases all of it.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -64,6 +80,13 @@ public final class Wiring implements AutoCloseable {
     private static final String PREDICTION_LOG = "prediction_log";
     private static final String SETTINGS = "settings";
     private static final String FEATURE_STORE = "feature_store";
+
+    /** Who loads the models the configuration names, as the log says. */
+    private static final Actor CONFIGURATION = new Actor("configuration", Role.ADMIN);
+    /** Who loads the bundles {@code serve --watch} sees change. */
+    private static final Actor WATCHER = new Actor("serve --watch", Role.ADMIN);
+    private static final String MODEL_DIR = "MODEL_DIR";
+    private static final String MODELS = "MODELS";
 
     private final AppConfig config;
     private final Function<AppConfig, Predictor> predictors;
@@ -79,6 +102,9 @@ public final class Wiring implements AutoCloseable {
     private SettingsStore settings;
     private FeatureStore features;
     private Predictor predictor;
+    private ServedModels served;
+    private LoadModel loadModel;
+    private ServiceMetrics metrics;
     private AttemptLimiter attemptLimiter;
 
     public Wiring(AppConfig config) {
@@ -218,14 +244,96 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
+    /** The default model as configured ({@code MODEL_DIR}), opened once. */
     synchronized Predictor model() {
         if (predictor == null) {
             predictor = predictors.apply(config);
-            if (predictor instanceof AutoCloseable closeable) {
-                closing(closeable);
-            }
+            // Once served, the models served own it: they close it when it is replaced or they close.
+            AutoCloseable unlessServed = () -> {
+                if (served == null && predictor instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            };
+            closing(unlessServed);
         }
         return predictor;
+    }
+
+    /**
+     * The models the server serves, built once: the default ({@code MODEL_DIR}), every model this
+     * build carries (unless a configured model takes its name) and every {@code MODELS} entry, each
+     * timed by {@code metrics}, loaded and probed as a load while running would be.
+     *
+     * @throws ConfigException when a name is taken twice or a model does not load
+     */
+    synchronized ServedModels servedModels(ServiceMetrics metrics) {
+        if (served == null) {
+            ModelSource onnx = new OnnxModelSource();
+            ModelSource timedSource = location -> metrics.timing(onnx.open(location));
+            String defaultName = modelName(config.modelDir() == null ? null : config.modelDir().toString(), MODEL_DIR);
+            ServedModels models = new ServedModels(defaultName,
+                    config.modelDir() == null ? ModelBundle.DEFAULT_NAME : config.modelDir().toString(),
+                    metrics.timing(model()));
+            served = closing(models);
+            loadModel = new LoadModel(models, timedSource);
+            for (Map.Entry<String, String> extra : extraModels(defaultName).entrySet()) {
+                try {
+                    loadModel.execute(CONFIGURATION, extra.getKey(), extra.getValue());
+                } catch (ModelRefusedException e) {
+                    throw new ConfigException(MODELS + ": " + e.getMessage());
+                }
+            }
+        }
+        return served;
+    }
+
+    /** The name a configured model is served as: a bundled model's own, else its directory's. */
+    static String modelName(String location, String setting) {
+        if (location == null) {
+            return ModelBundle.DEFAULT_NAME;
+        }
+        Path file = Path.of(location).normalize().getFileName();
+        String name = ModelBundle.carried().contains(location) || file == null ? location : file.toString();
+        if (!ServedModels.isValidName(name)) {
+            throw new ConfigException(setting + ": '" + location + "' would be served as '" + name + "', which is not a "
+                    + "model name (1–64 letters, digits or . _ -, starting with a letter or digit); rename the directory");
+        }
+        return name;
+    }
+
+    /** The models served besides the default, by name: the {@code MODELS} entries, then the carried ones left. */
+    private Map<String, String> extraModels(String defaultName) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String location : config.models()) {
+            String name = modelName(location, MODELS);
+            if (name.equals(defaultName) || extra.containsKey(name)) {
+                throw new ConfigException(MODELS + ": '" + location + "' would be served as '" + name + "', a name "
+                        + (name.equals(defaultName) ? "MODEL_DIR's default model" : "an earlier entry") + " takes");
+            }
+            extra.put(name, location);
+        }
+        for (String carried : ModelBundle.carried()) {
+            if (!carried.equals(defaultName)) {
+                extra.putIfAbsent(carried, carried);
+            }
+        }
+        return extra;
+    }
+
+    /** The names of the models served, the default first (once the server's models are built). */
+    synchronized List<String> servedNames() {
+        return served == null ? List.of() : served.names();
+    }
+
+    /**
+     * Serves every bundle directory under {@code directory} and loads it again whenever it
+     * changes, until this wiring is closed.
+     *
+     * @throws ConfigException when the directory cannot be watched
+     */
+    synchronized BundleWatcher watch(Path directory, ServiceMetrics metrics) {
+        servedModels(metrics);
+        return closing(BundleWatcher.start(directory, loadModel, WATCHER));
     }
 
     /**
@@ -280,16 +388,17 @@ public final class Wiring implements AutoCloseable {
         // doing it while the model loads keeps it off the start-up path.
         CompletableFuture<AuthenticateUser> authenticateUser =
                 CompletableFuture.supplyAsync(() -> new AuthenticateUser(userStore, hasher));
-        Predictor timed = metrics.timing(model());
+        ServedModels models = servedModels(metrics);
         PredictionLog counted = metrics.counting(predictionLog());
-        ReadThreshold readThreshold = new ReadThreshold(settingsStore(), timed, clock, ReadThreshold.DEFAULT_REFRESH);
-        PredictStudent predictStudent = new PredictStudent(timed, counted, readThreshold, clock);
+        ReadThreshold readThreshold = new ReadThreshold(settingsStore(), models, clock, ReadThreshold.DEFAULT_REFRESH);
+        PredictStudent predictStudent = new PredictStudent(models, counted, readThreshold, clock);
+        DescribeModel describeModel = new DescribeModel(models, readThreshold);
         return new ApiServices(
                 predictStudent,
-                new PredictBatch(timed, counted, readThreshold, clock, config.maxBatchSize()),
+                new PredictBatch(models, counted, readThreshold, clock, config.maxBatchSize()),
                 new PredictStoredStudent(featureStore(), predictStudent),
-                new ProcessFeatures(timed),
-                new DescribeModel(timed, readThreshold),
+                new ProcessFeatures(models),
+                describeModel,
                 readThreshold,
                 new ChangeThreshold(settingsStore(), readThreshold, clock),
                 new ReadThresholdHistory(settingsStore()),
@@ -299,7 +408,13 @@ public final class Wiring implements AutoCloseable {
                 new QueryPredictionLog(counted),
                 new ListStoredStudents(featureStore()),
                 components(),
-                new PredictStoredStudents(featureStore(), timed, counted, readThreshold, clock, config.maxBatchSize()));
+                new PredictStoredStudents(featureStore(), models, counted, readThreshold, clock, config.maxBatchSize()),
+                models,
+                new ListModels(describeModel),
+                new PredictEncodedBatch(models, counted, readThreshold, clock, config.maxBatchSize()),
+                new IndexModels(models),
+                loadModel,
+                new UnloadModel(models));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {
@@ -319,7 +434,14 @@ public final class Wiring implements AutoCloseable {
      * @throws ConfigException when the secret is unusable
      */
     MagicStepsServer startServer(TokenSecret secret) {
-        ServiceMetrics metrics = new ServiceMetrics();
-        return MagicStepsServer.start(apiServices(metrics), httpSettings(secret), metrics);
+        return MagicStepsServer.start(apiServices(metrics()), httpSettings(secret), metrics());
+    }
+
+    /** The server's metrics, one set per wiring: the models served are timed into it. */
+    synchronized ServiceMetrics metrics() {
+        if (metrics == null) {
+            metrics = new ServiceMetrics();
+        }
+        return metrics;
     }
 }

@@ -59,6 +59,21 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
+    void trainRefusesAnIncludedFeatureThatIsNotAnEarlierYearsAndOneTheSheetLacks() {
+        Run unknown = run("train", "--data", data.toString(), "--out", dir.resolve("y").toString(), "--include",
+                "score_ipv");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("--include: 'score_ipv' is not a feature a model may add; expected some of "
+                + "pedra_ano_anterior, pedra_dois_anos_antes"), unknown.err());
+        Run absent = run("train", "--data", data.toString(), "--out", dir.resolve("y").toString(), "--include",
+                "pedra_ano_anterior");
+        assertEquals(1, absent.exit());
+        assertTrue(absent.err().contains("pedra_ano_anterior: has no value in the rows the preprocessing is fitted on; "
+                + "leave it out of --include"), absent.err());
+        assertTrue(!Files.exists(dir.resolve("y")), "nothing is written when training is refused");
+    }
+
+    @Test
     void trainRefusesAMissingFileAMissingTargetAndAnUnknownFeature() throws Exception {
         Run missing = run("train", "--data", dir.resolve("nope.csv").toString(), "--out", dir.resolve("x").toString());
         assertEquals(1, missing.exit());

@@ -10,8 +10,12 @@ import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.FindActiveUser;
+import org.magicsteps.core.usecase.IndexModels;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
+import org.magicsteps.core.usecase.LoadModel;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
@@ -20,14 +24,18 @@ import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ServedModels;
+import org.magicsteps.core.usecase.UnloadModel;
 
 /**
  * The use cases the server calls, built by the composition root, and the health of each
- * component behind them (for {@code /health}).
+ * component behind them (for {@code /health}). The use cases that take a model name share one
+ * {@link ServedModels}, the one given here.
  *
  * @param components each store's health by the name {@code /health} shows ({@code users},
  *     {@code prediction_log}, ...); called on every {@code /health} request
  * @param predictStoredStudents {@code /predict/batch} by {@code student_ids}, from the feature store
+ * @param servedModels the models served, for {@code /metrics}
  */
 public record ApiServices(
         PredictStudent predictStudent,
@@ -44,7 +52,13 @@ public record ApiServices(
         QueryPredictionLog queryPredictionLog,
         ListStoredStudents listStoredStudents,
         Map<String, HealthReporting> components,
-        PredictStoredStudents predictStoredStudents) {
+        PredictStoredStudents predictStoredStudents,
+        ServedModels servedModels,
+        ListModels listModels,
+        PredictEncodedBatch predictEncodedBatch,
+        IndexModels indexModels,
+        LoadModel loadModel,
+        UnloadModel unloadModel) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");
@@ -62,5 +76,11 @@ public record ApiServices(
         Objects.requireNonNull(listStoredStudents, "listStoredStudents");
         Objects.requireNonNull(predictStoredStudents, "predictStoredStudents");
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        Objects.requireNonNull(servedModels, "servedModels");
+        Objects.requireNonNull(listModels, "listModels");
+        Objects.requireNonNull(predictEncodedBatch, "predictEncodedBatch");
+        Objects.requireNonNull(indexModels, "indexModels");
+        Objects.requireNonNull(loadModel, "loadModel");
+        Objects.requireNonNull(unloadModel, "unloadModel");
     }
 }

@@ -7,7 +7,10 @@ import org.magicsteps.core.domain.LogQuery;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.PredictionLog;
 
-/** A {@link PredictionLog} that counts the records it is given and the appends that fail. */
+/**
+ * A {@link PredictionLog} that counts the records it is given (also by model version and
+ * predicted class) and the appends that fail.
+ */
 final class CountingPredictionLog implements PredictionLog {
 
     private final PredictionLog delegate;
@@ -23,6 +26,7 @@ final class CountingPredictionLog implements PredictionLog {
         try {
             delegate.append(records);
             metrics.logWritten(records.size());
+            metrics.modelPredictions(records);
         } catch (RuntimeException e) {
             metrics.logWriteFailed();
             throw e;

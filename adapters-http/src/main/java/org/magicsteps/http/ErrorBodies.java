@@ -2,14 +2,33 @@ package org.magicsteps.http;
 
 import java.util.List;
 
+import io.javalin.http.Context;
 import io.javalin.openapi.OpenApiExample;
 
 import org.magicsteps.core.domain.Violation.Kind;
 
-/** The JSON bodies of error responses; every one has {@code detail}, as FastAPI's do. */
+/**
+ * The JSON bodies of error responses; every one has {@code detail}, as FastAPI's do, except on
+ * the Open Inference Protocol's routes, whose clients read {@code error}.
+ */
 final class ErrorBodies {
 
     private ErrorBodies() {
+    }
+
+    /** Whether the request went to an Open Inference Protocol route ({@code /v2...}). */
+    static boolean isInferenceProtocol(Context ctx) {
+        String path = ctx.path();
+        return path.equals(InferenceProtocolRoutes.PREFIX) || path.startsWith(InferenceProtocolRoutes.PREFIX + "/");
+    }
+
+    /** A refusal in a sentence, in the shape the route's clients read. */
+    static Object of(Context ctx, String message) {
+        return isInferenceProtocol(ctx) ? new InferenceErrorBody(message) : new ErrorBody(message);
+    }
+
+    /** A refusal on an Open Inference Protocol route: {@code {"error": "..."}}. */
+    record InferenceErrorBody(@OpenApiExample("no model 'x' is served; the models served are default") String error) {
     }
 
     /**

@@ -2,7 +2,9 @@ package org.magicsteps.http;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +27,7 @@ import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.port.AttemptLimiter;
+import org.magicsteps.core.usecase.ServedModels;
 
 /**
  * The REST server. {@link #start} builds it from the use cases and settings and starts listening;
@@ -74,6 +77,7 @@ public final class MagicStepsServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(metrics, "metrics");
         metrics.watch(services.components());
+        metrics.watchModels(() -> served(services.servedModels()));
         ObjectMapper mapper = JsonBodies.newMapper();
         JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
                 settings.tokenLifetime(), settings.clock());
@@ -107,10 +111,13 @@ public final class MagicStepsServer implements AutoCloseable {
                 services.predictStoredStudent(), services.predictStoredStudents(), services.processFeatures(), bodies, metrics)
                 .routes());
         routes.addAll(new ModelRoutes(services.describeModel(), services.readThreshold(), services.changeThreshold(),
-                services.readThresholdHistory(), bodies).routes());
+                services.readThresholdHistory(), services.listModels(), bodies).routes());
         routes.addAll(new MonitorRoutes(services.queryPredictionLog(), services.listStoredStudents()).routes());
         routes.addAll(new SystemRoutes(services.describeModel(), services.components(), metrics, settings.clock())
                 .routes());
+        routes.addAll(new InferenceProtocolRoutes(services.describeModel(), services.predictBatch(),
+                services.predictEncodedBatch(), services.indexModels(), services.loadModel(), services.unloadModel(),
+                bodies, metrics, version(MagicStepsServer.class)).routes());
         return routes;
     }
 
@@ -152,7 +159,7 @@ public final class MagicStepsServer implements AutoCloseable {
                                         .withPasswordFlow("/token"))
                                 .withBearerAuth(METRICS_SECURITY_SCHEME))
                         .withDefinitionProcessor(document -> CommonResponsesDocs.complete(
-                                docs.complete(document, schema)).toPrettyString()))));
+                                ModelQuery.document(docs.complete(document, schema))).toPrettyString()))));
         config.registerPlugin(new SwaggerPlugin(swagger -> {
             swagger.setUiPath(DOCS_PATH);
             swagger.setDocumentationPath(OPENAPI_PATH);
@@ -211,6 +218,17 @@ public final class MagicStepsServer implements AutoCloseable {
             return ctx.statusCode() < 400 ? "static" : "unmatched";
         }
         return path;
+    }
+
+    /** Each model served, by name, with its version. */
+    private static Map<String, String> served(ServedModels models) {
+        Map<String, String> served = new LinkedHashMap<>();
+        for (ServedModels.Entry entry : models.index()) {
+            if (entry.served()) {
+                served.put(entry.name(), entry.model().version());
+            }
+        }
+        return served;
     }
 
     private static String version(Class<?> type) {

@@ -27,6 +27,7 @@ import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 
@@ -34,8 +35,9 @@ import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
 
 /**
- * What the model is and accepts ({@code /info}, {@code /features}), its decision threshold and
- * the threshold's audit trail.
+ * What the models are and accept ({@code /info}, {@code /features}, {@code /models}), their
+ * decision thresholds and the thresholds' audit trail; each route but {@code /models} and
+ * {@code /thresholds/history} answers for the default model unless {@code ?model=} names another.
  */
 final class ModelRoutes {
 
@@ -43,8 +45,8 @@ final class ModelRoutes {
 
     /**
      * The loaded model, as the original's {@code /info} described it, plus its version, metrics and
-     * what thresholds do on its held-out students ({@code null} for a model that carries no such
-     * measurement, such as the imported original).
+     * model card and what thresholds do on its held-out students (each {@code null} for a model
+     * that carries none, such as the imported original).
      */
     record InfoResponse(
             @OpenApiExample(PROJECT) String project,
@@ -58,6 +60,7 @@ final class ModelRoutes {
             List<String> features,
             @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
             Map<String, Double> metrics,
+            ModelCardBody model_card,
             HeldOutBody held_out) {
     }
 
@@ -132,6 +135,27 @@ final class ModelRoutes {
         }
     }
 
+    /** One model served, for {@code GET /models}. */
+    record ServedModelResponse(
+            @OpenApiExample("early-warning") String name,
+            @OpenApiExample("false") boolean is_default,
+            @OpenApiExample("early-warning") String model_name,
+            @OpenApiExample("early-warning-4c1d2e3f5a6b") String model_version,
+            @OpenApiExample("LogisticRegression") String model_class,
+            @OpenApiExample("18") int n_features,
+            List<String> features,
+            @OpenApiExample("0.224") double threshold,
+            @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
+            Map<String, Double> metrics) {
+
+        static ServedModelResponse of(DescribeModel.ModelDescription d) {
+            ModelInfo info = d.info();
+            return new ServedModelResponse(d.name(), d.isDefault(), info.name(), info.version(), info.modelClass(),
+                    d.schema().features().size(), d.schema().names(), d.threshold().threshold().value(),
+                    info.createdAt().toString(), info.metrics());
+        }
+    }
+
     /** A new threshold. */
     record ThresholdUpdate(@OpenApiRequired @OpenApiExample("0.42") Double threshold) {
     }
@@ -140,14 +164,16 @@ final class ModelRoutes {
     private final ReadThreshold readThreshold;
     private final ChangeThreshold changeThreshold;
     private final ReadThresholdHistory readThresholdHistory;
+    private final ListModels listModels;
     private final JsonBodies bodies;
 
     ModelRoutes(DescribeModel describeModel, ReadThreshold readThreshold, ChangeThreshold changeThreshold,
-            ReadThresholdHistory readThresholdHistory, JsonBodies bodies) {
+            ReadThresholdHistory readThresholdHistory, ListModels listModels, JsonBodies bodies) {
         this.describeModel = describeModel;
         this.readThreshold = readThreshold;
         this.changeThreshold = changeThreshold;
         this.readThresholdHistory = readThresholdHistory;
+        this.listModels = listModels;
         this.bodies = bodies;
     }
 
@@ -157,7 +183,8 @@ final class ModelRoutes {
                 Route.get("/features", Access.PUBLIC, this::features),
                 Route.get("/thresholds", Access.USER, this::readThreshold),
                 Route.put("/thresholds", Access.ADMIN, this::changeThreshold),
-                Route.get("/thresholds/history", Access.ADMIN, this::thresholdHistory));
+                Route.get("/thresholds/history", Access.ADMIN, this::thresholdHistory),
+                Route.get("/models", Access.USER, this::models));
     }
 
     @OpenApi(path = "/info", methods = HttpMethod.GET, tags = "model", operationId = "info",
@@ -167,12 +194,12 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = InfoResponse.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
     void info(Context ctx) {
-        DescribeModel.ModelDescription description = describeModel.execute();
+        DescribeModel.ModelDescription description = describeModel.execute(ModelQuery.of(ctx));
         ModelInfo info = description.info();
         ctx.json(new InfoResponse(PROJECT, info.modelClass(), info.name(), info.version(), info.inputDimension(),
                 info.parameterCount(), description.schema().features().size(),
                 description.threshold().threshold().value(), description.schema().names(),
-                info.createdAt().toString(), info.metrics(),
+                info.createdAt().toString(), info.metrics(), ModelCardBody.of(info.modelCard()),
                 HeldOutBody.of(info.heldOut(), description.threshold().threshold())));
     }
 
@@ -182,7 +209,8 @@ final class ModelRoutes {
             responses = @OpenApiResponse(status = "200", description = "OK",
                     content = @OpenApiContent(from = FeatureDescription[].class)))
     void features(Context ctx) {
-        ctx.json(describeModel.execute().schema().features().stream().map(FeatureDescription::of).toList());
+        ctx.json(describeModel.execute(ModelQuery.of(ctx)).schema().features().stream().map(FeatureDescription::of)
+                .toList());
     }
 
     @OpenApi(path = "/thresholds", methods = HttpMethod.GET, tags = "model", operationId = "readThreshold",
@@ -192,7 +220,7 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ThresholdResponse.class)),
                 @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
     void readThreshold(Context ctx) {
-        ctx.json(ThresholdResponse.of(readThreshold.current()));
+        ctx.json(ThresholdResponse.of(readThreshold.current(ModelQuery.of(ctx))));
     }
 
     @OpenApi(path = "/thresholds", methods = HttpMethod.PUT, tags = "model", operationId = "changeThreshold",
@@ -210,12 +238,26 @@ final class ModelRoutes {
                 @OpenApiResponse(status = "503", description = "The settings store is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void changeThreshold(Context ctx) {
+        String model = ModelQuery.of(ctx);
         ThresholdUpdate update = bodies.read(ctx, ThresholdUpdate.class);
         if (update.threshold() == null) {
             throw new HttpProblem.Rejected("body", List.of(Violation.of("threshold", null, Kind.MISSING,
                     "threshold: is required but missing")));
         }
-        ctx.json(ThresholdResponse.of(changeThreshold.execute(Authentication.actor(ctx), update.threshold())));
+        ctx.json(ThresholdResponse.of(changeThreshold.execute(Authentication.actor(ctx), model, update.threshold())));
+    }
+
+    @OpenApi(path = "/models", methods = HttpMethod.GET, tags = "model", operationId = "models",
+            summary = "List the models served",
+            description = "Every model served, the default first: any of them can answer a route that takes "
+                    + "`?model=NAME`, and the Open Inference Protocol's `/v2/models/NAME`.",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK",
+                        content = @OpenApiContent(from = ServedModelResponse[].class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class))})
+    void models(Context ctx) {
+        ctx.json(listModels.execute().stream().map(ServedModelResponse::of).toList());
     }
 
     @OpenApi(path = "/thresholds/history", methods = HttpMethod.GET, tags = "model", operationId = "thresholdHistory",

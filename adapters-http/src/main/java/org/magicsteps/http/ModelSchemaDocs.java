@@ -84,23 +84,8 @@ final class ModelSchemaDocs {
         return node;
     }
 
-    /** A student whose every feature sits in the middle of its range (or takes the first category). */
+    /** The schema's example student, as a client sends it (whole numbers without a decimal point). */
     private ObjectNode exampleStudent(FeatureSchema schema) {
-        ObjectNode student = mapper.createObjectNode();
-        for (FeatureSpec spec : schema.features()) {
-            switch (spec.type()) {
-                case CATEGORICAL -> student.put(spec.name(), spec.categories().get(0));
-                case INTEGER -> student.put(spec.name(), Math.round(middle(spec)));
-                case FLOAT -> student.put(spec.name(), Math.round(middle(spec) * 10) / 10.0);
-                default -> throw new IllegalStateException("unknown feature type " + spec.type());
-            }
-        }
-        return student;
-    }
-
-    private static double middle(FeatureSpec spec) {
-        double low = spec.minimum() == null ? 0 : spec.minimum();
-        double high = spec.maximum() == null ? Math.max(low, 0) + 10 : spec.maximum();
-        return (low + high) / 2;
+        return mapper.valueToTree(FeatureValues.asSent(schema.exampleStudent().values()));
     }
 }

@@ -151,8 +151,8 @@ final class PredictionRoutes {
                         content = @OpenApiContent(from = InternalErrorBody.class))})
     void predict(Context ctx) {
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
-        Prediction prediction = predictStudent.execute(new PredictStudent.Command(Authentication.actor(ctx).username(),
-                request.student_id(), request.features()));
+        Prediction prediction = predictStudent.execute(ModelQuery.of(ctx),
+                new PredictStudent.Command(Authentication.actor(ctx).username(), request.student_id(), request.features()));
         metrics.prediction(prediction.predictedClass());
         ctx.json(PredictionResponse.of(prediction));
     }
@@ -192,8 +192,8 @@ final class PredictionRoutes {
         for (PredictRequest s : request.students()) {
             students.add(s == null ? null : new PredictBatch.Student(s.student_id(), s.features()));
         }
-        BatchPrediction batch = predictBatch.execute(new PredictBatch.Command(Authentication.actor(ctx).username(),
-                students));
+        BatchPrediction batch = predictBatch.execute(ModelQuery.of(ctx),
+                new PredictBatch.Command(Authentication.actor(ctx).username(), students));
         List<PredictionResponse> answers = new ArrayList<>(batch.predictions().size());
         for (Prediction p : batch.predictions()) {
             metrics.prediction(p.predictedClass());
@@ -207,8 +207,8 @@ final class PredictionRoutes {
             throw new HttpProblem.Rejected("body", List.of(Violation.of("student_ids", null, Kind.INVALID,
                     "student_ids: give either students (with features) or student_ids, not both")));
         }
-        PredictStoredStudents.Result result = predictStoredStudents.execute(Authentication.actor(ctx).username(),
-                request.student_ids());
+        PredictStoredStudents.Result result = predictStoredStudents.execute(ModelQuery.of(ctx),
+                Authentication.actor(ctx).username(), request.student_ids());
         List<PredictionResponse> answers = new ArrayList<>();
         if (result.batch() != null) {
             for (Prediction p : result.batch().predictions()) {
@@ -239,7 +239,7 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "503", description = "The feature store, the model or the log is unavailable",
                         content = @OpenApiContent(from = ErrorBody.class))})
     void predictStored(Context ctx) {
-        Prediction prediction = predictStoredStudent.execute(Authentication.actor(ctx).username(),
+        Prediction prediction = predictStoredStudent.execute(ModelQuery.of(ctx), Authentication.actor(ctx).username(),
                 ctx.pathParam("student_id"));
         metrics.prediction(prediction.predictedClass());
         ctx.json(PredictionResponse.of(prediction));
@@ -258,7 +258,7 @@ final class PredictionRoutes {
                 @OpenApiResponse(status = "422", description = "Features refused", content = @OpenApiContent(from = ValidationErrorBody.class))})
     void process(Context ctx) {
         ProcessRequest request = bodies.read(ctx, ProcessRequest.class);
-        ProcessedFeatures processed = processFeatures.execute(request.features());
+        ProcessedFeatures processed = processFeatures.execute(ModelQuery.of(ctx), request.features());
         ctx.json(new ProcessResponse(FeatureValues.asSent(processed.raw().values()), finiteOrNull(processed.normalized()),
                 processed.inputNames(), finiteOrNull(processed.modelInput())));
     }

@@ -3,7 +3,9 @@ package org.magicsteps.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -11,6 +13,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PredictionLog;
@@ -50,6 +53,18 @@ public final class ServiceMetrics {
     private final Counter logWriteFailures = Counter.builder()
             .name("prediction_log_write_failures_total").help("Appends to the prediction log that failed")
             .withoutExemplars().register(registry);
+    private final Counter modelPredictions = Counter.builder()
+            .name("model_predictions_total")
+            .help("Predictions logged, by the version of the model that made them and predicted class")
+            .labelNames("model_version", "predicted_class").withoutExemplars().register(registry);
+    private final Histogram modelInference = Histogram.builder()
+            .name("model_version_inference_seconds").help("Time each model version takes to score one call")
+            .labelNames("model_version").classicOnly().classicUpperBounds(LATENCY_BOUNDS).withoutExemplars()
+            .register(registry);
+    private final Counter modelChanges = Counter.builder()
+            .name("model_changes_total").help("Model loads and unloads asked of the repository, by outcome "
+                    + "(loaded, refused, unloaded)")
+            .labelNames("outcome").withoutExemplars().register(registry);
     private final Counter logRecords = Counter.builder()
             .name("prediction_log_records_total").help("Prediction records handed to the prediction log")
             .withoutExemplars().register(registry);
@@ -84,6 +99,21 @@ public final class ServiceMetrics {
                 .register(registry);
     }
 
+    /**
+     * Publishes each model served as {@code served_model_info{model, model_version}} 1, so that
+     * the per-version series ({@code model_predictions_total}, {@code model_version_inference_seconds})
+     * can be read by model name. Read at scrape time.
+     *
+     * @param served the served models' names and versions
+     */
+    public void watchModels(Supplier<Map<String, String>> served) {
+        GaugeWithCallback.builder().name("served_model_info")
+                .help("The models served: 1 for each name and the version it serves")
+                .labelNames("model", "model_version")
+                .callback(gauge -> served.get().forEach((model, version) -> gauge.call(1, model, version)))
+                .register(registry);
+    }
+
     /** The predictor, timed: every call feeds {@code model_inference_seconds}. */
     public Predictor timing(Predictor predictor) {
         return new TimedPredictor(predictor, this);
@@ -104,8 +134,20 @@ public final class ServiceMetrics {
         predictions.labelValues(Integer.toString(predictedClass)).inc();
     }
 
-    void inference(double seconds) {
+    void inference(String modelVersion, double seconds) {
         inference.observe(seconds);
+        modelInference.labelValues(modelVersion).observe(seconds);
+    }
+
+    void modelPredictions(List<PredictionRecord> records) {
+        for (PredictionRecord record : records) {
+            modelPredictions.labelValues(record.prediction().modelVersion(),
+                    Integer.toString(record.prediction().predictedClass())).inc();
+        }
+    }
+
+    void modelChange(String outcome) {
+        modelChanges.labelValues(outcome).inc();
     }
 
     void inferenceFailed() {

@@ -34,7 +34,16 @@ final class TestModel {
     /** Runs inside every scoring call when set, to hold a request in flight. */
     final AtomicReference<Runnable> slowdown = new AtomicReference<>();
 
-    final FunctionPredictor predictor = new FunctionPredictor(INFO, SCHEMA, this::probability);
+    final FunctionPredictor predictor;
+
+    TestModel() {
+        this(INFO);
+    }
+
+    /** The same stand-in describing itself with {@code info} (a model card, say). */
+    TestModel(ModelInfo info) {
+        predictor = new FunctionPredictor(info, SCHEMA, this::probability);
+    }
 
     private double probability(StudentFeatures student) {
         Runnable slow = slowdown.get();

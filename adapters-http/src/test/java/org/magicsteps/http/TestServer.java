@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -29,14 +30,20 @@ import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
 import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.FeatureStore;
 import org.magicsteps.core.port.PasswordHasher;
+import org.magicsteps.core.port.ModelSource;
+import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.core.usecase.AuthenticateUser;
 import org.magicsteps.core.usecase.ChangeThreshold;
 import org.magicsteps.core.usecase.DescribeModel;
 import org.magicsteps.core.usecase.FindActiveUser;
+import org.magicsteps.core.usecase.IndexModels;
+import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
+import org.magicsteps.core.usecase.LoadModel;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.PredictEncodedBatch;
 import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
@@ -45,17 +52,21 @@ import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ServedModels;
+import org.magicsteps.core.usecase.UnloadModel;
 
 /**
- * A real server on a free loopback port, on the in-memory ports and {@link TestModel}, with a
- * client that speaks to it over the socket. Password hashing uses few iterations, for speed.
+ * A real server on a free loopback port, on the in-memory ports and {@link TestModel} (served as
+ * the default model), with a client that speaks to it over the socket. Password hashing uses few
+ * iterations, for speed. A test serves more models by putting them in {@link #bundles} and
+ * loading them through the repository route, or straight into {@link #models}.
  */
 final class TestServer implements AutoCloseable {
 
     static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256-and-even-for-hs512-signing!";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestModel model = new TestModel();
+    final TestModel model;
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemoryPredictionLog memoryLog = new InMemoryPredictionLog();
     final FailingLog log = new FailingLog(memoryLog);
@@ -69,6 +80,9 @@ final class TestServer implements AutoCloseable {
     final MagicStepsServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final int maxBatchSize;
+    final ServedModels models;
+    /** What the repository's load route can open, by location: a test puts models here, then loads them. */
+    final Map<String, Supplier<Predictor>> bundles = new java.util.concurrent.ConcurrentHashMap<>();
 
     TestServer() {
         this(s -> s, 500);
@@ -86,23 +100,43 @@ final class TestServer implements AutoCloseable {
         this(registration, s -> s, 500);
     }
 
+    /** A server whose stand-in model describes itself as {@code model} says. */
+    TestServer(TestModel model) {
+        this(model, RegistrationPolicy.OPEN, s -> s, 500);
+    }
+
     TestServer(RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange, int maxBatchSize) {
+        this(new TestModel(), registration, settingsChange, maxBatchSize);
+    }
+
+    private TestServer(TestModel model, RegistrationPolicy registration, UnaryOperator<HttpSettings> settingsChange,
+            int maxBatchSize) {
+        this.model = model;
         this.maxBatchSize = maxBatchSize;
         this.registerUser = new RegisterUser(users, hasher, Clock.systemUTC(), registration);
         Predictor predictor = metrics.timing(model.predictor);
         PredictionLog countedLog = metrics.counting(log);
-        ReadThreshold readThreshold = new ReadThreshold(settings, predictor, Clock.systemUTC(), Duration.ZERO);
-        PredictStudent predictStudent = new PredictStudent(predictor, countedLog, readThreshold, Clock.systemUTC());
+        this.models = new ServedModels(ServedModels.DEFAULT_NAME, "test-model", predictor);
+        ModelSource source = location -> {
+            Supplier<Predictor> opened = bundles.get(location);
+            if (opened == null) {
+                throw new PortException(location + ": does not exist");
+            }
+            return metrics.timing(opened.get());
+        };
+        ReadThreshold readThreshold = new ReadThreshold(settings, models, Clock.systemUTC(), Duration.ZERO);
+        PredictStudent predictStudent = new PredictStudent(models, countedLog, readThreshold, Clock.systemUTC());
+        DescribeModel describeModel = new DescribeModel(models, readThreshold);
         health.put("users", users);
         health.put("prediction_log", log);
         health.put("settings", settings);
         health.put("feature_store", features);
         ApiServices services = new ApiServices(
                 predictStudent,
-                new PredictBatch(predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
+                new PredictBatch(models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
                 new PredictStoredStudent(features, predictStudent),
-                new ProcessFeatures(predictor),
-                new DescribeModel(predictor, readThreshold),
+                new ProcessFeatures(models),
+                describeModel,
                 readThreshold,
                 new ChangeThreshold(settings, readThreshold, Clock.systemUTC()),
                 new ReadThresholdHistory(settings),
@@ -112,7 +146,13 @@ final class TestServer implements AutoCloseable {
                 new QueryPredictionLog(countedLog),
                 new ListStoredStudents(features),
                 health,
-                new PredictStoredStudents(features, predictor, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize));
+                new PredictStoredStudents(features, models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
+                models,
+                new ListModels(describeModel),
+                new PredictEncodedBatch(models, countedLog, readThreshold, Clock.systemUTC(), maxBatchSize),
+                new IndexModels(models),
+                new LoadModel(models, source),
+                new UnloadModel(models));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))
@@ -123,6 +163,16 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /** A route's path with a value in each of its parameters ({@code {student_id}}, {@code {name}}, ...). */
+    static String concrete(String routePath) {
+        return routePath.replace("{student_id}", "RA-1").replaceAll("\\{[a-z_]+}", "x");
+    }
+
+    /** The body of a refusal on {@code path}, given its FastAPI-style body: the protocol's own on {@code /v2}. */
+    static String refusal(String path, String detailBody) {
+        return path.startsWith("/v2/") ? detailBody.replaceFirst("^\\{\"detail\":", "{\"error\":") : detailBody;
     }
 
     URI uri(String path) {
@@ -219,6 +269,12 @@ final class TestServer implements AutoCloseable {
         /** The FastAPI-style {@code detail} string. */
         String detail() {
             return json().get("detail").asText();
+        }
+
+        /** The refusal's sentence: {@code detail}, or {@code error} on the Open Inference Protocol's routes. */
+        String message() {
+            JsonNode body = json();
+            return (body.has("error") ? body.get("error") : body.get("detail")).asText();
         }
     }
 }

@@ -43,6 +43,20 @@ public final class SqliteSettingsStore implements SettingsStore, HealthReporting
         });
     }
 
+    /** The newest change for that version in the audit trail: every model served keeps its own threshold. */
+    @Override
+    public Optional<ThresholdSetting> threshold(String modelVersion) {
+        return database.readers().read("reading the threshold of " + modelVersion, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + FIELDS
+                    + " FROM threshold_history WHERE model_version = ? ORDER BY seq DESC LIMIT 1")) {
+                select.setString(1, modelVersion);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(read(row)) : Optional.<ThresholdSetting>empty();
+                }
+            }
+        });
+    }
+
     @Override
     public void saveThreshold(ThresholdSetting setting) {
         database.writer().write("saving the threshold", connection -> {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,6 +45,8 @@ public final class ModelBundle {
     public static final String DEFAULT_RESOURCE = "org/magicsteps/model/default-bundle";
     /** The name of the bundled default model, for {@link #bundled(String)}. */
     public static final String DEFAULT_NAME = "default";
+    /** The names a build may carry bundles under ({@link #carried()} says which this one does). */
+    private static final List<String> CARRIED_NAMES = List.of(DEFAULT_NAME, "early-warning", "early-warning-strict");
 
     private final BundleManifest manifest;
     private final byte[] onnxModel;
@@ -155,11 +158,38 @@ public final class ModelBundle {
         if (!name.matches("[a-z][a-z0-9-]*")) {
             return Optional.empty();
         }
-        String resource = name.equals(DEFAULT_NAME) ? DEFAULT_RESOURCE : "org/magicsteps/model/" + name + "-bundle";
+        String resource = resourceOf(name);
         if (ModelBundle.class.getClassLoader().getResource(resource + "/" + MANIFEST_FILE) == null) {
             return Optional.empty();
         }
         return Optional.of(fromClasspath(resource));
+    }
+
+    /** The names of the bundles this build carries, the default first. */
+    public static List<String> carried() {
+        return CARRIED_NAMES.stream().filter(name -> ModelBundle.class.getClassLoader()
+                .getResource(resourceOf(name) + "/" + MANIFEST_FILE) != null).toList();
+    }
+
+    /**
+     * What a {@code --model}, {@code MODEL_DIR} or {@code MODELS} value names: a bundle directory
+     * (or the original service's export), or a bundle this build carries. A value that looks like
+     * a path is loaded as one, so that a mistyped directory is reported as missing.
+     *
+     * @return the bundle, or empty when {@code value} is neither a path nor a carried name
+     * @throws ModelLoadException when it is one of them but cannot be loaded
+     */
+    public static Optional<ModelBundle> locate(String value) {
+        Objects.requireNonNull(value, "value");
+        Path path = Path.of(value);
+        if (Files.exists(path) || value.contains("/") || value.contains(java.io.File.separator) || value.startsWith(".")) {
+            return Optional.of(load(path));
+        }
+        return bundled(value);
+    }
+
+    private static String resourceOf(String name) {
+        return name.equals(DEFAULT_NAME) ? DEFAULT_RESOURCE : "org/magicsteps/model/" + name + "-bundle";
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import ai.onnxruntime.NodeInfo;
@@ -21,12 +22,15 @@ import ai.onnxruntime.TensorInfo;
 
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
+import org.magicsteps.core.domain.ModelInput;
 import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Violation;
+import org.magicsteps.core.port.EncodedInput;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.port.Predictor;
 import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.Calibration;
 import org.magicsteps.model.bundle.InputEncoder;
 import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
@@ -52,6 +56,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     private final OrtSession session;
     private final Set<String> outputNames;
     private final InputEncoder encoder;
+    private final EncodedInput encodedInput;
 
     private OnnxPredictor(ModelBundle bundle, OrtEnvironment environment, OrtSession session) {
         this.bundle = bundle;
@@ -62,6 +67,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         this.session = session;
         this.outputNames = Set.of(manifest.onnx().outputName());
         this.encoder = manifest.encoder();
+        this.encodedInput = new GraphInput();
     }
 
     /**
@@ -129,15 +135,13 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         for (int i = 0; i < count; i++) {
             encode(requireValid(students.get(i), i), input, i * width);
         }
-        float[] output = run(input, count);
-        OnnxSpec onnx = manifest.onnx();
-        int columns = onnx.outputColumns();
-        double[] probabilities = new double[count];
-        for (int i = 0; i < count; i++) {
-            double value = output[i * columns + onnx.positiveIndex()];
-            probabilities[i] = probability(value, onnx.outputKind());
-        }
-        return probabilities;
+        return probabilitiesOf(input, count);
+    }
+
+    /** The graph's own input, {@code [N, width]} floats: for clients that encode students themselves. */
+    @Override
+    public Optional<EncodedInput> encodedInput() {
+        return Optional.of(encodedInput);
     }
 
     @Override
@@ -159,6 +163,44 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     @Override
     public void close() {
         closeQuietly(session);
+    }
+
+    private double[] probabilitiesOf(float[] input, int count) {
+        float[] output = run(input, count);
+        OnnxSpec onnx = manifest.onnx();
+        int columns = onnx.outputColumns();
+        double[] probabilities = new double[count];
+        for (int i = 0; i < count; i++) {
+            double value = output[i * columns + onnx.positiveIndex()];
+            probabilities[i] = probability(value, onnx.outputKind());
+        }
+        return probabilities;
+    }
+
+    /** Rows a client encoded, fed to the session as they are, after checking they are whole rows of finite numbers. */
+    private final class GraphInput implements EncodedInput {
+        private final ModelInput input = new ModelInput(manifest.onnx().inputName(), manifest.inputNames());
+
+        @Override
+        public ModelInput input() {
+            return input;
+        }
+
+        @Override
+        public double[] probabilities(float[] rows) {
+            int width = input.width();
+            if (rows.length % width != 0) {
+                throw new IllegalArgumentException(rows.length + " values do not make whole rows of " + width);
+            }
+            for (int i = 0; i < rows.length; i++) {
+                if (!Float.isFinite(rows[i])) {
+                    throw new IllegalArgumentException("row " + i / width + ", column " + input.columns().get(i % width)
+                            + ": " + rows[i] + " is not a finite number");
+                }
+            }
+            int count = rows.length / width;
+            return count == 0 ? new double[0] : probabilitiesOf(rows.clone(), count);
+        }
     }
 
     private void encode(StudentFeatures student, float[] out, int offset) {
@@ -198,14 +240,17 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         if (Double.isNaN(value)) {
             throw new PortException("model " + info.version() + " returned NaN");
         }
+        Calibration calibration = manifest.calibration();
+        boolean mapHere = calibration != null && !calibration.inGraph();
         if (kind == OutputKind.LOGIT) {
-            return 1.0 / (1.0 + Math.exp(-value));
+            return mapHere ? calibration.probabilityOf(value) : 1.0 / (1.0 + Math.exp(-value));
         }
         // A float softmax can land a rounding error outside [0, 1]; anything further is a broken model.
         if (value < -1e-6 || value > 1 + 1e-6) {
             throw new PortException("model " + info.version() + " returned " + value + ", not a probability");
         }
-        return Math.min(1.0, Math.max(0.0, value));
+        double p = Math.min(1.0, Math.max(0.0, value));
+        return mapHere ? calibration.probabilityOf(Math.log(p) - Math.log1p(-p)) : p;
     }
 
     private static void checkSignature(OrtSession session, BundleManifest manifest, String source) {

@@ -12,8 +12,8 @@ import org.magicsteps.model.evaluation.Evaluation;
 final class MetricsTable {
 
     private static final Map<String, String> LABELS = Map.of("roc_auc", "ROC-AUC", "pr_auc", "PR-AUC", "log_loss",
-            "log-loss", "brier", "Brier", "accuracy", "accuracy", "precision", "precision", "recall", "recall", "f1",
-            "F1");
+            "log-loss", "brier", "Brier", "ece", "ECE", "accuracy", "accuracy", "precision", "precision", "recall",
+            "recall", "f1", "F1");
 
     private MetricsTable() {
     }

@@ -49,6 +49,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Features the model must not read, e.g. score_ipv (the API still accepts them, as optional).")
     private List<String> exclude = List.of();
 
+    @Option(names = "--include", split = ",", paramLabel = "FEATURE",
+            description = "Features beyond the original 18 that the model may read, as optional inputs: the earlier "
+                    + "years' stones, pedra_ano_anterior (Pedra 21 in the 2022 sheet) and pedra_dois_anos_antes "
+                    + "(Pedra 20).")
+    private List<String> include = List.of();
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the split, the trainers, the folds and the "
             + "bootstrap (default: ${DEFAULT-VALUE}).")
     private long seed = TrainingOptions.DEFAULT_SEED;
@@ -67,8 +73,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingOptions options;
         try {
-            options = new TrainingOptions(data, sheet, out, name, new LinkedHashSet<>(exclude), seed, minRecall,
-                    command());
+            options = new TrainingOptions(data, sheet, out, name, new LinkedHashSet<>(exclude),
+                    new LinkedHashSet<>(include), seed, minRecall, command());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -60,7 +60,8 @@ class RoutesCallUseCasesTest {
         classes.stream().filter(c -> c.getName().matches(ROUTE_CLASSES) && c.isTopLevelClass())
                 .forEach(c -> routes.add(c.getSimpleName()));
 
-        assertEquals(Set.of("AuthRoutes", "ModelRoutes", "MonitorRoutes", "PredictionRoutes", "SystemRoutes"), routes);
+        assertEquals(Set.of("AuthRoutes", "InferenceProtocolRoutes", "ModelRoutes", "MonitorRoutes", "PredictionRoutes",
+                "SystemRoutes"), routes);
     }
 
     @ParameterizedTest

@@ -95,6 +95,42 @@ public record FeatureSchema(List<FeatureSpec> features) {
         return violations.isEmpty() ? Validation.valid(new StudentFeatures(values)) : Validation.invalid(violations);
     }
 
+    /**
+     * A student every rule of this schema accepts: each number in the middle of its range (whole
+     * for whole-number features, else to one decimal), each word the first of its categories.
+     * Used to show a request that passes (the API's examples) and to probe a model before it is
+     * served.
+     */
+    public StudentFeatures exampleStudent() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FeatureSpec spec : features) {
+            values.put(spec.name(), switch (spec.type()) {
+                case CATEGORICAL -> spec.categories().get(0);
+                case INTEGER -> (double) Math.round(middle(spec));
+                case FLOAT -> oneDecimalWithin(spec, middle(spec));
+            });
+        }
+        StudentFeatures student = new StudentFeatures(values);
+        List<Violation> violations = check(student);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("no example student fits this schema: " + violations.get(0).message());
+        }
+        return student;
+    }
+
+    private static double oneDecimalWithin(FeatureSpec spec, double value) {
+        double rounded = Math.round(value * 10) / 10.0;
+        boolean within = (spec.minimum() == null || rounded >= spec.minimum())
+                && (spec.maximum() == null || rounded <= spec.maximum());
+        return within ? rounded : value;
+    }
+
+    private static double middle(FeatureSpec spec) {
+        double low = spec.minimum() == null ? Math.min(0, spec.maximum() == null ? 0 : spec.maximum() - 10) : spec.minimum();
+        double high = spec.maximum() == null ? low + 10 : spec.maximum();
+        return (low + high) / 2;
+    }
+
     private static boolean isAbsent(Object value) {
         return value == null || value instanceof String s && s.isBlank();
     }

@@ -1,6 +1,7 @@
 package org.magicsteps.core.port;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
@@ -36,4 +37,12 @@ public interface Predictor {
      * @throws IllegalArgumentException when the student does not pass the schema
      */
     ProcessedFeatures process(StudentFeatures student);
+
+    /**
+     * The model's own input, when clients may send it rows they encoded themselves; empty for a
+     * model that only takes features by name (such as a {@code FunctionPredictor}).
+     */
+    default Optional<EncodedInput> encodedInput() {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.magicsteps.core.domain.BatchPrediction;
@@ -31,19 +32,30 @@ public final class PredictBatch {
     public record Command(String user, List<Student> students) {
     }
 
+    private final ServedModels models;
     private final Scoring scoring;
     private final int maxBatchSize;
 
     /**
+     * Predicts with one of the models served, the default unless the caller names another.
+     *
+     * @throws IllegalArgumentException when {@code maxBatchSize} is below 1
+     */
+    public PredictBatch(ServedModels models, PredictionLog log, ReadThreshold readThreshold, Clock clock,
+            int maxBatchSize) {
+        this.models = Objects.requireNonNull(models, "models");
+        this.scoring = new Scoring(log, readThreshold, clock);
+        this.maxBatchSize = requireLimit(maxBatchSize);
+    }
+
+    /**
+     * Predicts with {@code predictor} alone.
+     *
      * @throws IllegalArgumentException when {@code maxBatchSize} is below 1
      */
     public PredictBatch(Predictor predictor, PredictionLog log, ReadThreshold readThreshold, Clock clock,
             int maxBatchSize) {
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxBatchSize must be at least 1, got " + maxBatchSize);
-        }
-        this.scoring = new Scoring(predictor, log, readThreshold, clock);
-        this.maxBatchSize = maxBatchSize;
+        this(ServedModels.of(predictor), log, readThreshold, clock, maxBatchSize);
     }
 
     public int maxBatchSize() {
@@ -51,20 +63,53 @@ public final class PredictBatch {
     }
 
     /**
+     * Predicts with the default model.
+     *
      * @throws ValidationException listing every violation, located under
      *     {@code students, <index>, features}, or at {@code students} when the batch is empty or
      *     larger than the limit
      */
     public BatchPrediction execute(Command command) {
+        return execute(null, command);
+    }
+
+    /**
+     * Predicts with the model served as {@code model} (the default when {@code null}).
+     *
+     * @throws NotFoundException naming the models served, when none is served as {@code model}
+     * @throws ValidationException listing every violation of that model's rules, located under
+     *     {@code students, <index>, features}, or at {@code students} when the batch is empty or
+     *     larger than the limit
+     */
+    public BatchPrediction execute(String model, Command command) {
         List<Student> students = command.students() == null ? List.of() : command.students();
-        if (students.isEmpty()) {
+        try (ServedModels.Lease lease = models.lease(model)) {
+            requireSize(students.size(), maxBatchSize);
+            return predict(lease.predictor(), command.user(), students);
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code maxBatchSize} is below 1 */
+    static int requireLimit(int maxBatchSize) {
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("maxBatchSize must be at least 1, got " + maxBatchSize);
+        }
+        return maxBatchSize;
+    }
+
+    /** Refuses an empty batch, or one above {@code maxBatchSize}, at {@code students}. */
+    static void requireSize(int size, int maxBatchSize) {
+        if (size == 0) {
             throw new ValidationException(Violation.of("students", 0, Kind.TOO_SHORT,
                     "students: a batch needs at least 1 student"));
         }
-        if (students.size() > maxBatchSize) {
-            throw new ValidationException(Violation.of("students", students.size(), Kind.TOO_LONG,
-                    "students: a batch of " + students.size() + " students is above the limit of " + maxBatchSize));
+        if (size > maxBatchSize) {
+            throw new ValidationException(Violation.of("students", size, Kind.TOO_LONG,
+                    "students: a batch of " + size + " students is above the limit of " + maxBatchSize));
         }
+    }
+
+    private BatchPrediction predict(Predictor predictor, String user, List<Student> students) {
         List<Violation> violations = new ArrayList<>();
         List<StudentFeatures> features = new ArrayList<>(students.size());
         List<String> ids = new ArrayList<>(students.size());
@@ -75,12 +120,13 @@ public final class PredictBatch {
                         "students[" + i + "]: is null, expected a student"));
                 continue;
             }
-            features.add(scoring.parse(student.studentId(), student.features(), violations, "students", i));
+            features.add(scoring.parse(predictor.schema(), student.studentId(), student.features(), violations,
+                    "students", i));
             ids.add(student.studentId());
         }
         ValidationException.throwIfAny(violations);
         String batchId = UUID.randomUUID().toString();
-        List<Prediction> predictions = scoring.scoreAndLog(command.user(), ids, features, batchId);
+        List<Prediction> predictions = scoring.scoreAndLog(predictor, user, ids, features, batchId);
         return new BatchPrediction(batchId, predictions, predictions.get(0).timestamp());
     }
 }

@@ -18,13 +18,28 @@ public final class PredictStoredStudent {
     }
 
     /**
+     * Predicts with the default model.
+     *
      * @throws NotFoundException when the store holds no features for {@code studentId}
      * @throws org.magicsteps.core.domain.ValidationException when the stored features do not
-     *     pass the loaded model's schema
+     *     pass the model's schema
      */
     public Prediction execute(String user, String studentId) {
+        return execute(null, user, studentId);
+    }
+
+    /**
+     * Predicts with the model served as {@code model} (the default when {@code null}).
+     *
+     * @throws NotFoundException when no model is served as {@code model}, or the store holds no
+     *     features for {@code studentId}
+     * @throws org.magicsteps.core.domain.ValidationException when the stored features do not
+     *     pass that model's schema
+     */
+    public Prediction execute(String model, String user, String studentId) {
+        predictStudent.models().info(model); // an unknown model is the first thing to say
         StudentFeatures features = featureStore.find(studentId)
                 .orElseThrow(() -> new NotFoundException("no features stored for student '" + studentId + "'"));
-        return predictStudent.execute(PredictStudent.Command.of(user, studentId, features));
+        return predictStudent.execute(model, PredictStudent.Command.of(user, studentId, features));
     }
 }

@@ -45,27 +45,61 @@ public final class PredictStoredStudents {
     }
 
     private final FeatureStore featureStore;
+    private final ServedModels models;
     private final Scoring scoring;
     private final int maxBatchSize;
 
-    /** @throws IllegalArgumentException when {@code maxBatchSize} is below 1 */
-    public PredictStoredStudents(FeatureStore featureStore, Predictor predictor, PredictionLog log,
+    /**
+     * Predicts with one of the models served, the default unless the caller names another.
+     *
+     * @throws IllegalArgumentException when {@code maxBatchSize} is below 1
+     */
+    public PredictStoredStudents(FeatureStore featureStore, ServedModels models, PredictionLog log,
             ReadThreshold readThreshold, Clock clock, int maxBatchSize) {
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxBatchSize must be at least 1, got " + maxBatchSize);
-        }
         this.featureStore = Objects.requireNonNull(featureStore, "featureStore");
-        this.scoring = new Scoring(predictor, log, readThreshold, clock);
-        this.maxBatchSize = maxBatchSize;
+        this.models = Objects.requireNonNull(models, "models");
+        this.scoring = new Scoring(log, readThreshold, clock);
+        this.maxBatchSize = PredictBatch.requireLimit(maxBatchSize);
     }
 
     /**
+     * Predicts with {@code predictor} alone.
+     *
+     * @throws IllegalArgumentException when {@code maxBatchSize} is below 1
+     */
+    public PredictStoredStudents(FeatureStore featureStore, Predictor predictor, PredictionLog log,
+            ReadThreshold readThreshold, Clock clock, int maxBatchSize) {
+        this(featureStore, ServedModels.of(predictor), log, readThreshold, clock, maxBatchSize);
+    }
+
+    /**
+     * Predicts with the default model.
+     *
      * @param user who asks (recorded in the log)
      * @throws ValidationException when the list is missing, empty, longer than the limit, or holds a
      *     blank, over-long or repeated id (located under {@code student_ids}, index)
      * @throws org.magicsteps.core.port.PortException when the store, the model or the log fails
      */
     public Result execute(String user, List<String> studentIds) {
+        return execute(null, user, studentIds);
+    }
+
+    /**
+     * Predicts with the model served as {@code model} (the default when {@code null}).
+     *
+     * @param user who asks (recorded in the log)
+     * @throws NotFoundException naming the models served, when none is served as {@code model}
+     * @throws ValidationException when the list is missing, empty, longer than the limit, or holds a
+     *     blank, over-long or repeated id (located under {@code student_ids}, index)
+     * @throws org.magicsteps.core.port.PortException when the store, the model or the log fails
+     */
+    public Result execute(String model, String user, List<String> studentIds) {
+        try (ServedModels.Lease lease = models.lease(model)) {
+            return predict(lease.predictor(), user, studentIds);
+        }
+    }
+
+    private Result predict(Predictor predictor, String user, List<String> studentIds) {
         List<String> ids = checked(studentIds);
         Map<String, StudentFeatures> stored = featureStore.findAll(ids);
         List<Miss> misses = new ArrayList<>();
@@ -78,7 +112,7 @@ public final class PredictStoredStudents {
                 continue;
             }
             List<Violation> violations = new ArrayList<>();
-            StudentFeatures valid = scoring.parse(id, student.values(), violations);
+            StudentFeatures valid = scoring.parse(predictor.schema(), id, student.values(), violations);
             if (!violations.isEmpty()) {
                 misses.add(new Miss(id, "the stored features do not pass the model's rules: "
                         + String.join("; ", violations.stream().map(Violation::message).toList())));
@@ -91,7 +125,7 @@ public final class PredictStoredStudents {
             return new Result(null, misses);
         }
         String batchId = UUID.randomUUID().toString();
-        List<Prediction> predictions = scoring.scoreAndLog(user, found, features, batchId);
+        List<Prediction> predictions = scoring.scoreAndLog(predictor, user, found, features, batchId);
         return new Result(new BatchPrediction(batchId, predictions, predictions.get(0).timestamp()), misses);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
@@ -28,20 +29,48 @@ public final class PredictStudent {
         }
     }
 
+    private final ServedModels models;
     private final Scoring scoring;
 
+    /** Predicts with one of the models served, the default unless the caller names another. */
+    public PredictStudent(ServedModels models, PredictionLog log, ReadThreshold readThreshold, Clock clock) {
+        this.models = Objects.requireNonNull(models, "models");
+        this.scoring = new Scoring(log, readThreshold, clock);
+    }
+
+    /** Predicts with {@code predictor} alone. */
     public PredictStudent(Predictor predictor, PredictionLog log, ReadThreshold readThreshold, Clock clock) {
-        this.scoring = new Scoring(predictor, log, readThreshold, clock);
+        this(ServedModels.of(predictor), log, readThreshold, clock);
+    }
+
+    ServedModels models() {
+        return models;
     }
 
     /**
+     * Predicts with the default model.
+     *
      * @throws ValidationException listing every violation, located under {@code features}
      */
     public Prediction execute(Command command) {
-        List<Violation> violations = new ArrayList<>();
-        StudentFeatures features = scoring.parse(command.studentId(), command.features(), violations);
-        ValidationException.throwIfAny(violations);
-        return scoring.scoreAndLog(command.user(), Collections.singletonList(command.studentId()), List.of(features),
-                null).get(0);
+        return execute(null, command);
+    }
+
+    /**
+     * Predicts with the model served as {@code model} (the default when {@code null}).
+     *
+     * @throws NotFoundException naming the models served, when none is served as {@code model}
+     * @throws ValidationException listing every violation of that model's rules, located under {@code features}
+     */
+    public Prediction execute(String model, Command command) {
+        try (ServedModels.Lease lease = models.lease(model)) {
+            Predictor predictor = lease.predictor();
+            List<Violation> violations = new ArrayList<>();
+            StudentFeatures features = scoring.parse(predictor.schema(), command.studentId(), command.features(),
+                    violations);
+            ValidationException.throwIfAny(violations);
+            return scoring.scoreAndLog(predictor, command.user(), Collections.singletonList(command.studentId()),
+                    List.of(features), null).get(0);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.domain.StudentFeatures;
@@ -20,59 +21,68 @@ import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
 
 /**
- * What predicting one student and predicting a batch share: validate, score the whole list in
- * one model call, and log the whole list in one append.
+ * What predicting one student and predicting a batch share: validate against the model's
+ * schema, score the whole list in one model call, decide with that model's threshold, and log
+ * the whole list in one append.
  */
 final class Scoring {
 
     static final int MAX_STUDENT_ID_LENGTH = 128;
 
-    private final Predictor predictor;
     private final PredictionLog log;
     private final ReadThreshold readThreshold;
     private final Clock clock;
 
-    Scoring(Predictor predictor, PredictionLog log, ReadThreshold readThreshold, Clock clock) {
-        this.predictor = Objects.requireNonNull(predictor, "predictor");
+    Scoring(PredictionLog log, ReadThreshold readThreshold, Clock clock) {
         this.log = Objects.requireNonNull(log, "log");
         this.readThreshold = Objects.requireNonNull(readThreshold, "readThreshold");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    FeatureSchema schema() {
-        return predictor.schema();
-    }
-
     /** Parses one student's raw features, adding violations located under {@code prefix}. */
-    StudentFeatures parse(String studentId, Map<String, ?> raw, List<Violation> violations, Object... prefix) {
-        if (studentId != null && (studentId.isBlank() || studentId.length() > MAX_STUDENT_ID_LENGTH)) {
-            violations.add(Violation.of("student_id", studentId, Kind.INVALID,
-                    "student_id: must be 1 to " + MAX_STUDENT_ID_LENGTH + " characters, not blank").under(prefix));
-        }
+    StudentFeatures parse(FeatureSchema schema, String studentId, Map<String, ?> raw, List<Violation> violations,
+            Object... prefix) {
+        checkStudentId(studentId, violations, prefix);
         if (raw == null) {
             violations.add(Violation.of("features", null, Kind.MISSING, "features: is required but missing").under(prefix));
             return null;
         }
-        Validation<StudentFeatures> parsed = predictor.schema().parse(raw);
+        Validation<StudentFeatures> parsed = schema.parse(raw);
         Object[] featurePrefix = append(prefix, "features");
         parsed.violations().forEach(v -> violations.add(v.under(featurePrefix)));
         return parsed.value();
     }
 
+    static void checkStudentId(String studentId, List<Violation> violations, Object... prefix) {
+        if (studentId != null && (studentId.isBlank() || studentId.length() > MAX_STUDENT_ID_LENGTH)) {
+            violations.add(Violation.of("student_id", studentId, Kind.INVALID,
+                    "student_id: must be 1 to " + MAX_STUDENT_ID_LENGTH + " characters, not blank").under(prefix));
+        }
+    }
+
     /** Scores valid students in one model call and logs them in one append. */
-    List<Prediction> scoreAndLog(String user, List<String> studentIds, List<StudentFeatures> students,
-            String batchId) {
+    List<Prediction> scoreAndLog(Predictor predictor, String user, List<String> studentIds,
+            List<StudentFeatures> students, String batchId) {
         double[] probabilities = predictor.probabilities(students);
-        ThresholdSetting threshold = readThreshold.current();
+        return decideAndLog(predictor.info(), probabilities, user, studentIds, students, batchId);
+    }
+
+    /**
+     * Decides each probability with {@code model}'s threshold and logs the predictions in one
+     * append, each with the features it was made from.
+     */
+    List<Prediction> decideAndLog(ModelInfo model, double[] probabilities, String user, List<String> studentIds,
+            List<StudentFeatures> features, String batchId) {
+        ThresholdSetting threshold = readThreshold.inForce(model);
         Instant now = clock.instant();
-        String modelVersion = predictor.info().version();
-        List<Prediction> predictions = new ArrayList<>(students.size());
-        List<PredictionRecord> records = new ArrayList<>(students.size());
+        String modelVersion = model.version();
+        List<Prediction> predictions = new ArrayList<>(probabilities.length);
+        List<PredictionRecord> records = new ArrayList<>(probabilities.length);
         for (int i = 0; i < probabilities.length; i++) {
             Prediction prediction = Prediction.of(UUID.randomUUID().toString(), studentIds.get(i), probabilities[i],
                     threshold.threshold(), modelVersion, now);
             predictions.add(prediction);
-            records.add(new PredictionRecord(prediction, user, students.get(i), batchId));
+            records.add(new PredictionRecord(prediction, user, features.get(i), batchId));
         }
         log.append(records);
         return predictions;

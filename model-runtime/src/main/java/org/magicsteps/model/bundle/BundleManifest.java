@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.core.domain.ModelInfo;
 
 /**
@@ -31,6 +32,9 @@ import org.magicsteps.core.domain.ModelInfo;
  * @param metrics held-out evaluation metrics by name; empty when unknown, never invented
  * @param derived model inputs computed from the raw features, fed after the features' inputs;
  *     empty for most models
+ * @param calibration how the served probabilities were calibrated and follow from the graph's
+ *     output, or {@code null} for a model that was not calibrated (an imported one)
+ * @param modelCard what the model is for and how far to trust it, or {@code null} when unknown
  */
 public record BundleManifest(
         int formatVersion,
@@ -44,7 +48,9 @@ public record BundleManifest(
         List<FeatureDefinition> features,
         TrainingProvenance training,
         Map<String, Double> metrics,
-        List<DerivedFeature> derived) {
+        List<DerivedFeature> derived,
+        Calibration calibration,
+        ModelCard modelCard) {
 
     /** The manifest format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -84,12 +90,20 @@ public record BundleManifest(
         });
     }
 
-    /** A manifest without derived features. */
+    /** A manifest without derived features, calibration or model card. */
     public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
             long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
             TrainingProvenance training, Map<String, Double> metrics) {
         this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
                 metrics, List.of());
+    }
+
+    /** A manifest without calibration or model card. */
+    public BundleManifest(int formatVersion, String name, String version, Instant createdAt, String modelClass,
+            long parameterCount, OnnxSpec onnx, DecisionThreshold threshold, List<FeatureDefinition> features,
+            TrainingProvenance training, Map<String, Double> metrics, List<DerivedFeature> derived) {
+        this(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx, threshold, features, training,
+                metrics, derived, null, null);
     }
 
     /** The encoding of raw features into model input that this manifest describes. */
@@ -115,13 +129,13 @@ public record BundleManifest(
     /** What the model says about itself, for the core's use cases. */
     public ModelInfo modelInfo() {
         return new ModelInfo(name, version, modelClass, inputWidth(), parameterCount, threshold.threshold(),
-                createdAt, metrics);
+                createdAt, metrics, modelCard);
     }
 
     /** The same manifest under another name and version (for {@code model import --name/--version}). */
     public BundleManifest renamed(String newName, String newVersion) {
         return new BundleManifest(formatVersion, newName, newVersion, createdAt, modelClass, parameterCount, onnx,
-                threshold, features, training, metrics, derived);
+                threshold, features, training, metrics, derived, calibration, modelCard);
     }
 
     private static void requireText(String value, String what) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.FeatureType;
+import org.magicsteps.core.domain.ModelCard;
 
 /**
  * {@code manifest.json} as jackson-databind maps it: one record per JSON object, keys in
@@ -38,7 +39,9 @@ record ManifestDocument(
         List<Feature> features,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Derived> derived,
         Training training,
-        Map<String, Double> metrics) {
+        Map<String, Double> metrics,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationPart calibration,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Card modelCard) {
 
     /** What an unknown {@code kind} is not, for each polymorphic part. */
     static final Map<Class<?>, String> KINDS = Map.of(
@@ -61,7 +64,9 @@ record ManifestDocument(
                 manifest.derived().stream().map(Derived::of).toList(),
                 new Training(training.source(), training.command(), training.dataFile(), training.dataFingerprint(),
                         training.rows(), training.seed(), training.details()),
-                manifest.metrics());
+                manifest.metrics(),
+                manifest.calibration() == null ? null : CalibrationPart.of(manifest.calibration(), manifest.onnx()),
+                manifest.modelCard() == null ? null : Card.of(manifest.modelCard()));
     }
 
     /**
@@ -90,9 +95,107 @@ record ManifestDocument(
         TrainingProvenance provenance = training == null ? null : training.toProvenance("training");
         Map<String, Double> measured = requireAll(metrics, "metrics");
         Instant created = instant(require(createdAt, "created_at"), "created_at");
+        Calibration calibrated = calibration == null ? null : calibration.toCalibration("calibration");
+        ModelCard card = modelCard == null ? null : modelCard.toCard("model_card");
         return at("", () -> new BundleManifest(format, require(name, "name"), require(version, "version"), created,
                 require(modelClass, "model_class"), require(parameterCount, "parameter_count"), spec, decision,
-                definitions, provenance, measured == null ? Map.of() : measured, derivedFeatures));
+                definitions, provenance, measured == null ? Map.of() : measured, derivedFeatures, calibrated, card));
+    }
+
+    /**
+     * {@code calibration}. Its {@code formula} is written for people from the other keys (and the
+     * graph's output) and is not read back.
+     */
+    record CalibrationPart(String method, String fittedOn, Double scale, Double shift, Boolean inGraph,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double logOddsLimit, String formula) {
+        static CalibrationPart of(Calibration c, OnnxSpec onnx) {
+            return new CalibrationPart(c.method(), c.fittedOn(), c.scale(), c.shift(), c.inGraph(), c.logOddsLimit(),
+                    c.formula(onnx));
+        }
+
+        Calibration toCalibration(String path) {
+            String kind = require(method, at(path, "method"));
+            double a = require(scale, at(path, "scale"));
+            double b = require(shift, at(path, "shift"));
+            boolean graph = require(inGraph, at(path, "in_graph"));
+            return at(path, () -> new Calibration(kind, fittedOn, a, b, graph, logOddsLimit));
+        }
+    }
+
+    /** {@code model_card}: the core's {@link ModelCard}, key by key. */
+    record Card(String intendedUse, List<String> misuse, String target, CardTraining trainingData,
+            List<CardMeasure> metrics, String calibration, List<CardGroup> groups, List<String> knownLimits,
+            CardDrift drift) {
+        static Card of(ModelCard card) {
+            ModelCard.TrainingData t = card.trainingData();
+            return new Card(card.intendedUse(), card.misuse(), card.target(),
+                    new CardTraining(t.file(), t.year(), t.rows(), t.positives(), t.fingerprint(), t.split()),
+                    card.metrics().stream().map(CardMeasure::of).toList(), card.calibration(),
+                    card.groups().stream().map(g -> new CardGroup(g.feature(), g.value(), g.students(), g.positives(),
+                            g.metrics().stream().map(CardMeasure::of).toList(), g.note())).toList(),
+                    card.knownLimits(),
+                    new CardDrift(card.drift().status(), card.drift().comparedWith(), card.drift().findings()));
+        }
+
+        ModelCard toCard(String path) {
+            String trainingPath = at(path, "training_data");
+            CardTraining t = require(trainingData, trainingPath);
+            ModelCard.TrainingData data = at(trainingPath, () -> new ModelCard.TrainingData(
+                    require(t.file(), at(trainingPath, "file")), t.year(), require(t.rows(), at(trainingPath, "rows")),
+                    require(t.positives(), at(trainingPath, "positives")), t.fingerprint(), t.split()));
+            List<ModelCard.Measure> measures = measures(metrics, at(path, "metrics"));
+            List<ModelCard.GroupMeasures> groupMeasures = new ArrayList<>();
+            requireAll(groups, at(path, "groups"));
+            for (int i = 0; i < groups.size(); i++) {
+                String groupPath = at(at(path, "groups"), i);
+                CardGroup g = groups.get(i);
+                List<ModelCard.Measure> figures = measures(g.metrics(), at(groupPath, "metrics"));
+                groupMeasures.add(at(groupPath, () -> new ModelCard.GroupMeasures(
+                        require(g.feature(), at(groupPath, "feature")), require(g.value(), at(groupPath, "value")),
+                        require(g.students(), at(groupPath, "students")),
+                        require(g.positives(), at(groupPath, "positives")), figures, g.note())));
+            }
+            String driftPath = at(path, "drift");
+            CardDrift d = require(drift, driftPath);
+            ModelCard.Drift measuredDrift = at(driftPath, () -> new ModelCard.Drift(require(d.status(),
+                    at(driftPath, "status")), d.comparedWith(), requireAll(d.findings(), at(driftPath, "findings"))));
+            String use = require(intendedUse, at(path, "intended_use"));
+            String defined = require(target, at(path, "target"));
+            String calibrated = require(calibration, at(path, "calibration"));
+            List<String> misuses = requireAll(misuse, at(path, "misuse"));
+            List<String> limits = requireAll(knownLimits, at(path, "known_limits"));
+            return at(path, () -> new ModelCard(use, misuses, defined, data, measures, calibrated, groupMeasures,
+                    limits, measuredDrift));
+        }
+
+        private static List<ModelCard.Measure> measures(List<CardMeasure> measures, String path) {
+            requireAll(measures, path);
+            List<ModelCard.Measure> out = new ArrayList<>();
+            for (int i = 0; i < measures.size(); i++) {
+                String measurePath = at(path, i);
+                CardMeasure m = measures.get(i);
+                double value = require(m.value(), at(measurePath, "value"));
+                out.add(at(measurePath, () -> new ModelCard.Measure(require(m.metric(), at(measurePath, "metric")),
+                        value, m.low(), m.high(), m.measuredOn())));
+            }
+            return out;
+        }
+    }
+
+    record CardTraining(String file, Integer year, Long rows, Long positives, String fingerprint, String split) {
+    }
+
+    record CardMeasure(String metric, Double value, Double low, Double high, String measuredOn) {
+        static CardMeasure of(ModelCard.Measure m) {
+            return new CardMeasure(m.metric(), m.value(), m.low(), m.high(), m.measuredOn());
+        }
+    }
+
+    record CardGroup(String feature, String value, Long students, Long positives, List<CardMeasure> metrics,
+            String note) {
+    }
+
+    record CardDrift(String status, String comparedWith, List<String> findings) {
     }
 
     record Onnx(String file, Input input, Output output) {

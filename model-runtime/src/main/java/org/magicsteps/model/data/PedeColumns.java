@@ -42,6 +42,9 @@ final class PedeColumns {
         SHEET_HEADERS.put("defasagem", List.of("Defas"));
         SHEET_HEADERS.put("turma", List.of("Turma"));
         SHEET_HEADERS.put("genero", List.of("Gênero"));
+        // The earlier years' stones, in the 2022 sheet's layout (models trained with --include read them).
+        SHEET_HEADERS.put("pedra_ano_anterior", List.of("Pedra 21"));
+        SHEET_HEADERS.put("pedra_dois_anos_antes", List.of("Pedra 20"));
     }
 
     private PedeColumns() {

@@ -60,6 +60,33 @@ public final class BinaryMetrics {
         return sum / truth.length;
     }
 
+    /**
+     * The expected calibration error: over {@value Curves#CALIBRATION_BINS} equal-width bins of
+     * predicted probability, the share of rows in each bin times the gap between its mean
+     * predicted probability and its observed rate, summed (0 is perfect; the bins of
+     * {@link Curves#calibration}, the reliability diagram).
+     */
+    public static double expectedCalibrationError(boolean[] truth, double[] probabilities) {
+        requireSameLength(truth, probabilities);
+        int bins = Curves.CALIBRATION_BINS;
+        long[] counts = new long[bins];
+        double[] predicted = new double[bins];
+        long[] positives = new long[bins];
+        for (int i = 0; i < truth.length; i++) {
+            int bin = Curves.bin(probabilities[i]);
+            counts[bin]++;
+            predicted[bin] += probabilities[i];
+            positives[bin] += truth[i] ? 1 : 0;
+        }
+        double error = 0;
+        for (int bin = 0; bin < bins; bin++) {
+            if (counts[bin] > 0) {
+                error += Math.abs(predicted[bin] - positives[bin]) / truth.length;
+            }
+        }
+        return error;
+    }
+
     /** The confusion matrix when a probability at or above {@code threshold} predicts the positive class. */
     public static ConfusionMatrix confusion(boolean[] truth, double[] probabilities, double threshold) {
         requireSameLength(truth, probabilities);

@@ -38,6 +38,11 @@ public record Curves(List<Point> roc, List<Point> precisionRecall, List<Calibrat
     public record CalibrationBin(double lower, double upper, long count, double meanPredicted, double observedRate) {
     }
 
+    /** The calibration bin of a probability: [k/10, (k+1)/10), the last one including 1. */
+    static int bin(double probability) {
+        return Math.max(0, Math.min(CALIBRATION_BINS - 1, (int) Math.floor(probability * CALIBRATION_BINS)));
+    }
+
     /** The curves of {@code probabilities} against {@code truth} (which must hold both classes). */
     public static Curves of(boolean[] truth, double[] probabilities) {
         BinaryMetrics.requireBothClasses(truth, probabilities);
@@ -55,7 +60,7 @@ public record Curves(List<Point> roc, List<Point> precisionRecall, List<Calibrat
         double[] predicted = new double[CALIBRATION_BINS];
         long[] positives = new long[CALIBRATION_BINS];
         for (int i = 0; i < truth.length; i++) {
-            int bin = Math.min(CALIBRATION_BINS - 1, (int) Math.floor(probabilities[i] * CALIBRATION_BINS));
+            int bin = bin(probabilities[i]);
             counts[bin]++;
             predicted[bin] += probabilities[i];
             positives[bin] += truth[i] ? 1 : 0;

@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
  * @param prAuc area under the precision–recall curve (average precision)
  * @param logLoss mean negative log-likelihood
  * @param brier mean squared error of the probability
+ * @param ece expected calibration error over ten equal-width bins
  * @param accuracy at the threshold
  * @param precision at the threshold
  * @param recall at the threshold
@@ -30,13 +31,13 @@ import java.util.SplittableRandom;
  * @param curves ROC, precision–recall and calibration curves
  */
 public record Evaluation(long rows, long positives, double threshold, Estimate rocAuc, Estimate prAuc,
-        Estimate logLoss, Estimate brier, Estimate accuracy, Estimate precision, Estimate recall, Estimate f1,
+        Estimate logLoss, Estimate brier, Estimate ece, Estimate accuracy, Estimate precision, Estimate recall, Estimate f1,
         ConfusionMatrix confusion, Curves curves) {
 
     /** The number of bootstrap resamples behind each interval. */
     public static final int RESAMPLES = 2000;
 
-    private static final int METRICS = 8;
+    private static final int METRICS = 9;
 
     /**
      * Evaluates {@code probabilities} against {@code truth} at {@code threshold}.
@@ -76,7 +77,7 @@ public record Evaluation(long rows, long positives, double threshold, Estimate r
             estimates[m] = new Estimate(point[m], percentile(samples[m], 0.025), percentile(samples[m], 0.975));
         }
         return new Evaluation(truth.length, positiveRows.length, threshold, estimates[0], estimates[1], estimates[2],
-                estimates[3], estimates[4], estimates[5], estimates[6], estimates[7],
+                estimates[3], estimates[4], estimates[5], estimates[6], estimates[7], estimates[8],
                 BinaryMetrics.confusion(truth, probabilities, threshold), Curves.of(truth, probabilities));
     }
 
@@ -102,6 +103,7 @@ public record Evaluation(long rows, long positives, double threshold, Estimate r
         estimates.put("pr_auc", prAuc);
         estimates.put("log_loss", logLoss);
         estimates.put("brier", brier);
+        estimates.put("ece", ece);
         estimates.put("accuracy", accuracy);
         estimates.put("precision", precision);
         estimates.put("recall", recall);
@@ -132,7 +134,7 @@ public record Evaluation(long rows, long positives, double threshold, Estimate r
         ConfusionMatrix confusion = BinaryMetrics.confusion(truth, probabilities, threshold);
         return new double[] {BinaryMetrics.rocAuc(truth, probabilities), BinaryMetrics.prAuc(truth, probabilities),
             BinaryMetrics.logLoss(truth, probabilities), BinaryMetrics.brier(truth, probabilities),
-            confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1()};
+            BinaryMetrics.expectedCalibrationError(truth, probabilities), confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1()};
     }
 
     private static int[] indices(boolean[] truth, boolean wanted) {

@@ -17,6 +17,7 @@ import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.data.SheetException;
 import org.magicsteps.model.evaluation.Evaluation;
+import org.magicsteps.model.evaluation.GroupEvaluation;
 import org.magicsteps.model.evaluation.LabelledSheet;
 
 /**
@@ -99,7 +100,8 @@ public final class BundleEvaluation {
                         Map.of(), sheet.skipped(), List.of(), Map.of()),
                 "all " + sheet.students().size() + " labelled rows of " + subject
                         + (trainedOnThisFile ? ", which the model was trained on (optimistic)" : ""),
-                evaluation, null, null, notes);
+                evaluation, GroupEvaluation.of(sheet.students(), probabilities, cut, BOOTSTRAP_SEED), null, null, null,
+                manifest.modelCard(), notes);
     }
 
     private static Map<String, String> hyperParameters(BundleManifest manifest) {

@@ -3,7 +3,9 @@ package org.magicsteps.model.report;
 import java.util.List;
 import java.util.Map;
 
+import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.model.evaluation.Evaluation;
+import org.magicsteps.model.evaluation.GroupEvaluation;
 
 /**
  * Everything a model's report says: which model, on which data, how it scored (with intervals),
@@ -17,14 +19,20 @@ import org.magicsteps.model.evaluation.Evaluation;
  * @param data what it was evaluated (and trained) on
  * @param evaluatedOn in words: which rows {@link #evaluation()} comes from, and why they are (or are not) unseen
  * @param evaluation the headline metrics
+ * @param groups the same metrics within groups of students (gender, phase), on the same rows
+ * @param calibration how the probabilities were calibrated and what that changed; {@code null}
+ *     for an evaluation of an existing bundle
  * @param training how the model was chosen; {@code null} for an evaluation of an existing bundle
  * @param leakage what the leakage check found; {@code null} for an evaluation of an existing bundle
+ * @param modelCard the bundle's model card, or {@code null} when it has none
  * @param notes caveats for people, in order of importance
  */
 public record ModelReport(String title, ModelSummary model, DataSummary data, String evaluatedOn, Evaluation evaluation,
-        TrainingSummary training, Leakage leakage, List<String> notes) {
+        List<GroupEvaluation> groups, CalibrationSummary calibration, TrainingSummary training, Leakage leakage,
+        ModelCard modelCard, List<String> notes) {
 
     public ModelReport {
+        groups = List.copyOf(groups);
         notes = List.copyOf(notes);
     }
 
@@ -78,24 +86,43 @@ public record ModelReport(String title, ModelSummary model, DataSummary data, St
     }
 
     /**
-     * @param validationLogLoss of the chosen model, trained on the training split
+     * @param validationLogLoss of the chosen model, trained on the training split and calibrated on the
+     *     validation split
      * @param validationRocAuc of the same
      * @param crossValidation the stability check on the training split
      * @param trainOnlyTest the test metrics of the chosen model before the refit, for comparison
      * @param refit what the shipped model was refitted on, in words
      * @param featureSteps the feature-engineering decisions, in the order tried
      * @param grid every grid point, best first
-     * @param onnxMaxDifference the largest |ONNX − Tribuo| probability difference on the test rows
+     * @param families the best grid point of each model family, with its cross-validated ROC-AUC (the same
+     *     folds for all), best first
+     * @param onnxMaxDifference the largest difference on the test rows between the bundle's ONNX probabilities
+     *     and the trained model's own (computed in double precision from Tribuo's trained numbers)
      * @param seconds how long training took
      */
     public record TrainingSummary(double validationLogLoss, double validationRocAuc, CrossValidation crossValidation,
             Map<String, Double> trainOnlyTest, String refit, List<FeatureStep> featureSteps, List<GridPoint> grid,
-            double onnxMaxDifference, double seconds) {
+            List<Family> families, double onnxMaxDifference, double seconds) {
         public TrainingSummary {
             trainOnlyTest = ordered(trainOnlyTest);
             featureSteps = List.copyOf(featureSteps);
             grid = List.copyOf(grid);
+            families = List.copyOf(families);
         }
+    }
+
+    /**
+     * The best grid point of one model family.
+     *
+     * @param modelClass the family
+     * @param spec its hyper-parameters, for people
+     * @param validationLogLoss calibrated, on the validation split
+     * @param validationRocAuc on the validation split
+     * @param crossValidation its recipe's cross-validated ROC-AUC on the training split
+     * @param chosen whether it is the shipped model's family
+     */
+    public record Family(String modelClass, String spec, double validationLogLoss, double validationRocAuc,
+            CrossValidation crossValidation, boolean chosen) {
     }
 
     /**
@@ -123,16 +150,42 @@ public record ModelReport(String title, ModelSummary model, DataSummary data, St
     /**
      * @param modelClass the kind of model
      * @param hyperParameters by name
-     * @param epochs chosen by early stopping
-     * @param validationLogLoss at those epochs
-     * @param validationRocAuc at those epochs
-     * @param epochsTried each epoch count trained, with its validation log-loss
+     * @param size the size chosen on validation (boosting rounds; 0 for logistic regression)
+     * @param rawValidationLogLoss before calibration
+     * @param validationLogLoss after calibration on the validation split (the criterion)
+     * @param validationRocAuc on the validation split
+     * @param calibration the Platt map fitted on the validation split, for people
+     * @param sizesTried the validation log-loss after each boosting round, or empty
      * @param chosen whether this point won
      */
-    public record GridPoint(String modelClass, Map<String, String> hyperParameters, int epochs, double validationLogLoss,
-            double validationRocAuc, String epochsTried, boolean chosen) {
+    public record GridPoint(String modelClass, Map<String, String> hyperParameters, int size,
+            double rawValidationLogLoss, double validationLogLoss, double validationRocAuc, String calibration,
+            List<Double> sizesTried, boolean chosen) {
         public GridPoint {
             hyperParameters = ordered(hyperParameters);
+            sizesTried = List.copyOf(sizesTried);
+        }
+    }
+
+    /**
+     * How the shipped probabilities were calibrated, and the same evaluation rows before it.
+     *
+     * @param method {@code platt}, in words
+     * @param fittedOn which rows the map was fitted on
+     * @param scale the map's slope on the uncalibrated log-odds
+     * @param shift its intercept
+     * @param logOddsLimit the clip of the served log-odds
+     * @param validationLogLossBefore the chosen model's validation log-loss before calibration
+     * @param validationLogLossAfter and after (fitted on those rows: optimistic)
+     * @param uncalibrated the headline evaluation of the shipped model without calibration
+     * @param logOddsBounds the smallest and largest calibrated log-odds any valid student can get
+     *     (an outer bound; the clip binds only beyond it)
+     */
+    public record CalibrationSummary(String method, String fittedOn, double scale, double shift, double logOddsLimit,
+            double validationLogLossBefore, double validationLogLossAfter, Evaluation uncalibrated,
+            List<Double> logOddsBounds) {
+        public CalibrationSummary {
+            logOddsBounds = List.copyOf(logOddsBounds);
         }
     }
 

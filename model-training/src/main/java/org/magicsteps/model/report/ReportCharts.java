@@ -32,7 +32,7 @@ import org.magicsteps.model.evaluation.Evaluation;
 
 /**
  * The report's four charts as PNG bytes, drawn with JFreeChart off-screen: ROC curve,
- * precision–recall curve, calibration curve and the confusion matrix at the threshold.
+ * precision–recall curve, reliability diagram (calibration) and the confusion matrix at the threshold.
  */
 final class ReportCharts {
 
@@ -45,6 +45,7 @@ final class ReportCharts {
     private static final int HEIGHT = 420;
     private static final Color MODEL = new Color(0x1f, 0x5f, 0xa8);
     private static final Color REFERENCE = new Color(0x99, 0x99, 0x99);
+    private static final Color BEFORE = new Color(0xd9, 0x7b, 0x29);
 
     static {
         // Reports are drawn on servers without a display.
@@ -56,12 +57,17 @@ final class ReportCharts {
     private ReportCharts() {
     }
 
-    /** Every chart by file name, in report order. */
-    static Map<String, byte[]> draw(Evaluation evaluation, String subject) {
+    /**
+     * Every chart by file name, in report order.
+     *
+     * @param uncalibrated the same rows' evaluation before calibration, drawn beside it in the
+     *     reliability diagram; {@code null} when there is none
+     */
+    static Map<String, byte[]> draw(Evaluation evaluation, Evaluation uncalibrated, String subject) {
         Map<String, byte[]> charts = new LinkedHashMap<>();
         charts.put(ROC, roc(evaluation, subject));
         charts.put(PRECISION_RECALL, precisionRecall(evaluation, subject));
-        charts.put(CALIBRATION, calibration(evaluation.curves(), subject));
+        charts.put(CALIBRATION, reliability(evaluation, uncalibrated, subject));
         charts.put(CONFUSION, confusion(evaluation.confusion(), evaluation.threshold(), subject));
         return charts;
     }
@@ -90,18 +96,32 @@ final class ReportCharts {
         return png(chart);
     }
 
-    private static byte[] calibration(Curves curves, String subject) {
+    /**
+     * The reliability diagram: for each tenth of predicted probability, the observed share of
+     * students who reached the PV against the bin's mean prediction (labelled with the bin's
+     * count), with the expected calibration error in the legend; before calibration too, when given.
+     */
+    private static byte[] reliability(Evaluation evaluation, Evaluation uncalibrated, String subject) {
         XYSeriesCollection data = new XYSeriesCollection();
-        List<Curves.Point> points = curves.calibration().stream()
-                .map(b -> new Curves.Point(b.meanPredicted(), b.observedRate())).toList();
-        data.addSeries(series("model (bins of 0.1; label = students)", points));
+        data.addSeries(series(String.format(Locale.ROOT, "%s (ECE %.3f; label = students)",
+                uncalibrated == null ? "model" : "calibrated", evaluation.ece().value()),
+                points(evaluation.curves())));
         data.addSeries(series("perfectly calibrated", List.of(new Curves.Point(0, 0), new Curves.Point(1, 1))));
-        JFreeChart chart = ChartFactory.createXYLineChart("Calibration — " + subject, "mean predicted probability",
+        if (uncalibrated != null) {
+            data.addSeries(series(String.format(Locale.ROOT, "before calibration (ECE %.3f)",
+                    uncalibrated.ece().value()), points(uncalibrated.curves())));
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Reliability — " + subject, "mean predicted probability",
                 "observed share that reached the PV", data, PlotOrientation.VERTICAL, true, false, false);
         style(chart, true);
         XYPlot plot = chart.getXYPlot();
+        if (uncalibrated != null) {
+            XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+            renderer.setSeriesPaint(2, BEFORE);
+            renderer.setSeriesStroke(2, new BasicStroke(1.4f));
+        }
         plot.getDomainAxis().setRange(-0.02, 1.04);
-        for (Curves.CalibrationBin bin : curves.calibration()) {
+        for (Curves.CalibrationBin bin : evaluation.curves().calibration()) {
             XYTextAnnotation label = new XYTextAnnotation(Long.toString(bin.count()), bin.meanPredicted() + 0.012,
                     Math.min(0.98, bin.observedRate() + 0.015));
             label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
@@ -109,6 +129,10 @@ final class ReportCharts {
             plot.addAnnotation(label);
         }
         return png(chart);
+    }
+
+    private static List<Curves.Point> points(Curves curves) {
+        return curves.calibration().stream().map(b -> new Curves.Point(b.meanPredicted(), b.observedRate())).toList();
     }
 
     private static byte[] confusion(ConfusionMatrix m, double threshold, String subject) {

@@ -4,14 +4,21 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
+import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.model.evaluation.ConfusionMatrix;
 import org.magicsteps.model.evaluation.Estimate;
 import org.magicsteps.model.evaluation.Evaluation;
+import org.magicsteps.model.evaluation.GroupEvaluation;
 
 /** The report as one HTML page with its charts inlined as data URIs, readable offline and by e-mail. */
 final class ReportHtml {
 
     private static final int GRID_ROWS_SHOWN = 15;
+    private static final Map<String, String> METRIC_LABELS = Map.of("roc_auc", "ROC-AUC", "pr_auc",
+            "PR-AUC (average precision)", "log_loss", "log-loss", "brier", "Brier score", "ece",
+            "expected calibration error (10 bins)", "accuracy", "accuracy", "precision", "precision", "recall", "recall",
+            "f1", "F1");
+    private static final java.util.Set<String> AT_THRESHOLD = java.util.Set.of("accuracy", "precision", "recall", "f1");
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1180px;margin:2em auto;\
@@ -49,12 +56,10 @@ final class ReportHtml {
                 .append(".</p>\n<p>Decision threshold <b>").append(num(model.threshold(), 4)).append("</b>: ")
                 .append(esc(model.thresholdRule())).append(".</p></div>\n");
         html.append("<table><tr><th>metric</th><th>value</th><th>95 % bootstrap interval</th></tr>\n");
-        String[] labels = {"ROC-AUC", "PR-AUC (average precision)", "log-loss", "Brier score", "accuracy", "precision",
-            "recall", "F1"};
-        int i = 0;
         for (Map.Entry<String, Estimate> entry : e.estimates().entrySet()) {
             Estimate estimate = entry.getValue();
-            html.append("<tr><td>").append(labels[i++]).append(i > 4 ? " (at the threshold)" : "")
+            html.append("<tr><td>").append(METRIC_LABELS.get(entry.getKey()))
+                    .append(AT_THRESHOLD.contains(entry.getKey()) ? " (at the threshold)" : "")
                     .append("</td><td class=\"n\">").append(num(estimate.value(), 3)).append("</td><td class=\"n\">")
                     .append(num(estimate.low(), 3)).append(" – ").append(num(estimate.high(), 3)).append("</td></tr>\n");
         }
@@ -77,6 +82,10 @@ final class ReportHtml {
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n"));
         html.append("</div>\n");
 
+        groups(html, report.groups(), report.evaluatedOn());
+        if (report.calibration() != null) {
+            calibration(html, report.calibration(), e);
+        }
         html.append("<h2>Read this before trusting the numbers</h2>\n<ul>\n");
         report.notes().forEach(n -> html.append("<li>").append(esc(n)).append("</li>\n"));
         html.append("</ul>\n");
@@ -86,6 +95,9 @@ final class ReportHtml {
         }
         if (report.training() != null) {
             training(html, report.training());
+        }
+        if (report.modelCard() != null) {
+            modelCard(html, report.modelCard());
         }
         modelAndData(html, report);
         html.append("</body></html>\n");
@@ -141,16 +153,18 @@ final class ReportHtml {
 
     private static void training(StringBuilder html, ModelReport.TrainingSummary t) {
         html.append("<h2>How the model was chosen</h2>\n<p>Chosen model on the validation split (trained on the "
-                + "training split only): log-loss ").append(num(t.validationLogLoss(), 4)).append(", ROC-AUC ")
+                + "training split only, calibrated on the validation split): log-loss ")
+                .append(num(t.validationLogLoss(), 4)).append(", ROC-AUC ")
                 .append(num(t.validationRocAuc(), 3)).append(". Shipped model: ").append(esc(t.refit()))
                 .append(".</p>\n<p>The same recipe trained on the training split only scores, on the test split: ");
         html.append(esc(String.join(", ", t.trainOnlyTest().entrySet().stream()
                 .map(e -> e.getKey() + " " + num(e.getValue(), 3)).toList())));
-        html.append(". The bundle's ONNX graph reproduces Tribuo's probabilities on the test rows within ")
+        html.append(". The bundle's ONNX graph reproduces the trained model's probabilities (computed in double "
+                + "precision from the numbers Tribuo trained) on the test rows within ")
                 .append(String.format(Locale.ROOT, "%.1e", t.onnxMaxDifference())).append(". Training took ")
                 .append(num(t.seconds(), 1)).append(" s.</p>\n");
-        html.append("<h3>Feature engineering</h3>\n<p>Each step is tried in turn with the logistic grid and kept when "
-                + "it lowers the best validation log-loss by at least 2 %.</p>\n<table><tr><th>step</th>"
+        html.append("<h3>Feature engineering</h3>\n<p>Each step is tried in turn with a small logistic grid and kept "
+                + "when it lowers the best calibrated validation log-loss by at least 2 %.</p>\n<table><tr><th>step</th>"
                 + "<th>what</th><th>log-loss before</th><th>with it</th><th>kept</th></tr>\n");
         for (ModelReport.FeatureStep s : t.featureSteps()) {
             html.append("<tr><td>").append(esc(s.step())).append("</td><td>").append(esc(s.description()))
@@ -158,21 +172,111 @@ final class ReportHtml {
                     .append(num(s.logLossWith(), 4)).append("</td><td>").append(s.kept() ? "<b class=\"ok\">yes</b>" : "no")
                     .append("</td></tr>\n");
         }
-        html.append("</table>\n<h3>Hyper-parameter grid</h3>\n<p>").append(t.grid().size())
-                .append(" grid points, each trained on the training split with early stopping on the validation split "
-                        + "(epochs 1, 2, 4, … 256, until two doublings in a row do not lower the validation log-loss); "
-                        + "the lowest validation log-loss wins. The best ")
-                .append(Math.min(GRID_ROWS_SHOWN, t.grid().size())).append(" (every point is in report.json):</p>\n")
-                .append("<table><tr><th>model</th><th>hyper-parameters</th><th>epochs</th><th>validation log-loss</th>"
-                        + "<th>validation ROC-AUC</th></tr>\n");
-        for (ModelReport.GridPoint g : t.grid().subList(0, Math.min(GRID_ROWS_SHOWN, t.grid().size()))) {
+        html.append("</table>\n<h3>Model selection</h3>\n<p>").append(t.grid().size())
+                .append(" grid points, each trained on the training split (boosted trees grow up to 400 rounds and keep "
+                        + "the number with the lowest validation log-loss, stopping after 40 rounds without a lower one), "
+                        + "then calibrated by Platt scaling on the validation split; the lowest calibrated validation "
+                        + "log-loss wins. The best of each model family:</p>\n");
+        gridTable(html, bestPerFamily(t.grid()));
+        html.append("<p>The best ").append(Math.min(GRID_ROWS_SHOWN, t.grid().size()))
+                .append(" overall (every point is in report.json):</p>\n");
+        gridTable(html, t.grid().subList(0, Math.min(GRID_ROWS_SHOWN, t.grid().size())));
+    }
+
+    private static java.util.List<ModelReport.GridPoint> bestPerFamily(java.util.List<ModelReport.GridPoint> grid) {
+        java.util.List<ModelReport.GridPoint> best = new java.util.ArrayList<>();
+        for (ModelReport.GridPoint g : grid) {
+            if (best.stream().noneMatch(b -> b.modelClass().equals(g.modelClass()))) {
+                best.add(g);
+            }
+        }
+        return best;
+    }
+
+    private static void gridTable(StringBuilder html, java.util.List<ModelReport.GridPoint> points) {
+        html.append("<table><tr><th>model</th><th>hyper-parameters</th><th>rounds</th><th>validation log-loss, raw</th>"
+                + "<th>calibrated</th><th>validation ROC-AUC</th><th>Platt map</th></tr>\n");
+        for (ModelReport.GridPoint g : points) {
             html.append("<tr").append(g.chosen() ? " style=\"font-weight:600\"" : "").append("><td>")
                     .append(esc(g.modelClass())).append(g.chosen() ? " (chosen)" : "").append("</td><td>")
-                    .append(esc(parameters(g.hyperParameters()))).append("</td><td class=\"n\">").append(g.epochs())
-                    .append("</td><td class=\"n\">").append(num(g.validationLogLoss(), 4)).append("</td><td class=\"n\">")
-                    .append(num(g.validationRocAuc(), 3)).append("</td></tr>\n");
+                    .append(esc(parameters(g.hyperParameters()))).append("</td><td class=\"n\">")
+                    .append(g.size() == 0 ? "–" : Integer.toString(g.size()))
+                    .append("</td><td class=\"n\">").append(num(g.rawValidationLogLoss(), 4))
+                    .append("</td><td class=\"n\">").append(num(g.validationLogLoss(), 4))
+                    .append("</td><td class=\"n\">").append(num(g.validationRocAuc(), 3)).append("</td><td>")
+                    .append(esc(g.calibration())).append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    private static void calibration(StringBuilder html, ModelReport.CalibrationSummary c, Evaluation calibrated) {
+        html.append("<h2>Calibration</h2>\n<p>").append(esc(c.method())).append(" fitted on ").append(esc(c.fittedOn()))
+                .append(": calibrated log-odds = ").append(num(c.scale(), 4)).append(" · s ")
+                .append(c.shift() < 0 ? "− " : "+ ").append(num(Math.abs(c.shift()), 4))
+                .append(", s being the model's own log-odds, then clipped to ±").append(num(c.logOddsLimit(), 0))
+                .append(". The map is folded into the graph (a linear model's weights, a tree ensemble's leaves), so "
+                        + "every client of the graph gets calibrated probabilities, and it is monotone, so it changes no "
+                        + "ranking. For any valid student the calibrated log-odds lie within [")
+                .append(num(c.logOddsBounds().get(0), 2)).append(", ").append(num(c.logOddsBounds().get(1), 2))
+                .append("] (an outer bound)")
+                .append(Math.max(-c.logOddsBounds().get(0), c.logOddsBounds().get(1)) <= c.logOddsLimit()
+                        ? ", so the clip never binds." : "; the clip binds only beyond ±" + num(c.logOddsLimit(), 0) + ".")
+                .append(" Validation log-loss ").append(num(c.validationLogLossBefore(), 4)).append(" before, ")
+                .append(num(c.validationLogLossAfter(), 4)).append(" after (fitted on those rows).</p>\n")
+                .append("<table><tr><th>on the test split</th><th>calibrated (shipped)</th><th>before calibration</th>"
+                        + "</tr>\n");
+        Evaluation before = c.uncalibrated();
+        calibrationRow(html, "expected calibration error", calibrated.ece(), before.ece());
+        calibrationRow(html, "Brier score", calibrated.brier(), before.brier());
+        calibrationRow(html, "log-loss", calibrated.logLoss(), before.logLoss());
+        html.append("</table>\n<p class=\"sub\">The reliability diagram (calibration.png above) shows both.</p>\n");
+    }
+
+    private static void calibrationRow(StringBuilder html, String name, Estimate after, Estimate before) {
+        html.append("<tr><td>").append(name).append("</td><td class=\"n\">").append(esc(after.text()))
+                .append("</td><td class=\"n\">").append(esc(before.text())).append("</td></tr>\n");
+    }
+
+    private static void groups(StringBuilder html, java.util.List<GroupEvaluation> groups, String evaluatedOn) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Performance per group</h2>\n<p>On ").append(esc(evaluatedOn)).append(", within each group, "
+                + "with 95 % bootstrap intervals; a group with fewer than ").append(GroupEvaluation.MIN_PER_CLASS)
+                .append(" students of either class gets its counts only.</p>\n<table><tr><th>group</th>"
+                        + "<th>students</th><th>reached</th><th>mean predicted</th><th>observed rate</th><th>ROC-AUC</th>"
+                        + "<th>Brier</th><th>recall</th><th>precision</th></tr>\n");
+        for (GroupEvaluation g : groups) {
+            html.append("<tr><td>").append(esc(g.feature() + " = " + g.value())).append("</td><td class=\"n\">")
+                    .append(g.students()).append("</td><td class=\"n\">").append(g.positives())
+                    .append("</td><td class=\"n\">").append(num(g.meanPredicted(), 3)).append("</td><td class=\"n\">")
+                    .append(num(g.observedRate(), 3)).append("</td>");
+            if (g.rocAuc() == null) {
+                html.append("<td colspan=\"4\" class=\"sub\">").append(esc(g.note())).append("</td>");
+            } else {
+                for (Estimate e : new Estimate[] {g.rocAuc(), g.brier(), g.recall(), g.precision()}) {
+                    html.append("<td class=\"n\">").append(esc(e.text())).append("</td>");
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void modelCard(StringBuilder html, ModelCard card) {
+        html.append("<h2>Model card</h2>\n<table>\n");
+        row(html, "intended use", card.intendedUse());
+        row(html, "not for", String.join(" | ", card.misuse()));
+        row(html, "target", card.target());
+        ModelCard.TrainingData t = card.trainingData();
+        row(html, "training data", t.file() + (t.year() == null ? "" : " (PEDE " + t.year() + ")") + ": " + t.rows()
+                + " students, " + t.positives() + " reached the PV; " + (t.split() == null ? "" : t.split()));
+        row(html, "calibration", card.calibration());
+        row(html, "known limits", String.join(" | ", card.knownLimits()));
+        row(html, "drift", card.drift().status() + (card.drift().findings().isEmpty() ? ""
+                : ": " + String.join(" ", card.drift().findings())));
+        html.append("</table>\n<p class=\"sub\">The card's metrics are the results and group tables of this page; "
+                + "the whole card is in the bundle's manifest.json (model_card) and in GET /info.</p>\n");
     }
 
     private static void modelAndData(StringBuilder html, ModelReport report) {

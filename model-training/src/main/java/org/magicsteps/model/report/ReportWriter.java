@@ -44,7 +44,8 @@ public final class ReportWriter {
         Map<String, byte[]> charts;
         String chartProblem = null;
         try {
-            charts = ReportCharts.draw(report.evaluation(), subject(report));
+            charts = ReportCharts.draw(report.evaluation(),
+                    report.calibration() == null ? null : report.calibration().uncalibrated(), subject(report));
         } catch (RuntimeException | java.awt.AWTError | InternalError | UnsatisfiedLinkError e) {
             // A machine without fonts or AWT libraries still gets the numbers.
             charts = new LinkedHashMap<>();

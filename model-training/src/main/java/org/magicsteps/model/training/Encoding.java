@@ -74,7 +74,9 @@ final class Encoding {
                     continue;
                 }
                 requireValues(spec, words.size());
-                String mode = mode(words);
+                // An earlier year's stone is absent for a student new this year: that absence is information
+                // (all-zero one-hot columns), not a gap to fill with the most frequent stone.
+                String mode = OriginalFeatures.EARLIER_YEAR_NAMES.contains(spec.name()) ? null : mode(words);
                 features.add(new FeatureDefinition(spec, new Transform.OneHot(List.copyOf(new TreeSet<>(words))), null,
                         histogram, mode));
             }
@@ -119,10 +121,86 @@ final class Encoding {
         return encoded;
     }
 
+    /**
+     * For every model input, the smallest and largest value a valid student can give it: numeric
+     * features over their validation bounds, one-hot columns 0 or 1, derived features by interval
+     * arithmetic over their inputs' bounds (an outer bound, since their inputs vary together).
+     *
+     * @return {@code [low, high]}, each as wide as the model input
+     */
+    double[][] inputBounds() {
+        double[] low = new double[width()];
+        double[] high = new double[width()];
+        Map<String, double[]> raw = new LinkedHashMap<>();
+        int column = 0;
+        for (FeatureDefinition f : features) {
+            Transform t = f.transform();
+            if (f.type().isNumeric()) {
+                double min = f.spec().minimum() == null ? Double.NEGATIVE_INFINITY : f.spec().minimum();
+                double max = f.spec().maximum() == null ? Double.POSITIVE_INFINITY : f.spec().maximum();
+                raw.put(f.name(), new double[] {min, max});
+            }
+            for (int k = 0; k < t.width(); k++, column++) {
+                double[] range = t.categorical() ? new double[] {0, 1} : encoded(t, raw.get(f.name()));
+                low[column] = range[0];
+                high[column] = range[1];
+            }
+        }
+        for (DerivedFeature d : derived) {
+            double[] range = encoded(d.transform(), interval(d.expression(), raw));
+            low[column] = range[0];
+            high[column] = range[1];
+            column++;
+        }
+        return new double[][] {low, high};
+    }
+
+    private static double[] encoded(Transform transform, double[] range) {
+        float[] a = new float[1];
+        float[] b = new float[1];
+        transform.encode(range[0], a, 0);
+        transform.encode(range[1], b, 0);
+        return new double[] {Math.min(a[0], b[0]), Math.max(a[0], b[0])};
+    }
+
+    private static double[] interval(DerivedFeature.Expression expression, Map<String, double[]> raw) {
+        if (expression instanceof DerivedFeature.Expression.Mean mean) {
+            double low = 0;
+            double high = 0;
+            for (String input : mean.of()) {
+                low += raw.get(input)[0] / mean.of().size();
+                high += raw.get(input)[1] / mean.of().size();
+            }
+            return new double[] {low, high};
+        }
+        if (expression instanceof DerivedFeature.Expression.Product product) {
+            if (product.of().size() == 2 && product.of().get(0).equals(product.of().get(1))) {
+                double[] r = raw.get(product.of().get(0));
+                double top = Math.max(r[0] * r[0], r[1] * r[1]);
+                return new double[] {r[0] <= 0 && r[1] >= 0 ? 0 : Math.min(r[0] * r[0], r[1] * r[1]), top};
+            }
+            double[] acc = {1, 1};
+            for (String input : product.of()) {
+                double[] r = raw.get(input);
+                double[] c = {acc[0] * r[0], acc[0] * r[1], acc[1] * r[0], acc[1] * r[1]};
+                acc = new double[] {Arrays.stream(c).min().orElseThrow(), Arrays.stream(c).max().orElseThrow()};
+            }
+            return acc;
+        }
+        DerivedFeature.Expression.Ratio ratio = (DerivedFeature.Expression.Ratio) expression;
+        double[] n = raw.get(ratio.numerator());
+        double[] d = raw.get(ratio.denominator());
+        // The encoder refuses a ratio whose denominator + offset can reach 0, so it is positive here.
+        double[] c = {n[0] / (d[0] + ratio.offset()), n[0] / (d[1] + ratio.offset()), n[1] / (d[0] + ratio.offset()),
+            n[1] / (d[1] + ratio.offset())};
+        return new double[] {Arrays.stream(c).min().orElseThrow(), Arrays.stream(c).max().orElseThrow()};
+    }
+
     private static void requireValues(FeatureSpec spec, int count) {
         if (count == 0) {
             throw new IllegalArgumentException(spec.name() + ": has no value in the rows the preprocessing is fitted on;"
-                    + " exclude it with --exclude " + spec.name());
+                    + (OriginalFeatures.EARLIER_YEAR_NAMES.contains(spec.name()) ? " leave it out of --include"
+                            : " exclude it with --exclude " + spec.name()));
         }
     }
 

@@ -1,32 +1,25 @@
 package org.magicsteps.model.training;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.tribuo.Trainer;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.math.optimisers.AdaGrad;
-
 /**
- * One point of the hyper-parameter grid, except the number of epochs (chosen by early stopping):
- * a Tribuo trainer that exports to ONNX. Both kinds minimise the (weighted) log-loss with
- * AdaGrad, and both are regularised by early stopping alone.
+ * One point of the hyper-parameter grid: a model family and its settings. {@link #fit} trains it on
+ * the training rows (choosing its size on the validation rows where it has one: the number of
+ * boosting rounds), {@link #refit} trains it again, the same way and at the same size, on other
+ * rows. Both give a {@link LogOddsModel} of uncalibrated log-odds.
  *
- * <p>Why no L2 penalty: Tribuo 4.3.2's {@code AdaGradRDA}, its only optimiser with l1/l2
- * penalties, never advances the iteration counter of matrix parameters
- * ({@code AdaGradRDAMatrix.intersectAndAddInPlace}), so the penalties never touch a linear
- * model's weight matrix: every l2 gave the same model to the last digit. (And {@code Pegasos}
- * swaps its two rates in {@code copy()}, which every trainer calls.) The grid varies the
- * learning rate instead, which with early stopping sets how far from zero the weights get.
+ * <p>Why not Tribuo's SGD logistic regression and factorization machines any more: Tribuo 4.3.2's
+ * {@code AdaGradRDA}, its only optimiser with l1/l2 penalties, never advances the iteration counter
+ * of matrix parameters ({@code AdaGradRDAMatrix.intersectAndAddInPlace}), so the penalties never
+ * touch the weights (every l2 gave the same model, {@code TribuoPenaltyTest}); those models could be
+ * regularised by early stopping alone, and where the data are separable (through IPV) their weights
+ * grew until the probabilities reached exactly 0 and 1. LibLinear's logistic regression minimises
+ * the penalised loss exactly; the boosted trees are the non-linear family.
  */
 sealed interface ModelSpec {
-
-    /** AdaGrad's epsilon (Tribuo's default for its logistic regression). */
-    double EPSILON = 0.1;
 
     /** The manifest's {@code model_class}. */
     String modelClass();
@@ -37,8 +30,16 @@ sealed interface ModelSpec {
     /** The hyper-parameters by name, for the manifest and the report. */
     Map<String, String> hyperParameters();
 
-    /** A Tribuo trainer for {@code epochs} passes over the data. */
-    Trainer<Label> trainer(int epochs, long seed);
+    /** Trains on the training rows, choosing a size (if the family has one) on the validation rows. */
+    Fit fit(EncodedRows train, EncodedRows validation, long seed);
+
+    /** Trains again on other rows with the same settings and the size {@code fit} chose. */
+    LogOddsModel refit(EncodedRows rows, int size, long seed);
+
+    /** Whether the family can be trained on these rows (the IPV families need the IPV rule to hold there). */
+    default boolean applicable(EncodedRows train) {
+        return true;
+    }
 
     /** One line for people. */
     default String text() {
@@ -48,49 +49,177 @@ sealed interface ModelSpec {
     }
 
     /**
-     * Logistic regression: a linear model with a softmax over the two classes (Tribuo's
-     * {@code LinearSGDTrainer} with {@code LogMulticlass}).
+     * What {@link #fit} produced.
+     *
+     * @param model the uncalibrated model trained on the training rows
+     * @param size the size chosen on validation (boosting rounds), 0 for a family without one
+     * @param validationHistory the validation loss at each size tried (empty without sizes): the log-loss of
+     *     the target, or the squared error of IPV for the IPV families
      */
-    record Logistic(double learningRate, Weighting weighting) implements ModelSpec {
+    record Fit(LogOddsModel model, int size, List<Double> validationHistory) {
+        public Fit {
+            validationHistory = List.copyOf(validationHistory);
+        }
+    }
+
+    /**
+     * L2-regularised logistic regression ({@link LiblinearLogistic}).
+     *
+     * @param lambda the penalty per row: the objective is {@code mean loss + λ/2 ‖w‖²}
+     */
+    record Logistic(double lambda, Weighting weighting) implements ModelSpec {
         @Override public String modelClass() { return "LogisticRegression"; }
         @Override public Map<String, String> hyperParameters() {
             Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("learning_rate", number(learningRate));
+            parameters.put("l2_per_row", number(lambda));
             parameters.put("positive_weight", weighting.label());
             return parameters;
         }
-        @Override public Trainer<Label> trainer(int epochs, long seed) {
-            // Logging interval -1: Tribuo would otherwise log the loss every few hundred steps.
-            return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, EPSILON), epochs, -1, 1, seed);
+        @Override public Fit fit(EncodedRows train, EncodedRows validation, long seed) {
+            return new Fit(refit(train, 0, seed), 0, List.of());
+        }
+        @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
+            boolean[] y = rows.y();
+            double[] weights = weighting.weights(y);
+            double positive = 1;
+            double negative = 1;
+            for (int i = 0; i < y.length; i++) {
+                if (y[i]) {
+                    positive = weights[i];
+                } else {
+                    negative = weights[i];
+                }
+            }
+            return LiblinearLogistic.train(rows.x(), y, lambda, positive, negative);
         }
     }
 
     /**
-     * A factorization machine: the linear model plus pairwise interactions of the inputs through
-     * {@code factors}-dimensional embeddings (Tribuo's {@code FMClassificationTrainer}).
+     * Ridge regression of IPV, the indicator whose threshold defines the target ({@code Atingiu PV}
+     * is {@code IPV ≥ t} in the training rows), turned into the probability of crossing it. IPV is
+     * the training target only, never an input: the model reads the same features as any other, but
+     * it learns from how far each student's IPV lies from the threshold, not only from which side it
+     * lies on, which is more to learn from in 412 rows with 54 positives. Under a normal residual of
+     * standard deviation σ, {@code P(IPV ≥ t) = Φ((ŷ − t) / σ)}; its uncalibrated log-odds are the
+     * logistic approximation {@code 1.702 · (ŷ − t) / σ}, which Platt scaling then calibrates. The
+     * result is again a linear model of the inputs.
+     *
+     * @param lambda the ridge penalty per row: the objective is {@code mean squared error + λ ‖w‖²}
      */
-    record FactorizationMachine(int factors, double learningRate, Weighting weighting) implements ModelSpec {
-        /** The standard deviation of the embeddings' random initialisation. */
-        static final double VARIANCE = 0.1;
+    record IpvRidge(double lambda) implements ModelSpec {
+        /** The logistic curve's scale that best matches the normal one. */
+        static final double PROBIT_TO_LOGIT = 1.702;
 
-        @Override public String modelClass() { return "FactorizationMachine"; }
+        @Override public String modelClass() { return "RidgeRegressionOfIpv"; }
+        @Override public Weighting weighting() { return Weighting.NONE; }
         @Override public Map<String, String> hyperParameters() {
             Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("factors", Integer.toString(factors));
-            parameters.put("learning_rate", number(learningRate));
-            parameters.put("positive_weight", weighting.label());
+            parameters.put("l2_per_row", number(lambda));
             return parameters;
         }
-        @Override public Trainer<Label> trainer(int epochs, long seed) {
-            return new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(learningRate, EPSILON), epochs, -1, 1,
-                    seed, factors, VARIANCE);
+        @Override public boolean applicable(EncodedRows train) {
+            return train.ipvRule().isPresent();
+        }
+        @Override public Fit fit(EncodedRows train, EncodedRows validation, long seed) {
+            return new Fit(refit(train, 0, seed), 0, List.of());
+        }
+        @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
+            if (rows.ipvRule().isEmpty()) {
+                throw new IllegalArgumentException("the rows hold no IPV threshold that separates Atingiu PV");
+            }
+            return crossing(LiblinearRidge.train(rows.x(), rows.ipv(), lambda), rows);
         }
     }
 
     /**
-     * How much a positive example weighs against a negative one, from the training rows' class
-     * counts. Weights are then scaled so they average 1, so that a learning rate means the same
-     * under every weighting.
+     * Gradient-boosted trees ({@link NewtonBoosting}); the number of trees is chosen on the
+     * validation rows (at most {@value #MAX_ROUNDS}, stopping after {@value #PATIENCE} rounds
+     * without a lower validation log-loss).
+     */
+    record BoostedTrees(int depth, double learningRate, double minChildWeight, Weighting weighting)
+            implements ModelSpec {
+        static final int MAX_ROUNDS = 400;
+        static final int PATIENCE = 40;
+
+        @Override public String modelClass() { return "GradientBoostedTrees"; }
+        @Override public Map<String, String> hyperParameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("max_depth", Integer.toString(depth));
+            parameters.put("learning_rate", number(learningRate));
+            parameters.put("min_child_weight", number(minChildWeight));
+            parameters.put("positive_weight", weighting.label());
+            return parameters;
+        }
+        @Override public Fit fit(EncodedRows train, EncodedRows validation, long seed) {
+            NewtonBoosting.Grown grown = NewtonBoosting.growWithEarlyStopping(settings(),
+                    new NewtonBoosting.LogLoss(train.y(), weighting.weights(train.y()), validation.y()), train.x(),
+                    validation.x(), MAX_ROUNDS, PATIENCE, seed);
+            return new Fit(grown.model(), grown.rounds(), grown.validationLoss());
+        }
+        @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
+            return NewtonBoosting.grow(settings(), new NewtonBoosting.LogLoss(rows.y(), weighting.weights(rows.y()),
+                    null), rows.x(), size, seed);
+        }
+        private NewtonBoosting.Settings settings() {
+            return new NewtonBoosting.Settings(depth, learningRate, minChildWeight);
+        }
+    }
+
+    /**
+     * Boosted trees of IPV: the non-linear counterpart of {@link IpvRidge}. Trees fitted to the
+     * squared error of IPV (the training target only, never an input), as many rounds as lower the
+     * validation split's squared error of IPV (at most {@value BoostedTrees#MAX_ROUNDS}), then the
+     * same probit-to-logit turn into uncalibrated log-odds of crossing the threshold, with the
+     * training residuals' standard deviation.
+     */
+    record IpvBoostedTrees(int depth, double learningRate, double minChildWeight) implements ModelSpec {
+        @Override public String modelClass() { return "GradientBoostedTreesOfIpv"; }
+        @Override public Weighting weighting() { return Weighting.NONE; }
+        @Override public Map<String, String> hyperParameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("max_depth", Integer.toString(depth));
+            parameters.put("learning_rate", number(learningRate));
+            parameters.put("min_child_weight", number(minChildWeight));
+            return parameters;
+        }
+        @Override public boolean applicable(EncodedRows train) {
+            return train.ipvRule().isPresent();
+        }
+        @Override public Fit fit(EncodedRows train, EncodedRows validation, long seed) {
+            NewtonBoosting.Grown grown = NewtonBoosting.growWithEarlyStopping(settings(),
+                    new NewtonBoosting.SquaredError(train.ipv(), validation.ipv()), train.x(), validation.x(),
+                    BoostedTrees.MAX_ROUNDS, BoostedTrees.PATIENCE, seed);
+            return new Fit(crossing(grown.model(), train), grown.rounds(), grown.validationLoss());
+        }
+        @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
+            return crossing(NewtonBoosting.grow(settings(), new NewtonBoosting.SquaredError(rows.ipv(), null),
+                    rows.x(), size, seed), rows);
+        }
+        private NewtonBoosting.Settings settings() {
+            return new NewtonBoosting.Settings(depth, learningRate, minChildWeight);
+        }
+    }
+
+    /**
+     * The uncalibrated log-odds that a predictor of IPV puts on crossing the rows' IPV threshold:
+     * {@code 1.702 · (ŷ − t) / σ}, σ the standard deviation of the rows' residuals.
+     */
+    private static LogOddsModel crossing(LogOddsModel predictor, EncodedRows rows) {
+        double threshold = rows.ipvRule().orElseThrow(() -> new IllegalArgumentException(
+                "the rows hold no IPV threshold that separates Atingiu PV"));
+        double squares = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double residual = rows.ipv()[i] - predictor.logOdds(rows.x()[i]);
+            squares += residual * residual;
+        }
+        double k = IpvRidge.PROBIT_TO_LOGIT / Math.sqrt(squares / rows.size());
+        return predictor.scaled(k, -k * threshold);
+    }
+
+    /**
+     * How much a positive example weighs against a negative one, from the rows' class counts.
+     * Weights are scaled so they average 1, so that a penalty or a minimum child weight means the
+     * same under every weighting.
      */
     enum Weighting {
         /** Every example weighs 1; the threshold alone handles the imbalance. */
@@ -110,20 +239,28 @@ sealed interface ModelSpec {
             return label;
         }
 
-        /** The weight of each row ({@code true} = positive), averaging 1. */
-        double[] weights(boolean[] targets) {
+        /** How much a positive weighs relative to a negative. */
+        double positiveWeight(boolean[] targets) {
             long positives = 0;
             for (boolean t : targets) {
                 positives += t ? 1 : 0;
             }
-            long negatives = targets.length - positives;
-            double ratio = positives == 0 ? 1.0 : (double) negatives / positives;
-            double positiveWeight = switch (this) {
+            double ratio = positives == 0 ? 1.0 : (double) (targets.length - positives) / positives;
+            return switch (this) {
                 case NONE -> 1.0;
                 case SQRT_BALANCED -> Math.sqrt(ratio);
                 case BALANCED -> ratio;
             };
-            double mean = (positives * positiveWeight + negatives) / targets.length;
+        }
+
+        /** The weight of each row ({@code true} = positive), averaging 1. */
+        double[] weights(boolean[] targets) {
+            double positiveWeight = positiveWeight(targets);
+            long positives = 0;
+            for (boolean t : targets) {
+                positives += t ? 1 : 0;
+            }
+            double mean = (positives * positiveWeight + (targets.length - positives)) / targets.length;
             double[] weights = new double[targets.length];
             for (int i = 0; i < targets.length; i++) {
                 weights[i] = (targets[i] ? positiveWeight : 1.0) / mean;

@@ -43,6 +43,25 @@ final class OriginalFeatures {
 
     static final List<String> NAMES = SPECS.stream().map(FeatureSpec::name).toList();
 
+    /** The stones the PEDE methodology gives, lower-cased. */
+    static final List<String> STONES = List.of("ametista", "quartzo", "topázio", "ágata");
+
+    /**
+     * Features the original API did not accept, known before this year's assessment: the stones
+     * of the earlier years ({@code Pedra 21} and {@code Pedra 20} in the 2022 sheet). A bundle reads
+     * them only when trained with {@code --include}; they are always optional, and a student new
+     * this year has none (the one-hot columns are then all zero, which the model learns as "no
+     * earlier stone": 45 % of the 2022 students). They come from earlier years' INDEs, so they
+     * carry earlier IPVs, not this year's.
+     */
+    static final List<FeatureSpec> EARLIER_YEARS = List.of(
+            FeatureSpec.categorical("pedra_ano_anterior", "The 'pedra' (stone) of the year before, a band of that "
+                    + "year's INDE (Pedra 21 in the 2022 sheet); absent for a student new this year", STONES).optional(),
+            FeatureSpec.categorical("pedra_dois_anos_antes", "The 'pedra' (stone) of two years before (Pedra 20 in the "
+                    + "2022 sheet); absent for a student who joined since", STONES).optional());
+
+    static final List<String> EARLIER_YEAR_NAMES = EARLIER_YEARS.stream().map(FeatureSpec::name).toList();
+
     /**
      * Which features the PEDE methodology computes from which: INDE is a weighted mean of the
      * indicators (IAN, IDA, IEG, IAA, IPS, IPP and IPV); Cg, Cf and Ct rank the students by INDE

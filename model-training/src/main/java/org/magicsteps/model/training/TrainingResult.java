@@ -23,10 +23,13 @@ public final class TrainingResult {
         this.trace = trace;
     }
 
-    /** Which sheet lines each stage used, and the predictions the choices were made on, for checking the pipeline's rules. */
+    /**
+     * Which sheet lines each stage used, the predictions the choices were made on, and the shipped
+     * model before calibration with the calibration fitted, for checking the pipeline's rules.
+     */
     record Trace(List<Integer> trainLines, List<Integer> validationLines, List<Integer> testLines,
             List<Integer> refitLines, boolean[] validationTruth, double[] validationProbabilities,
-            double[] testProbabilities) {
+            double[] testProbabilities, LogOddsModel uncalibrated, double plattScale, double plattShift) {
     }
 
     /** The bundle directory. */

@@ -25,9 +25,19 @@ public final class PedeSamples {
 
     /** {@code rows} students from {@code seed}; {@code unlabelled} of them have a blank Atingiu PV. */
     public static Path write(Path file, int rows, long seed, int unlabelled) {
+        return write(file, rows, seed, unlabelled, false);
+    }
+
+    /**
+     * The same, with the earlier years' stones when {@code earlierStones}: {@code Pedra 21} and
+     * {@code Pedra 20}, bands of an earlier INDE that follows the same progress, blank for about
+     * 45 % of the students (new that year). The other columns are the same as without them.
+     */
+    public static Path write(Path file, int rows, long seed, int unlabelled, boolean earlierStones) {
         Random random = new Random(seed);
+        Random history = new Random(seed + 1);
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
+        lines.add(HEADER + (earlierStones ? ",Pedra 21,Pedra 20" : ""));
         for (int i = 0; i < rows; i++) {
             double progress = random.nextGaussian();
             int fase = random.nextInt(8);
@@ -49,7 +59,8 @@ public final class PedeSamples {
                     format(ian), Integer.toString(1 + random.nextInt(800)), Integer.toString(1 + random.nextInt(150)),
                     Integer.toString(1 + random.nextInt(18)), Integer.toString(2 + random.nextInt(3)),
                     Integer.toString(-2 + random.nextInt(4)), String.valueOf((char) ('A' + random.nextInt(6))), genero,
-                    pedra, target));
+                    pedra, target) + (earlierStones ? "," + earlierStone(history, progress, 0.45) + ","
+                            + earlierStone(history, progress, 0.6) : ""));
         }
         try {
             Files.write(file, lines, StandardCharsets.UTF_8);
@@ -57,6 +68,15 @@ public final class PedeSamples {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** A stone for an earlier INDE of the same progress, or blank (a student who was not there yet). */
+    private static String earlierStone(Random random, double progress, double blankShare) {
+        if (random.nextDouble() < blankShare) {
+            return "";
+        }
+        double inde = 6.8 + 0.9 * progress + 0.6 * random.nextGaussian();
+        return inde < 6 ? "Quartzo" : inde < 7 ? "Ágata" : inde < 8 ? "Ametista" : "Topázio";
     }
 
     private static double clamp(double value, double min, double max) {

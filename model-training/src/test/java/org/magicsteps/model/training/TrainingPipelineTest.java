@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
 import org.magicsteps.model.bundle.BundleManifest;
+import org.magicsteps.model.bundle.Calibration;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.Transform;
 import org.magicsteps.model.data.SheetException;
@@ -42,12 +44,15 @@ import org.magicsteps.model.report.ModelReport;
  */
 class TrainingPipelineTest {
 
-    static final TrainingPipeline.SearchSpace SMALL = new TrainingPipeline.SearchSpace(
-            List.of(new ModelSpec.Logistic(0.5, ModelSpec.Weighting.NONE),
-                    new ModelSpec.Logistic(0.5, ModelSpec.Weighting.BALANCED)),
-            List.of(new ModelSpec.Logistic(0.5, ModelSpec.Weighting.NONE),
-                    new ModelSpec.Logistic(0.1, ModelSpec.Weighting.BALANCED),
-                    new ModelSpec.FactorizationMachine(2, 0.1, ModelSpec.Weighting.SQRT_BALANCED)));
+    static final SearchSpace SMALL = new SearchSpace(
+            List.of(new ModelSpec.Logistic(1e-2, ModelSpec.Weighting.NONE)),
+            List.of(new ModelSpec.Logistic(1e-3, ModelSpec.Weighting.NONE),
+                    new ModelSpec.Logistic(1e-2, ModelSpec.Weighting.BALANCED),
+                    new ModelSpec.IpvRidge(1e-2),
+                    new ModelSpec.BoostedTrees(2, 0.3, 1, ModelSpec.Weighting.NONE)));
+
+    static final Set<String> FROM_IPV_OR_INDE = Set.of("score_ipv", "score_inde", "nota_cg", "nota_cf", "nota_ct",
+            "pedra_modal");
 
     @TempDir
     static Path dir;
@@ -55,6 +60,8 @@ class TrainingPipelineTest {
     static Path data;
     static TrainingResult all;
     static TrainingResult early;
+    static Path withStones;
+    static TrainingResult strict;
 
     @BeforeAll
     static void train() {
@@ -63,6 +70,47 @@ class TrainingPipelineTest {
                 "magic-steps train --data pede.csv --out all"), line -> { }, SMALL);
         early = TrainingPipeline.run(new TrainingOptions(data, null, dir.resolve("early"), "early",
                 Set.of("score_ipv"), 11, null, null), line -> { }, SMALL);
+        withStones = PedeSamples.write(dir.resolve("stones.csv"), 260, 7, 0, true);
+        strict = TrainingPipeline.run(new TrainingOptions(withStones, null, dir.resolve("strict"), "strict",
+                FROM_IPV_OR_INDE, Set.of("pedra_ano_anterior", "pedra_dois_anos_antes"), 11, null, null),
+                line -> { }, SMALL);
+    }
+
+    @Test
+    void theStrictEarlyWarningReadsNothingFromIpvOrIndeAndTheEarlierStonesAsOptionalInputs() {
+        BundleManifest manifest = strict.bundle().manifest();
+        Set<String> read = new HashSet<>();
+        manifest.features().stream().filter(f -> f.transform().width() > 0).forEach(f -> read.add(f.name()));
+        manifest.derived().forEach(d -> read.addAll(d.expression().inputs()));
+        assertTrue(read.stream().noneMatch(FROM_IPV_OR_INDE::contains), read.toString());
+        assertTrue(read.containsAll(Set.of("pedra_ano_anterior", "pedra_dois_anos_antes")), read.toString());
+        FeatureDefinition stone = feature(manifest, "pedra_ano_anterior");
+        assertFalse(stone.spec().required());
+        assertEquals(null, stone.imputedCategory(), "no stone is information, not a gap to fill with the mode");
+        assertEquals("pedra_ano_anterior,pedra_dois_anos_antes", manifest.training().details().get("included_features"));
+        assertTrue(manifest.modelCard().intendedUse().startsWith("An early warning before IPV is measured"),
+                manifest.modelCard().intendedUse());
+
+        LabelledSheet sheet = LabelledSheet.read(withStones, null, manifest.schema(), Set.of(), false);
+        StudentFeatures student = sheet.students().stream().map(LabelledSheet.Student::features)
+                .filter(f -> f.has("pedra_ano_anterior")).findFirst().orElseThrow();
+        Map<String, Object> otherIpv = new LinkedHashMap<>(student.values());
+        otherIpv.put("score_ipv", 2.5);
+        otherIpv.put("score_inde", 3.0);
+        try (OnnxPredictor predictor = OnnxPredictor.open(strict.bundle())) {
+            double[] p = predictor.probabilities(List.of(student, new StudentFeatures(otherIpv),
+                    student.without("pedra_ano_anterior").without("pedra_dois_anos_antes")));
+            assertEquals(p[0], p[1], 0.0, "IPV and INDE change nothing");
+            assertTrue(p[2] > 0 && p[2] < 1 && p[2] != p[0], "a new student without stones is scored too");
+        }
+    }
+
+    @Test
+    void optionsRefuseAFeatureThatCannotBeIncluded() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingOptions(data,
+                null, dir, "x", Set.of(), Set.of("score_ipv"), 1, null, null));
+        assertTrue(e.getMessage().startsWith("--include: 'score_ipv' is not a feature a model may add"),
+                e.getMessage());
     }
 
     @Test
@@ -220,7 +268,93 @@ class TrainingPipelineTest {
         assertNotNull(manifest.training().details().get("version.tribuo"));
         assertTrue(manifest.metrics().containsKey("test_roc_auc_ci_low"));
         assertTrue(manifest.metrics().containsKey("cv_roc_auc_mean"));
-        assertTrue(Files.size(bundle.resolve("model.onnx")) < 20_000, "a bundle's graph stays a few KB");
+        assertTrue(Files.size(bundle.resolve("model.onnx")) < 100_000, "a bundle's graph stays small");
+    }
+
+    @Test
+    void calibrationIsFittedOnValidationRecordedInTheManifestAndAppliedInTheGraph() throws Exception {
+        for (TrainingResult result : List.of(all, early)) {
+            BundleManifest manifest = result.bundle().manifest();
+            Calibration calibration = manifest.calibration();
+            assertEquals(Calibration.PLATT, calibration.method());
+            assertTrue(calibration.inGraph());
+            assertEquals(result.trace().plattScale(), calibration.scale(), 0.0);
+            assertEquals(result.trace().plattShift(), calibration.shift(), 0.0);
+            assertEquals((double) ScoreGraph.LOG_ODDS_LIMIT, calibration.logOddsLimit());
+            assertTrue(calibration.fittedOn().startsWith("the validation split: "
+                    + result.trace().validationLines().size() + " students"), calibration.fittedOn());
+            String json = Files.readString(result.directory().resolve(ModelBundle.MANIFEST_FILE), StandardCharsets.UTF_8);
+            assertTrue(json.contains("\"formula\" : \"probability = 1 / (1 + exp(-z))"), "the manifest says how");
+
+            // The bundle serves sigmoid(clip(scale · s + shift)), s being the uncalibrated refit's log-odds.
+            LabelledSheet sheet = LabelledSheet.read(data, null, manifest.schema(), Set.of(), false);
+            Set<Integer> testLines = new HashSet<>(result.trace().testLines());
+            List<StudentFeatures> test = sheet.students().stream().filter(s -> testLines.contains(s.line()))
+                    .map(LabelledSheet.Student::features).toList();
+            double biggestChange = 0;
+            try (OnnxPredictor predictor = OnnxPredictor.open(result.bundle())) {
+                double[] served = predictor.probabilities(test);
+                for (int i = 0; i < test.size(); i++) {
+                    float[] row = new float[manifest.inputWidth()];
+                    manifest.encoder().encode(test.get(i).values(), row, 0);
+                    double s = result.trace().uncalibrated().logOdds(row);
+                    double expected = ScoreGraph.probability(calibration.scale() * s + calibration.shift());
+                    assertEquals(expected, served[i], 1e-6, "test row " + i);
+                    biggestChange = Math.max(biggestChange, Math.abs(expected - ScoreGraph.probability(s)));
+                }
+            }
+            assertTrue(biggestChange > 1e-3, "calibration changed nothing: " + biggestChange);
+            ModelReport.CalibrationSummary summary = result.report().calibration();
+            assertEquals(calibration.scale(), summary.scale(), 0.0);
+            assertNotNull(summary.uncalibrated().ece());
+        }
+    }
+
+    @Test
+    void noStudentGetsAProbabilityOfZeroOrOneEvenWhereTheDataAreSeparable() {
+        // `all` reads IPV, which separates the target exactly: unpenalised models would say 0 and 1 there.
+        LabelledSheet sheet = LabelledSheet.read(data, null, all.bundle().manifest().schema(), Set.of(), false);
+        List<StudentFeatures> students = new ArrayList<>(sheet.students().stream().map(LabelledSheet.Student::features)
+                .toList());
+        Map<String, Object> extreme = new LinkedHashMap<>(students.get(0).values());
+        extreme.put("score_ipv", 10.0);
+        extreme.put("score_inde", 9.5);
+        students.add(new StudentFeatures(extreme));
+        extreme.put("score_ipv", 2.5);
+        extreme.put("score_inde", 3.0);
+        students.add(new StudentFeatures(extreme));
+        try (OnnxPredictor predictor = OnnxPredictor.open(all.bundle())) {
+            for (double p : predictor.probabilities(students)) {
+                assertTrue(p > 0 && p < 1, "probability " + p);
+            }
+        }
+        List<Double> bounds = all.report().calibration().logOddsBounds();
+        assertTrue(bounds.get(0) < bounds.get(1));
+    }
+
+    @Test
+    void theModelCardSaysWhatEachModelIsForAndHowItFaresPerGroup() {
+        ModelCard card = all.bundle().manifest().modelCard();
+        assertTrue(card.intendedUse().startsWith("Restates the PEDE rule"), card.intendedUse());
+        assertTrue(card.target().contains("exactly the rule IPV ≥ 8.35"), card.target());
+        assertEquals(all.trace().refitLines().size(), card.trainingData().rows());
+        assertEquals(LabelledSheet.fingerprint(data), card.trainingData().fingerprint());
+        ModelCard.Measure auc = card.metrics().stream().filter(m -> m.metric().equals("roc_auc")).findFirst()
+                .orElseThrow();
+        assertEquals(all.report().evaluation().rocAuc().value(), auc.value(), 0.0);
+        assertEquals(all.report().evaluation().rocAuc().low(), auc.low(), 0.0);
+        assertTrue(card.metrics().stream().anyMatch(m -> m.metric().equals("ece")));
+        assertEquals(all.report().groups().size(), card.groups().size());
+        long girls = card.groups().stream().filter(g -> g.feature().equals("genero") && g.value().equals("menina"))
+                .mapToLong(ModelCard.GroupMeasures::students).sum();
+        long boys = card.groups().stream().filter(g -> g.feature().equals("genero") && g.value().equals("menino"))
+                .mapToLong(ModelCard.GroupMeasures::students).sum();
+        assertTrue(girls > 0 && boys > 0 && girls + boys <= all.trace().testLines().size());
+        assertTrue(card.groups().stream().anyMatch(g -> g.feature().equals("fase")));
+        assertTrue(card.knownLimits().get(0).startsWith("Trained on the PEDE"), card.knownLimits().toString());
+        assertEquals(ModelCard.Drift.NOT_MEASURED, card.drift().status());
+        assertTrue(early.bundle().manifest().modelCard().intendedUse().contains("not an early warning"),
+                early.bundle().manifest().modelCard().intendedUse());
     }
 
     @Test

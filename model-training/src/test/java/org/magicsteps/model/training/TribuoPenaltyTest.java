@@ -18,9 +18,9 @@ import org.tribuo.math.optimisers.AdaGradRDA;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Why the grid has no L2 penalty (see {@link ModelSpec}): in Tribuo 4.3.2, AdaGradRDA's l2 leaves a
- * logistic regression's weights untouched. If this test fails after a Tribuo upgrade, the penalty
- * works and belongs in the grid again.
+ * Why the logistic regression is LibLinear's and not Tribuo's SGD one (see {@link ModelSpec}): in
+ * Tribuo 4.3.2, AdaGradRDA's l2 leaves a logistic regression's weights untouched. If this test
+ * fails after a Tribuo upgrade, the SGD trainers can be penalised again.
  */
 class TribuoPenaltyTest {
 
@@ -32,8 +32,8 @@ class TribuoPenaltyTest {
         String[] names = {"a", "b"};
         for (int i = 0; i < 200; i++) {
             double[] x = {random.nextGaussian(), random.nextGaussian()};
-            data.add(new ArrayExample<>(x[0] + 0.5 * x[1] + 0.3 * random.nextGaussian() > 0 ? FittedModel.REACHED
-                    : FittedModel.NOT_REACHED, names, x));
+            data.add(new ArrayExample<>(x[0] + 0.5 * x[1] + 0.3 * random.nextGaussian() > 0 ? TribuoRows.REACHED
+                    : TribuoRows.NOT_REACHED, names, x));
         }
         double[] unpenalised = scores(new LinearSGDTrainer(new LogMulticlass(), new AdaGradRDA(0.5, 0.1, 0, 0, 1), 20,
                 -1, 1, 1L).train(data), data);
@@ -44,7 +44,7 @@ class TribuoPenaltyTest {
 
     private static double[] scores(Model<Label> model, MutableDataset<Label> data) {
         List<Prediction<Label>> predictions = model.predict(data);
-        return predictions.stream().mapToDouble(p -> p.getOutputScores().get(FittedModel.REACHED.getLabel()).getScore())
+        return predictions.stream().mapToDouble(p -> p.getOutputScores().get(TribuoRows.REACHED.getLabel()).getScore())
                 .toArray();
     }
 }

@@ -63,6 +63,26 @@ public abstract class SettingsStoreContract<S extends SettingsStore & HealthRepo
     }
 
     @Test
+    void eachModelVersionKeepsTheThresholdLastSetForIt() {
+        ThresholdSetting firstA = new ThresholdSetting(new Threshold(0.4), T0, "ana", "model-a-1");
+        ThresholdSetting onlyB = new ThresholdSetting(new Threshold(0.2), T0.plusSeconds(1), "bia", "model-b-1");
+        ThresholdSetting lastA = new ThresholdSetting(new Threshold(0.45), T0.plusSeconds(2), "ana", "model-a-1");
+        ThresholdSetting newestB = new ThresholdSetting(new Threshold(0.25), T0.plusSeconds(3), "bia", "model-b-1");
+
+        store.saveThreshold(firstA);
+        store.saveThreshold(onlyB);
+        store.saveThreshold(lastA);
+        assertEquals(Optional.of(lastA), store.threshold("model-a-1"));
+        assertEquals(Optional.of(onlyB), store.threshold("model-b-1"));
+
+        store.saveThreshold(newestB);
+        assertEquals(Optional.of(lastA), store.threshold("model-a-1"), "a change for B leaves A's in force");
+        assertEquals(Optional.of(newestB), store.threshold("model-b-1"));
+        assertEquals(Optional.empty(), store.threshold("model-c-1"));
+        assertEquals(Optional.of(newestB), store.threshold(), "the last set of all, as before");
+    }
+
+    @Test
     void anotherReplicaSeesTheChange() {
         SettingsStore other = sameStoreFromAnotherReplica();
         org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "this store has no other replica");
