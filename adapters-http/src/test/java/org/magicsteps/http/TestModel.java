@@ -28,7 +28,7 @@ final class TestModel {
             new boolean[] {true, false, true, false}, new double[] {0.9, 0.7, 0.6, 0.2});
 
     static final ModelInfo INFO = new ModelInfo("magic-steps-test", VERSION, "FunctionPredictor", 18, 0,
-            new Threshold(0.5), Instant.parse("2024-05-01T12:00:00Z"), Map.of("auc", 0.9), HELD_OUT);
+            new Threshold(0.5), Instant.parse("2024-05-01T12:00:00Z"), Map.of("auc", 0.9), null, HELD_OUT);
 
     final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     /** Runs inside every scoring call when set, to hold a request in flight. */
