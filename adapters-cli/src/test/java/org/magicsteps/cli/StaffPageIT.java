@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,11 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
+import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.core.domain.Role;
+import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.usecase.RegisterUser;
 import org.magicsteps.http.MagicStepsServer;
 import org.magicsteps.http.TokenSecret;
+import org.magicsteps.model.ModelBundle;
 
 /**
  * The staff page in a real browser (Debian's headless Chromium) against the whole server as
@@ -115,22 +120,40 @@ class StaffPageIT {
     }
 
     @Test
-    void anAdminChangesTheThresholdAndSeesWhatItMeansAndTheTrail() throws Exception {
+    void anAdminChoosesAModelChangesItsThresholdAndSeesWhatItMeansAndTheTrail() throws Exception {
+        String ana = token("ana", "senha-da-ana");
+        JsonNode defaultBefore = api("GET", "/thresholds", null, ana);
         signIn("ana", "senha-da-ana");
         browser.open(base + "/#modelo");
-        browser.awaitText("#limiar-dados", "Limiar em vigor");
+        JsonNode atDefault = api("GET", "/info", null, ana).get("held_out").get("at_threshold");
+        String meaning = browser.awaitText("#limiar-significado", "Precisão");
+        assertTrue(meaning.contains("Precisão " + percent(atDefault.get("precision").asDouble())
+                + ": dos previstos"), meaning + " / " + atDefault);
+        assertTrue(meaning.contains("Revocação " + percent(atDefault.get("recall").asDouble())), meaning);
+
+        new Select(browser.find("#modelo-escolhido")).selectByValue("early-warning");
+        HeldOutEvaluation heldOut = ModelBundle.bundled("early-warning").orElseThrow().heldOut().orElseThrow();
+        double earlyThreshold = api("GET", "/thresholds?model=early-warning", null, ana).get("threshold").asDouble();
+        browser.awaitText("#limiar-dados", decimal(earlyThreshold));
         WebElement field = browser.awaitVisible("#novo-limiar");
         field.clear();
         field.sendKeys("0.3");
-        browser.awaitText("#previa-limiar", "Com o novo limiar (0,300)");
+        HeldOutEvaluation.Outcome at = heldOut.at(new Threshold(0.3));
+        String preview = browser.awaitText("#previa-limiar", "Com o novo limiar (0,300)");
+        assertTrue(preview.contains("entre os " + heldOut.students() + " alunos do conjunto de teste, " + at.flagged()
+                + " seriam previstos"), preview + " / " + at);
+        assertTrue(preview.contains("Precisão " + percent(at.precision())), preview + " / " + at);
+        assertTrue(preview.contains("Revocação " + percent(at.recall())), preview + " / " + at);
+        browser.screenshot("02-limiar-admin");
         field.sendKeys(Keys.ENTER);
 
         browser.awaitText("#ok-limiar", "Limiar alterado para 0,300.");
         assertTrue(browser.find("#limiar-dados").getText().contains("0,300"));
         String newest = browser.awaitText("#historico-linhas tr:first-child", "0,300");
-        assertTrue(newest.contains("ana"), newest);
-        assertEquals(0.3, api("GET", "/thresholds", null, token("ana", "senha-da-ana")).get("threshold").asDouble());
-        browser.screenshot("02-limiar-admin");
+        assertTrue(newest.contains("ana") && newest.contains("early-warning-"), newest);
+        assertEquals(0.3, api("GET", "/thresholds?model=early-warning", null, ana).get("threshold").asDouble());
+        assertEquals(defaultBefore.get("threshold").asDouble(), api("GET", "/thresholds", null, ana).get("threshold")
+                .asDouble(), "the default model's threshold is its own");
     }
 
     @Test
@@ -211,6 +234,16 @@ class StaffPageIT {
         browser.awaitVisible("#usuario").sendKeys(username);
         browser.find("#senha").sendKeys(password, Keys.ENTER);
         browser.awaitText("#quem", username);
+    }
+
+    /** A share as the page writes it in Portuguese: 85,7%. */
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f", share * 100).replace('.', ',') + "%";
+    }
+
+    /** A probability or threshold as the page writes it: 0,457. */
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.3f", value).replace('.', ',');
     }
 
     private static Map<String, Object> student() {

@@ -6,13 +6,18 @@ import { claims, describeError, signIn, signOut, signedIn, whenSignedOut } from 
 import { byId, say } from './dom.js';
 import * as log from './log.js';
 import * as model from './model.js';
+import * as models from './models.js';
 
 const SECTIONS = ['modelo', 'registro'];
 const FIRST = 'modelo';
 
+let isAdmin = false;
+
 function start() {
+  models.setUp();
   model.setUp();
   log.setUp();
+  models.onChange(() => model.load(isAdmin));
   byId('form-entrar').addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = event.target.querySelector('button');
@@ -45,13 +50,14 @@ function start() {
 
 async function enter() {
   const who = claims();
-  const isAdmin = who.role === 'admin';
+  isAdmin = who.role === 'admin';
   byId('entrar').hidden = true;
   byId('aplicacao').hidden = false;
   byId('sessao').hidden = false;
   byId('quem').textContent = `${who.sub} (${isAdmin ? 'administrador' : 'usuário'})`;
   log.prepare(isAdmin, who.sub);
   show();
+  await models.load();
   await model.load(isAdmin);
 }
 

@@ -4,6 +4,7 @@
 import { call, describeError, query } from './api.js';
 import { byId, definitions, el, fill, say } from './dom.js';
 import { count, probability, share, when } from './format.js';
+import { withModel } from './models.js';
 
 let heldOut = null;
 let listeners = [];
@@ -29,7 +30,7 @@ export async function load(isAdmin) {
   byId('limiar-so-admin').hidden = isAdmin;
   byId('historico').hidden = !isAdmin;
   try {
-    const [info, threshold] = await Promise.all([call('/info'), call('/thresholds')]);
+    const [info, threshold] = await Promise.all([call(withModel('/info')), call(withModel('/thresholds'))]);
     heldOut = info.held_out ?? null;
     showModel(info);
     showThreshold(threshold);
@@ -50,7 +51,7 @@ function showModel(info) {
     ['Treinado em', when(info.created_at)],
   ];
   if (heldOut) {
-    pairs.push(['Avaliado em', `${count(heldOut.rows)} alunos que o treino não viu (conjunto de teste), `
+    pairs.push(['Avaliado em', `${count(heldOut.students)} alunos que o treino não viu (conjunto de teste), `
       + `dos quais ${count(heldOut.positives)} atingiram o PV`]);
   }
   definitions(byId('modelo-dados'), pairs);
@@ -96,7 +97,7 @@ function meaning(threshold, opening) {
       + 'não há como dizer aqui o que o limiar significa em acertos.';
   }
   return [
-    `${opening} (${probability(threshold)}), entre os ${count(heldOut.rows)} alunos do conjunto de teste `,
+    `${opening} (${probability(threshold)}), entre os ${count(heldOut.students)} alunos do conjunto de teste, `,
     `${count(at.flagged)} seriam previstos como "atinge o PV". `,
     el('strong', { text: `Precisão ${share(at.precision)}` }),
     ': dos previstos, quantos de fato atingiram. ',
@@ -123,7 +124,7 @@ async function change(text) {
   // The text goes as it was typed (a number when it reads as one): the API says what is wrong with it.
   const value = text.trim() === '' ? null : Number(text);
   try {
-    const setting = await call('/thresholds', { method: 'PUT', json: { threshold: Number.isNaN(value) ? text : value } });
+    const setting = await call(withModel('/thresholds'), { method: 'PUT', json: { threshold: Number.isNaN(value) ? text : value } });
     showThreshold(setting);
     say(done, `Limiar alterado para ${probability(setting.threshold)}.`);
     await loadHistory();
