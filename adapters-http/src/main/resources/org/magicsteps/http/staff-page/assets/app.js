@@ -39,7 +39,7 @@ function start() {
     leave('');
   });
   whenSignedOut((error) => leave(`Sua sessão terminou; entre de novo. ${error.describe()}`));
-  window.addEventListener('hashchange', show);
+  window.addEventListener('hashchange', () => show(true));
   if (signedIn()) {
     enter();
   } else {
@@ -56,7 +56,7 @@ async function enter() {
   byId('sessao').hidden = false;
   byId('quem').textContent = `${who.sub} (${isAdmin ? 'administrador' : 'usuário'})`;
   log.prepare(isAdmin, who.sub);
-  show();
+  show(true);
   await models.load();
   await model.load(isAdmin);
 }
@@ -69,11 +69,15 @@ function leave(message) {
   byId('usuario').focus();
 }
 
-function show() {
+/** Shows the section the address names; `focus` moves the keyboard to its heading, as a new page would. */
+function show(focus) {
   const wanted = window.location.hash.slice(1);
   const current = SECTIONS.includes(wanted) ? wanted : FIRST;
   for (const name of SECTIONS) {
     byId(name).hidden = name !== current;
+  }
+  if (focus && !byId('aplicacao').hidden) {
+    byId(`titulo-${current}`).focus();
   }
   for (const link of document.querySelectorAll('.abas a')) {
     if (link.dataset.secao === current) {
