@@ -2,23 +2,15 @@ package org.magicsteps.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-import org.magicsteps.core.domain.FeatureSchema;
-import org.magicsteps.core.domain.StudentFeatures;
-import org.magicsteps.core.domain.Validation;
-import org.magicsteps.core.domain.Violation;
-import org.magicsteps.core.port.FeatureStore;
-import org.magicsteps.model.data.PedeSheet;
-import org.magicsteps.model.data.PedeSheetReader;
-import org.magicsteps.model.data.SheetRow;
+import org.magicsteps.core.domain.SheetSummary;
+import org.magicsteps.core.port.RowSource;
+import org.magicsteps.core.usecase.LoadFeatures;
+import org.magicsteps.core.usecase.OnError;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +45,8 @@ final class FeaturesCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--data", required = true, paramLabel = "FILE", description = "The sheet to load.")
+        @Option(names = {"--data", "--input"}, required = true, paramLabel = "FILE",
+                description = "The sheet to load (--input is the same option).")
         private Path data;
 
         @Option(names = "--sheet", paramLabel = "NAME", description = "Workbook sheet to read (default: the first).")
@@ -66,60 +59,36 @@ final class FeaturesCommand {
         @Option(names = "--on-error", paramLabel = "skip|fail", defaultValue = "fail",
                 description = "What a row with an invalid value or no student id does: skip it, or store nothing "
                         + "(default: ${DEFAULT-VALUE}).")
-        private ScoreCommand.OnError onError;
+        private OnError onError;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Map<String, String> flags = new HashMap<>();
-            flags.put(AppConfig.MODEL_DIR, model);
-            AppConfig config = features.root.config(flags);
+            AppConfig config = features.root.config(Collections.singletonMap(AppConfig.MODEL_DIR, model));
             if (!config.usesRedis()) {
                 throw new ConfigException("REDIS_HOST is not set: features loaded into memory would vanish when this "
                         + "command ends. Set REDIS_HOST (and REDIS_PORT), or REDIS_URL, to the Redis the server uses.");
             }
             long start = System.nanoTime();
-            try (Wiring wiring = features.root.wiring(config)) {
-                FeatureSchema schema = wiring.model().schema();
-                Map<String, StudentFeatures> valid = new LinkedHashMap<>();
-                Map<String, Integer> lineOf = new HashMap<>();
-                int read = 0;
-                int rejected = 0;
-                try (PedeSheet file = PedeSheetReader.forSchema(schema).open(data, sheet);
-                        Stream<SheetRow> rows = file.rows()) {
-                    for (SheetRow row : (Iterable<SheetRow>) rows::iterator) {
-                        read++;
-                        List<String> problems = new ArrayList<>();
-                        row.problems().forEach(v -> problems.add(v.message()));
-                        Validation<StudentFeatures> parsed = schema.parse(row.features());
-                        parsed.violations().forEach(v -> problems.add(v.message()));
-                        if (row.studentId() == null) {
-                            problems.add("no student id: the RA (or student_id) cell is empty");
-                        } else if (lineOf.containsKey(row.studentId())) {
-                            problems.add(row.studentId() + " appears again (first on line " + lineOf.get(row.studentId())
-                                    + "); which row is right is not for this command to guess");
-                        }
-                        if (!problems.isEmpty()) {
-                            rejected++;
-                            problems.forEach(p -> err.println(data + ": line " + row.line() + ": " + p));
-                            continue;
-                        }
-                        lineOf.put(row.studentId(), row.line());
-                        valid.put(row.studentId(), parsed.value());
-                    }
-                }
-                if (rejected > 0 && onError == ScoreCommand.OnError.FAIL) {
+            try (Wiring wiring = features.root.wiring(config);
+                    RowSource rows = wiring.openSheet(data, sheet)) {
+                LoadFeatures.FeatureLoad load = wiring.loadFeatures().execute(new LoadFeatures.Command(rows, onError),
+                        row -> row.reasons().forEach(v -> err.println(data + ": line " + row.line() + ": "
+                                + v.message())));
+                SheetSummary summary = load.summary();
+                if (summary.rejected() > 0 && onError == OnError.FAIL) {
                     out.printf(Locale.ROOT, "%s: read %d rows, rejected %d; nothing stored (--on-error fail). Fix the "
-                            + "rows above, or pass --on-error skip to store the valid ones.%n", data, read, rejected);
-                    return 1;
+                            + "rows above, or pass --on-error skip to store the valid ones.%n", data, summary.read(),
+                            summary.rejected());
+                    ScoreCommand.details(out, summary);
+                    return ExitCode.FAILED;
                 }
-                FeatureStore store = wiring.featureStore();
-                store.putAll(valid);
                 out.printf(Locale.ROOT, "%s: read %d rows, stored %d students, rejected %d in %.2f s -> %s%n", data,
-                        read, valid.size(), rejected, (System.nanoTime() - start) / 1e9,
-                        wiring.featureStoreHealth().health().implementation());
-                return 0;
+                        summary.read(), load.stored(), summary.rejected(), (System.nanoTime() - start) / 1e9,
+                        wiring.featureStoreName());
+                ScoreCommand.details(out, summary);
+                return ExitCode.OK;
             }
         }
     }
@@ -138,9 +107,9 @@ final class FeaturesCommand {
         public Integer call() {
             try (Wiring wiring = features.root.wiring(features.root.config(Map.of()))) {
                 PrintWriter out = spec.commandLine().getOut();
-                wiring.featureStore().studentIds().forEach(out::println);
+                wiring.listStoredStudents().execute().forEach(out::println);
                 out.flush();
-                return 0;
+                return ExitCode.OK;
             }
         }
     }

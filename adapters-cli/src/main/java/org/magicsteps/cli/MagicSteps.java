@@ -9,13 +9,6 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import org.magicsteps.core.domain.ValidationException;
-import org.magicsteps.core.domain.Violation;
-import org.magicsteps.core.port.PortException;
-import org.magicsteps.core.usecase.NotFoundException;
-import org.magicsteps.core.usecase.UserAlreadyExistsException;
-import org.magicsteps.model.ModelLoadException;
-import org.magicsteps.model.data.SheetException;
 
 /**
  * The {@code magic-steps} command and the subcommands that need only the model runtime: what the
@@ -40,11 +33,6 @@ import org.magicsteps.model.data.SheetException;
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UsersCommand.class, ScoreCommand.class,
             ModelCommand.class, FeaturesCommand.class})
 public final class MagicSteps {
-
-    /** Exit code for a configuration or input the command refuses. */
-    static final int EXIT_REFUSED = 2;
-    /** Exit code for a failure while running. */
-    static final int EXIT_FAILED = 1;
 
     private final Map<String, String> environment;
     private final Path workingDirectory;
@@ -81,9 +69,9 @@ public final class MagicSteps {
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-            command.getErr().println("error: " + message(e));
+            command.getErr().println("error: " + ExitCode.message(e));
             command.getErr().flush();
-            return refused(e) ? EXIT_REFUSED : EXIT_FAILED;
+            return ExitCode.of(e);
         });
         return cli;
     }
@@ -105,24 +93,13 @@ public final class MagicSteps {
         return stdin;
     }
 
-    /** What the user can fix before running again: the configuration, the input, the model named. */
-    private static boolean refused(Exception e) {
-        return e instanceof ConfigException || e instanceof ValidationException || e instanceof SheetException
-                || e instanceof ModelLoadException;
-    }
-
-    private static String message(Exception e) {
-        if (e instanceof ValidationException v) {
-            return String.join("; ", v.violations().stream().map(Violation::message).toList());
-        }
-        if (e instanceof UserAlreadyExistsException) {
-            return e.getMessage();
-        }
-        if (e instanceof NotFoundException || e instanceof ConfigException || e instanceof IllegalStateException
-                || e instanceof SheetException || e instanceof PortException) {
-            return e.getMessage();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    /**
+     * The model a command runs: {@code flag} ({@code --model}), else {@code MODEL_DIR}, else
+     * {@code null} for the bundled default.
+     */
+    public String modelChoice(String flag) {
+        java.nio.file.Path dir = config(java.util.Collections.singletonMap(AppConfig.MODEL_DIR, flag)).modelDir();
+        return dir == null ? null : dir.toString();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -4,23 +4,26 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
-import org.magicsteps.core.port.PortException;
+import org.magicsteps.core.domain.PedeDomain;
 import org.magicsteps.model.ModelBundle;
-import org.magicsteps.model.OnnxPredictor;
 import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.ManifestJson;
+import org.magicsteps.model.bundle.ServedSchema;
 import org.magicsteps.model.bundle.Transform;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code magic-steps model}: import a model as a bundle, or describe one. */
@@ -32,10 +35,13 @@ final class ModelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    MagicSteps root;
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        return ExitCode.OK;
     }
 
     /** {@code model import}: writes a bundle from a bundle or from the original service's export. */
@@ -72,26 +78,21 @@ final class ModelCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--out " + out + " is not empty; pass --force to replace its bundle files");
             }
-            try {
-                ModelBundle bundle = ModelBundle.load(from);
-                BundleManifest manifest = bundle.manifest();
-                if (name != null || version != null) {
-                    manifest = manifest.renamed(name == null ? manifest.name() : name,
-                            version == null ? manifest.version() : version);
+            ModelBundle bundle = ModelBundle.load(from);
+            BundleManifest manifest = bundle.manifest();
+            if (name != null || version != null) {
+                if (name != null && name.isBlank() || version != null && version.isBlank()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--name and --version must not be blank");
                 }
-                ModelBundle imported = bundle.withManifest(manifest);
-                // Opening checks the graph against the manifest, so a bundle that is written also loads.
-                try (OnnxPredictor predictor = OnnxPredictor.open(imported)) {
-                    imported.save(out);
-                    stdout.printf("imported %s %s (%s, %d features, %d parameters) from %s to %s%n",
-                            manifest.name(), manifest.version(), manifest.modelClass(), manifest.features().size(),
-                            manifest.parameterCount(), from, out);
-                }
-                return 0;
-            } catch (PortException | IllegalArgumentException | java.io.UncheckedIOException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return 2;
+                manifest = manifest.renamed(name == null ? manifest.name() : name,
+                        version == null ? manifest.version() : version);
             }
+            // The graph is checked against the manifest first, so a bundle that is written also loads.
+            Wiring.checked(bundle.withManifest(manifest)).save(out);
+            stdout.printf("imported %s %s (%s, %d features, %d parameters) from %s to %s%n",
+                    manifest.name(), manifest.version(), manifest.modelClass(), manifest.features().size(),
+                    manifest.parameterCount(), from, out);
+            return ExitCode.OK;
         }
 
         private static boolean isEmpty(Path directory) {
@@ -111,9 +112,13 @@ final class ModelCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "DIR",
-                description = "Model bundle directory (default: the model bundled in this build, if any).")
-        Path model;
+        @ParentCommand
+        ModelCommand parent;
+
+        @Option(names = "--model", paramLabel = "DIR|NAME",
+                description = "Model bundle directory, or a model this jar carries (MODEL_DIR; default: the model "
+                        + "bundled in this build, if any).")
+        String model;
 
         @Option(names = "--json", description = "Print the manifest as JSON instead.")
         boolean json;
@@ -121,41 +126,40 @@ final class ModelCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
-            try (OnnxPredictor predictor = ModelChoice.open(model)) {
-                ModelBundle bundle = predictor.bundle();
-                BundleManifest m = bundle.manifest();
-                if (json) {
-                    stdout.print(new String(ManifestJson.write(m), java.nio.charset.StandardCharsets.UTF_8));
-                    stdout.println();
-                    return 0;
-                }
-                stdout.printf("model      %s %s (%s, %d parameters)%n", m.name(), m.version(), m.modelClass(),
-                        m.parameterCount());
-                stdout.printf("from       %s (onnx %s)%n", bundle.origin(), bundle.onnxFingerprint());
-                stdout.printf("created    %s%n", m.createdAt());
-                stdout.printf("onnx       %s: input '%s' %s, output '%s' %s (%s)%n", m.onnx().file(),
-                        m.onnx().inputName(), org.magicsteps.model.bundle.OnnxSpec.shapeText(m.onnx().inputShape()),
-                        m.onnx().outputName(), org.magicsteps.model.bundle.OnnxSpec.shapeText(m.onnx().outputShape()),
-                        m.onnx().outputKind().label());
-                stdout.printf("threshold  %s (%s)%n", ScoreCommand.plain(m.threshold().value()), m.threshold().rule());
-                stdout.printf("training   %s%n", m.training().source().isEmpty() ? "unknown" : m.training().source());
-                if (m.training().dataFingerprint() != null) {
-                    stdout.printf("data       %s %s (%s rows)%n", m.training().dataFile(),
-                            m.training().dataFingerprint(), m.training().rows());
-                }
-                stdout.printf("metrics    %s%n", m.metrics().isEmpty() ? "none recorded" : format(m.metrics()));
-                stdout.printf("%nfeatures (%d, model-input order)%n", m.features().size());
-                stdout.printf("  %-16s %-8s %-9s %-34s %s%n", "name", "type", "required", "accepted", "transform");
-                for (FeatureDefinition f : m.features()) {
-                    FeatureSpec s = f.spec();
-                    stdout.printf("  %-16s %-8s %-9s %-34s %s%n", s.name(), s.type().label(), s.required() ? "yes" : "no",
-                            s.rangeText(), transform(f.transform()));
-                }
-                return 0;
-            } catch (PortException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return 2;
+            ModelBundle bundle = Wiring.checked(Wiring.bundle(parent.root.modelChoice(model)));
+            BundleManifest m = bundle.manifest();
+            if (json) {
+                stdout.print(new String(ManifestJson.write(m), java.nio.charset.StandardCharsets.UTF_8));
+                stdout.println();
+                return ExitCode.OK;
             }
+            stdout.printf("model      %s %s (%s, %d parameters)%n", m.name(), m.version(), m.modelClass(),
+                    m.parameterCount());
+            stdout.printf("from       %s (onnx %s)%n", bundle.origin(), bundle.onnxFingerprint());
+            stdout.printf("created    %s%n", m.createdAt());
+            stdout.printf("onnx       %s: input '%s' %s, output '%s' %s (%s)%n", m.onnx().file(),
+                    m.onnx().inputName(), org.magicsteps.model.bundle.OnnxSpec.shapeText(m.onnx().inputShape()),
+                    m.onnx().outputName(), org.magicsteps.model.bundle.OnnxSpec.shapeText(m.onnx().outputShape()),
+                    m.onnx().outputKind().label());
+            stdout.printf("threshold  %s (%s)%n", ScoreCommand.plain(m.threshold().value()), m.threshold().rule());
+            stdout.printf("training   %s%n", m.training().source().isEmpty() ? "unknown" : m.training().source());
+            if (m.training().dataFingerprint() != null) {
+                stdout.printf("data       %s %s (%s rows)%n", m.training().dataFile(),
+                        m.training().dataFingerprint(), m.training().rows());
+            }
+            stdout.printf("metrics    %s%n", m.metrics().isEmpty() ? "none recorded" : format(m.metrics()));
+            stdout.printf("%nfeatures (%d, model-input order; accepted: within the PEDE domain; trained: what training "
+                    + "saw, beyond which answers are flagged)%n", m.features().size());
+            stdout.printf("  %-16s %-8s %-9s %-34s %-24s %s%n", "name", "type", "required", "accepted", "trained",
+                    "transform");
+            FeatureSchema served = ServedSchema.of(m, PedeDomain.of(Year.now().getValue()));
+            for (FeatureDefinition f : m.features()) {
+                FeatureSpec s = served.feature(f.name()).orElseThrow();
+                stdout.printf("  %-16s %-8s %-9s %-34s %-24s %s%n", s.name(), s.type().label(),
+                        s.required() ? "yes" : "no", s.rangeText(), s.trained() == null ? "-" : s.trained().text(),
+                        transform(f.transform()));
+            }
+            return ExitCode.OK;
         }
 
         private static String format(Map<String, Double> metrics) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.http.MagicStepsServer;
 
 /** {@code magic-steps serve}: the REST server, until SIGTERM or Ctrl-C. */
@@ -69,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             wiring.watch(config.modelWatchDir(), wiring.metrics());
         }
         MagicStepsServer server = wiring.startServer(secret.secret());
-        Predictor model = wiring.model();
+        ModelInfo model = wiring.modelInfo();
         // On SIGTERM the JVM halts once the hooks end, so the hook itself drains the log and closes
         // the stores; whatever cannot be written in time stays in the journal for the next start.
         Runnable stop = () -> {
@@ -80,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
-        out.print(Banner.render(config, model.info(), wiring.servedNames(), wiring.components(), server.port(),
+        out.print(Banner.render(config, model, wiring.servedNames(), wiring.components(), server.port(),
                 secret.origin(), readyMillis));
         out.flush();
         boolean interrupted = false;
@@ -99,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private Map<String, String> flags() {

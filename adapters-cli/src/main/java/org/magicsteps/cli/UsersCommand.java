@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.domain.User;
-import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.usecase.RegisterUser;
 
 /** {@code magic-steps users add|list|disable}: manage users without the HTTP API. */
@@ -36,10 +35,9 @@ final class UsersCommand {
     /** The wiring of this invocation, with a warning when its user store does not persist. */
     Wiring wiring(CommandSpec spec) {
         Wiring wiring = root.wiring(root.config(Map.of()));
-        ComponentHealth health = wiring.userStoreHealth().health();
-        if (!health.persistent()) {
+        if (!wiring.userStorePersists()) {
             spec.commandLine().getErr().println("warning: the user store of this build is "
-                    + health.implementation()
+                    + wiring.userStoreName()
                     + " and does not persist: changes made here are lost when this command exits");
             spec.commandLine().getErr().flush();
         }
@@ -72,13 +70,13 @@ final class UsersCommand {
             char[] password = passwordStdin ? firstLine() : prompt();
             if (password == null) {
                 spec.commandLine().getErr().println("error: no terminal to ask for the password; use --password-stdin");
-                return MagicSteps.EXIT_REFUSED;
+                return ExitCode.REFUSED;
             }
             try (Wiring wiring = users.wiring(spec)) {
                 User user = wiring.registerUser().executeAsOperator(new RegisterUser.Command(username, password,
                         fullName, admin ? Role.ADMIN : Role.USER));
                 spec.commandLine().getOut().println("added " + user.username() + " (" + user.role().label() + ")");
-                return 0;
+                return ExitCode.OK;
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -98,7 +96,7 @@ final class UsersCommand {
             char[] first = console.readPassword("Password: ");
             char[] second = console.readPassword("Again: ");
             if (first == null || second == null || !Arrays.equals(first, second)) {
-                throw new IllegalStateException("the passwords do not match");
+                throw new ConfigException("the passwords do not match");
             }
             Arrays.fill(second, '\0');
             return first;
@@ -127,7 +125,7 @@ final class UsersCommand {
                         user.disabled() ? "disabled" : "active", user.createdAt(), user.fullName());
             }
             out.flush();
-            return 0;
+            return ExitCode.OK;
         }
     }
 
@@ -151,7 +149,7 @@ final class UsersCommand {
                 user = wiring.disableUser().execute(username);
             }
             spec.commandLine().getOut().println("disabled " + user.username());
-            return 0;
+            return ExitCode.OK;
         }
     }
 }

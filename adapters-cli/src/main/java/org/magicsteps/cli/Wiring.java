@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.magicsteps.core.domain.Actor;
+import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.Role;
 import org.magicsteps.core.memory.InMemoryFeatureStore;
 import org.magicsteps.core.memory.Pbkdf2PasswordHasher;
@@ -24,6 +25,7 @@ import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PasswordHasher;
 import org.magicsteps.core.port.PredictionLog;
 import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.port.RowSource;
 import org.magicsteps.core.port.SettingsStore;
 import org.magicsteps.core.port.UserStore;
 import org.magicsteps.core.usecase.AuthenticateUser;
@@ -35,6 +37,7 @@ import org.magicsteps.core.usecase.IndexModels;
 import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.ListUsers;
+import org.magicsteps.core.usecase.LoadFeatures;
 import org.magicsteps.core.usecase.LoadModel;
 import org.magicsteps.core.usecase.ModelRefusedException;
 import org.magicsteps.core.usecase.PredictBatch;
@@ -47,6 +50,7 @@ import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ScoreSheet;
 import org.magicsteps.core.usecase.ServedModels;
 import org.magicsteps.core.usecase.UnloadModel;
 import org.magicsteps.http.ApiServices;
@@ -56,6 +60,8 @@ import org.magicsteps.http.ServiceMetrics;
 import org.magicsteps.http.TokenSecret;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxModelSource;
+import org.magicsteps.model.OnnxPredictor;
+import org.magicsteps.model.data.PedeSheetReader;
 import org.magicsteps.mongo.MongoStores;
 import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
@@ -125,7 +131,36 @@ public final class Wiring implements AutoCloseable {
      * @throws ConfigException when the name is unknown or this build carries no default
      */
     static Predictor predictor(AppConfig config) {
-        return ModelChoice.open(config.modelDir());
+        return OnnxPredictor.open(bundle(config.modelDir() == null ? null : config.modelDir().toString()));
+    }
+
+    /**
+     * Which model a command runs: a bundle directory (or the original service's export), or the
+     * name of a bundle this jar carries ({@value ModelBundle#DEFAULT_NAME}, {@code early-warning},
+     * ...); {@code null} means the bundled default.
+     *
+     * @throws ConfigException when {@code value} is neither, or no default is carried
+     * @throws org.magicsteps.model.ModelLoadException when the bundle is there but cannot be loaded
+     */
+    public static ModelBundle bundle(String value) {
+        if (value == null) {
+            return ModelBundle.bundledDefault().orElseThrow(() -> new ConfigException(
+                    "this build carries no bundled model: name a bundle directory with --model DIR (or MODEL_DIR)"));
+        }
+        return ModelBundle.locate(value).orElseThrow(() -> new ConfigException("--model: '" + value
+                + "' is neither a bundle directory nor a model this jar carries ("
+                + String.join(", ", ModelBundle.carried()) + ")"));
+    }
+
+    /**
+     * {@code bundle}, once ONNX Runtime has loaded its graph and found it to match the manifest.
+     *
+     * @throws org.magicsteps.model.ModelLoadException naming the mismatch
+     */
+    static ModelBundle checked(ModelBundle bundle) {
+        try (OnnxPredictor predictor = OnnxPredictor.open(bundle)) {
+            return predictor.bundle();
+        }
     }
 
     AppConfig config() {
@@ -368,6 +403,50 @@ public final class Wiring implements AutoCloseable {
      * Registration, under {@code REGISTRATION}'s policy: the server calls it for {@code /register},
      * {@code users add} as the operator (whom the policy does not bind).
      */
+    /** What the configured model says about itself. */
+    ModelInfo modelInfo() {
+        return model().info();
+    }
+
+    /** Scores sheets with the configured model; nothing is logged. */
+    ScoreSheet scoreSheet() {
+        return new ScoreSheet(model(), clock);
+    }
+
+    /** Fills the feature store, checking the features against the configured model. */
+    LoadFeatures loadFeatures() {
+        return new LoadFeatures(model().schema(), featureStore());
+    }
+
+    ListStoredStudents listStoredStudents() {
+        return new ListStoredStudents(featureStore());
+    }
+
+    /**
+     * A PEDE sheet (CSV or XLSX, any year's layout), read for the configured model's features.
+     *
+     * @param sheetName the workbook's sheet, or {@code null} for the first
+     * @throws org.magicsteps.model.data.SheetException when it cannot be read or lacks a required column
+     */
+    RowSource openSheet(Path file, String sheetName) {
+        return PedeSheetReader.forSchema(model().schema()).open(file, sheetName);
+    }
+
+    /** Whether users added through this wiring outlive the process. */
+    boolean userStorePersists() {
+        return userStoreHealth().health().persistent();
+    }
+
+    /** Where users are kept, for people. */
+    String userStoreName() {
+        return userStoreHealth().health().implementation();
+    }
+
+    /** Where the feature store is, for people: {@code redis://host:port} or {@code in-memory}. */
+    String featureStoreName() {
+        return featureStoreHealth().health().implementation();
+    }
+
     RegisterUser registerUser() {
         return new RegisterUser(userStore(), passwordHasher(), clock, config.registration());
     }

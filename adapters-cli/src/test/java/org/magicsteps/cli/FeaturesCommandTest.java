@@ -96,7 +96,7 @@ class FeaturesCommandTest {
 
         assertEquals(1, cli(REDIS, "features", "load", "--data", sheet.toString()));
 
-        assertTrue(err.toString().contains("line 3: idade: 45 is above the maximum 21"), err.toString());
+        assertTrue(err.toString().contains("line 3: idade: 45 is above the maximum 30"), err.toString());
         assertTrue(err.toString().contains("line 4: no student id"), err.toString());
         assertTrue(err.toString().contains("line 5: " + run + "RA-1 appears again (first on line 2)"), err.toString());
         assertTrue(out.toString().contains("rejected 3; nothing stored"), out.toString());

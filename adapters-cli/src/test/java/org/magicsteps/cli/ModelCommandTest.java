@@ -36,7 +36,8 @@ class ModelCommandTest {
         CliRun info = CliRun.of("model", "info", "--model", out.toString());
         assertEquals(0, info.exitCode(), info::toString);
         assertTrue(info.out().contains("threshold  0.5 (the original Python service's default_threshold)"), info.out());
-        assertTrue(info.out().matches("(?s).*score_inde\\s+float\\s+yes\\s+3–9\\.5\\s+minmax 3\\.032–9\\.442.*"),
+        assertTrue(info.out().matches(
+                "(?s).*score_inde\\s+float\\s+yes\\s+0–10\\s+3\\.032–9\\.442\\s+minmax 3\\.032–9\\.442.*"),
                 info.out());
         assertTrue(info.out().contains("(others accepted as unknown)"), info.out());
     }

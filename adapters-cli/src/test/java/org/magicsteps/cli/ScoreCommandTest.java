@@ -66,7 +66,7 @@ class ScoreCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("read 3 rows, scored 3, rejected 0 in "), run.out());
         assertTrue(Files.readString(out).startsWith(
-                "student_id,probability,prediction,confidence,threshold,model_version\n"));
+                "student_id,probability,prediction,confidence,threshold,model_version,warnings\n"));
         List<CSVRecord> records = read(out);
         assertEquals(List.of("RA-1", "RA-2", "RA-3"), records.stream().map(r -> r.get("student_id")).toList());
         for (CSVRecord r : records) {
@@ -118,7 +118,7 @@ class ScoreCommandTest {
         CliRun run = CliRun.of("score", "--model", model.toString(), "--input", input.toString(), "--output",
                 out.toString());
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.err().contains(input + ": line 3 (RA-2): score_inde: 11.2 is above the maximum 9.5"), run.err());
+        assertTrue(run.err().contains(input + ": line 3 (RA-2): score_inde: 11.2 is above the maximum 10"), run.err());
         assertTrue(run.err().contains(input + ": line 4 (RA-3): score_ipv: 'abc' is not a number"), run.err());
         assertTrue(run.out().contains("read 3 rows, rejected 2, scored none"), run.out());
         assertFalse(Files.exists(out), "nothing is written under --on-error fail");
@@ -134,7 +134,7 @@ class ScoreCommandTest {
         CliRun run = CliRun.of("score", "--model", model.toString(), "--input", input.toString(), "--output",
                 out.toString(), "--on-error", "skip");
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("line 3 (RA-2): score_inde: 11.2 is above the maximum 9.5"), run.err());
+        assertTrue(run.err().contains("line 3 (RA-2): score_inde: 11.2 is above the maximum 10"), run.err());
         assertTrue(run.out().contains("read 3 rows, scored 2, rejected 1"), run.out());
         assertEquals(List.of("RA-1", "RA-3"), read(out).stream().map(r -> r.get("student_id")).toList());
     }

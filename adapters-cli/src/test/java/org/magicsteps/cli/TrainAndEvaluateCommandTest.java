@@ -67,7 +67,7 @@ class TrainAndEvaluateCommandTest {
                 + "pedra_ano_anterior, pedra_dois_anos_antes"), unknown.err());
         Run absent = run("train", "--data", data.toString(), "--out", dir.resolve("y").toString(), "--include",
                 "pedra_ano_anterior");
-        assertEquals(1, absent.exit());
+        assertEquals(2, absent.exit(), "a feature the sheet lacks is an input problem");
         assertTrue(absent.err().contains("pedra_ano_anterior: has no value in the rows the preprocessing is fitted on; "
                 + "leave it out of --include"), absent.err());
         assertTrue(!Files.exists(dir.resolve("y")), "nothing is written when training is refused");
@@ -76,12 +76,12 @@ class TrainAndEvaluateCommandTest {
     @Test
     void trainRefusesAMissingFileAMissingTargetAndAnUnknownFeature() throws Exception {
         Run missing = run("train", "--data", dir.resolve("nope.csv").toString(), "--out", dir.resolve("x").toString());
-        assertEquals(1, missing.exit());
+        assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("nope.csv: does not exist"), missing.err());
 
         Path unlabelled = LabelledSheets.write(dir.resolve("unlabelled.csv"), 30, 1, false);
         Run noTarget = run("train", "--data", unlabelled.toString(), "--out", dir.resolve("x").toString());
-        assertEquals(1, noTarget.exit());
+        assertEquals(2, noTarget.exit());
         assertTrue(noTarget.err().contains("missing column atingiu_pv (accepted headers: Atingiu PV, atingiu_pv)"),
                 noTarget.err());
 
@@ -117,16 +117,16 @@ class TrainAndEvaluateCommandTest {
 
         Run missing = run("evaluate", "--model", dir.resolve("ew").toString(), "--data",
                 dir.resolve("nope.xlsx").toString());
-        assertEquals(1, missing.exit());
+        assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("nope.xlsx: does not exist"), missing.err());
 
         Path unlabelled = LabelledSheets.write(dir.resolve("unlabelled2.csv"), 30, 1, false);
         Run noTarget = run("evaluate", "--model", dir.resolve("ew").toString(), "--data", unlabelled.toString());
-        assertEquals(1, noTarget.exit());
+        assertEquals(2, noTarget.exit());
         assertTrue(noTarget.err().contains("missing column atingiu_pv"), noTarget.err());
 
         Run broken = run("evaluate", "--model", dir.toString(), "--data", data.toString());
-        assertEquals(1, broken.exit());
+        assertEquals(2, broken.exit());
         assertTrue(broken.err().contains("has no manifest.json"), broken.err());
     }
 

@@ -14,8 +14,12 @@ final class FeatureValues {
 
     static Map<String, Object> asSent(Map<String, Object> values) {
         Map<String, Object> out = new LinkedHashMap<>(values.size() * 2);
-        values.forEach((name, value) -> out.put(name, value instanceof Double d && d == Math.rint(d)
-                && Math.abs(d) < 1e15 ? (Object) d.longValue() : value));
+        values.forEach((name, value) -> out.put(name, asSent(value)));
         return out;
+    }
+
+    /** One value: a whole double as a whole number, anything else as it is. */
+    static Object asSent(Object value) {
+        return value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) d.longValue() : value;
     }
 }

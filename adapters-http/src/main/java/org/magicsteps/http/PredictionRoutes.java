@@ -16,6 +16,7 @@ import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 
 import org.magicsteps.core.domain.BatchPrediction;
+import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.Violation;
@@ -72,6 +73,7 @@ final class PredictionRoutes {
      *
      * @param prediction 1 when the student is predicted to reach the Ponto de Virada, else 0
      * @param confidence {@code alta}, {@code média} or {@code baixa}: how far the probability is from the threshold
+     * @param warnings what the answer comes with: values the model never saw in training, names it ignored
      */
     record PredictionResponse(
             @OpenApiExample("RA-1024") String student_id,
@@ -81,11 +83,35 @@ final class PredictionRoutes {
             @OpenApiExample("0f6f1c1e-5d87-4c61-9d8c-7e0f3b0d2a4b") String prediction_id,
             @OpenApiExample("2024-05-01T12:00:00.123Z") String timestamp,
             @OpenApiExample("0.5") double threshold,
-            @OpenApiExample("2024.05-mlp") String model_version) {
+            @OpenApiExample("2024.05-mlp") String model_version,
+            List<WarningBody> warnings) {
 
         static PredictionResponse of(Prediction p) {
             return new PredictionResponse(p.studentId(), p.probability(), p.predictedClass(), p.confidence().label(),
-                    p.predictionId(), p.timestamp().toString(), p.threshold().value(), p.modelVersion());
+                    p.predictionId(), p.timestamp().toString(), p.threshold().value(), p.modelVersion(),
+                    WarningBody.of(p.warnings()));
+        }
+    }
+
+    /**
+     * One warning about a feature of an answered student.
+     *
+     * @param value the value given (for a feature that was missing, the one used in its place)
+     * @param trained_range what the model saw of the feature in training; {@code null} for a name it does not know
+     * @param message what it means, for people
+     */
+    record WarningBody(
+            @OpenApiExample("ano_ingresso") String feature,
+            @OpenApiExample("2023") Object value,
+            @OpenApiExample("2016–2022") String trained_range,
+            @OpenApiExample("ano_ingresso: 2023 is outside what the model saw in training (2016–2022)") String message) {
+
+        static List<WarningBody> of(List<FeatureWarning> warnings) {
+            List<WarningBody> bodies = new ArrayList<>(warnings.size());
+            for (FeatureWarning w : warnings) {
+                bodies.add(new WarningBody(w.feature(), FeatureValues.asSent(w.value()), w.trainedRange(), w.message()));
+            }
+            return bodies;
         }
     }
 
@@ -136,7 +162,9 @@ final class PredictionRoutes {
     @OpenApi(path = "/predict", methods = HttpMethod.POST, tags = "predictions", operationId = "predict",
             summary = "Predict one student",
             description = "Whether the student reaches the Ponto de Virada. Every violation of the model's "
-                    + "feature rules is listed in one 422. The prediction is logged.",
+                    + "feature rules is listed in one 422. Names that are not features of the model are ignored; "
+                    + "they and values the model never saw in training are listed in `warnings`. The prediction "
+                    + "is logged.",
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PredictRequest.class)),
             responses = {

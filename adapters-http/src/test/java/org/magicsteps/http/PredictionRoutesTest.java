@@ -55,12 +55,12 @@ class PredictionRoutesTest {
     }
 
     @Test
-    void unknownFeaturesAndWrongTypesAre422() {
+    void wrongTypesAre422ButUnknownNamesAreNot() {
         String features = TestModel.studentJson(5).replace("{", "{\"shoe_size\": 42, ").replace("\"score_iaa\": 8.3",
                 "\"score_iaa\": true");
         TestServer.Response r = server.postJson("/predict", "{\"features\": " + features + "}", token);
         assertEquals(422, r.status(), r.body());
-        assertEquals("extra_forbidden", find(r.json().get("detail"), "shoe_size").get("type").asText());
+        assertEquals(1, r.json().get("detail").size(), "the unknown name is no violation: " + r.body());
         assertEquals("number_type", find(r.json().get("detail"), "score_iaa").get("type").asText());
 
         TestServer.Response notAnObject = server.postJson("/predict", "{\"features\": \"abc\"}", token);
@@ -71,6 +71,56 @@ class PredictionRoutesTest {
         assertEquals(422, missing.status());
         assertEquals("[\"body\",\"features\"]", missing.json().get("detail").get(0).get("loc").toString());
         assertEquals("missing", missing.json().get("detail").get(0).get("type").asText());
+    }
+
+    @Test
+    void aWholeSheetRowIsAnsweredAndItsUnknownNamesAreNamedInWarnings() {
+        String features = TestModel.studentJson(7).replace("{", "{\"nome\": \"Aluno-1\", \"escola\": \"Pública\", ");
+        TestServer.Response r = server.postJson("/predict", "{\"features\": " + features + "}", token);
+        assertEquals(200, r.status(), r.body());
+        assertEquals(0.7, r.json().get("probability").asDouble(), 1e-9, "the same answer as without them");
+        JsonNode warnings = r.json().get("warnings");
+        assertEquals(2, warnings.size(), r.body());
+        assertEquals("nome", warnings.get(0).get("feature").asText());
+        assertEquals("Aluno-1", warnings.get(0).get("value").asText());
+        assertTrue(warnings.get(0).get("trained_range").isNull());
+        assertEquals("nome: is not a feature of this model; ignored", warnings.get(0).get("message").asText());
+
+        TestServer.Response misspelt = server.postJson("/predict", "{\"features\": "
+                + TestModel.studentJson(7).replace("\"score_inde\"", "\"score_ind\"") + "}", token);
+        assertEquals(422, misspelt.status(), "a misspelt required feature is still missing: " + misspelt.body());
+        assertEquals("missing", find(misspelt.json().get("detail"), "score_inde").get("type").asText());
+    }
+
+    @Test
+    void aValueTheModelNeverSawIsAnsweredAndFlaggedOnEveryPredictionRoute() {
+        String later = TestModel.studentJson(8).replace("\"ano_ingresso\": 2020", "\"ano_ingresso\": 2023");
+        TestServer.Response one = server.postJson("/predict", "{\"features\": " + later + "}", token);
+        assertEquals(200, one.status(), one.body());
+        assertEquals(0.8, one.json().get("probability").asDouble(), 1e-9);
+        JsonNode warning = one.json().get("warnings").get(0);
+        assertEquals("ano_ingresso", warning.get("feature").asText());
+        assertEquals(2023, warning.get("value").asInt());
+        assertTrue(warning.get("value").isIntegralNumber(), "a whole number comes back whole: " + warning);
+        assertEquals("2016–2022", warning.get("trained_range").asText());
+
+        TestServer.Response batch = server.postJson("/predict/batch", "{\"students\": ["
+                + "{\"student_id\": \"W1\", \"features\": " + TestModel.studentJson(9) + "},"
+                + "{\"student_id\": \"W2\", \"features\": " + later + "}]}", token);
+        assertEquals(200, batch.status(), batch.body());
+        assertEquals(0, batch.json().get("predictions").get(0).get("warnings").size());
+        assertEquals("ano_ingresso", batch.json().get("predictions").get(1).get("warnings").get(0).get("feature")
+                .asText());
+
+        server.features.put("RA-2023", StudentFeatures.builder().fase(3).idade(12).anoIngresso(2023).scoreInde(2.0)
+                .scoreIaa(8).scoreIeg(8).scoreIps(7).scoreIda(6).scoreIpv(7).scoreIan(10).notaCg(350).notaCf(70)
+                .notaCt(10).numAvaliacoes(4).defasagem(-1).turma("b").genero("menino").pedraModal("quartzo").build());
+        TestServer.Response stored = server.postJson("/students/RA-2023/prediction", "", token);
+        assertEquals(200, stored.status(), stored.body());
+        assertEquals("2016–2022", stored.json().get("warnings").get(0).get("trained_range").asText());
+        TestServer.Response plain = server.postJson("/predict", "{\"features\": " + TestModel.studentJson(8) + "}",
+                token);
+        assertEquals(0, plain.json().get("warnings").size(), "values within training are not flagged");
     }
 
     @Test

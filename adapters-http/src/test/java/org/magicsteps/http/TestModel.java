@@ -9,6 +9,7 @@ import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
+import org.magicsteps.core.domain.TrainedValues;
 import org.magicsteps.core.memory.FunctionPredictor;
 import org.magicsteps.core.testing.Students;
 
@@ -21,7 +22,10 @@ final class TestModel {
 
     static final String VERSION = "test-1";
 
-    static final FeatureSchema SCHEMA = Students.permissiveSchema();
+    /** The permissive schema; the model "was trained" on students who joined in 2016–2022, so later years are flagged. */
+    static final FeatureSchema SCHEMA = new FeatureSchema(Students.permissiveSchema().features().stream()
+            .map(f -> f.name().equals("ano_ingresso") ? f.withTrained(TrainedValues.range(2016, 2022, 2021.0)) : f)
+            .toList());
 
     /** Four held-out students: p 0.9 and 0.6 reached the PV, 0.7 and 0.2 did not. */
     static final HeldOutEvaluation HELD_OUT = HeldOutEvaluation.of("four test students",

@@ -57,8 +57,13 @@ class ValidationErrorTypesTest {
         assertEquals(expected, actual);
     }
 
+    /**
+     * The body the original answered, less the {@code extra_forbidden} item: since issue 9 a name that
+     * is not a feature ({@code shoe_size}) is ignored and named in the answer's warnings, as the
+     * original service (pydantic's default) ignored it.
+     */
     @Test
-    void aStudentBreakingNineRulesGetsTheSameBodyAsBefore() {
+    void aStudentBreakingEightRulesGetsTheSameBodyAsBefore() {
         String features = TestModel.studentJson(11.2)
                 .replace("\"fase\": 3", "\"fase\": 2.5")
                 .replace("\"idade\": 12,", "")
@@ -71,17 +76,12 @@ class ValidationErrorTypesTest {
                 "{\"student_id\": \"\", \"features\": " + features + "}", token);
 
         assertEquals(422, r.status(), r.body());
-        assertEquals(new TreeSet<>(java.util.List.of("extra_forbidden", "enum", "greater_than_equal",
+        assertEquals(new TreeSet<>(java.util.List.of("enum", "greater_than_equal",
                 "int_from_float", "less_than_equal", "missing", "number_type", "string_type", "value_error")),
                 types(r.json()));
         assertEquals("{\"detail\":["
                 + "{\"loc\":[\"body\",\"student_id\"],\"msg\":\"student_id: must be 1 to 128 characters, not blank\","
                 + "\"type\":\"value_error\"},"
-                + "{\"loc\":[\"body\",\"features\",\"shoe_size\"],\"msg\":\"shoe_size: is not a feature of this model;"
-                + " expected one of fase, idade, ano_ingresso, score_inde, score_iaa, score_ieg, score_ips, score_ida,"
-                + " score_ipv, score_ian, nota_cg, nota_cf, nota_ct, num_avaliacoes, defasagem, turma, genero,"
-                + " pedra_modal\","
-                + "\"type\":\"extra_forbidden\"},"
                 + "{\"loc\":[\"body\",\"features\",\"score_iaa\"],\"msg\":\"score_iaa: true is not a number\","
                 + "\"type\":\"number_type\"},"
                 + "{\"loc\":[\"body\",\"features\",\"turma\"],\"msg\":\"turma: 3 is not a word\","

@@ -2,6 +2,7 @@ package org.magicsteps.model;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import ai.onnxruntime.TensorInfo;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.ModelInput;
+import org.magicsteps.core.domain.PedeDomain;
 import org.magicsteps.core.domain.ProcessedFeatures;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Violation;
@@ -34,6 +36,7 @@ import org.magicsteps.model.bundle.Calibration;
 import org.magicsteps.model.bundle.InputEncoder;
 import org.magicsteps.model.bundle.OnnxSpec;
 import org.magicsteps.model.bundle.OutputKind;
+import org.magicsteps.model.bundle.ServedSchema;
 
 /**
  * A {@link Predictor} that runs a {@link ModelBundle}'s ONNX graph with ONNX Runtime (the
@@ -61,7 +64,8 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
     private OnnxPredictor(ModelBundle bundle, OrtEnvironment environment, OrtSession session) {
         this.bundle = bundle;
         this.manifest = bundle.manifest();
-        this.schema = manifest.schema();
+        // Validation follows the PEDE domain; values beyond what training saw are flagged, not refused.
+        this.schema = ServedSchema.of(manifest, PedeDomain.of(Year.now().getValue()));
         this.info = manifest.modelInfo().withHeldOut(bundle.heldOut().orElse(null));
         this.environment = environment;
         this.session = session;

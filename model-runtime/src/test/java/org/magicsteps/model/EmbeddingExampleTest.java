@@ -89,7 +89,7 @@ class EmbeddingExampleTest {
             raw.put("genero", "outro");
             ValidationException e = assertThrows(ValidationException.class, () -> model.predict("s-1", raw));
             assertEquals(2, e.violations().size());
-            assertTrue(e.getMessage().contains("score_inde: 11.2 is above the maximum 9.5"), e.getMessage());
+            assertTrue(e.getMessage().contains("score_inde: 11.2 is above the maximum 10"), e.getMessage());
             assertTrue(e.getMessage().contains("genero: 'outro' is not one of [menina, menino]"), e.getMessage());
 
             StudentFeatures student = model.schema().parse(TestGraphs.student()).orThrow();

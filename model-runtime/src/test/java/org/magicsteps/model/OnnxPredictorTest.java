@@ -96,7 +96,7 @@ class OnnxPredictorTest {
         StudentFeatures outOfRange = new StudentFeatures(student("score_inde", 11.2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> predictor.probabilities(List.of(predictor.schema().parse(student()).orThrow(), outOfRange)));
-        assertTrue(e.getMessage().contains("student 1: score_inde: 11.2 is above the maximum 9.5"), e.getMessage());
+        assertTrue(e.getMessage().contains("student 1: score_inde: 11.2 is above the maximum 10"), e.getMessage());
         StudentFeatures missing = predictor.schema().parse(student()).orThrow().without("nota_cg");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> predictor.process(missing)).getMessage()
                 .contains("nota_cg: is required but missing"));

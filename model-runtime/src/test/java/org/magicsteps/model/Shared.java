@@ -11,11 +11,15 @@ public final class Shared {
     private Shared() {
     }
 
-    /** {@code ../shared/<relative>}, or skips the calling test when it is absent. */
+    /**
+     * {@code ../shared/<relative>} (or, in a checkout that does not lie beside it, under the
+     * directory {@code -Dmagicsteps.shared} names), or skips the calling test when it is absent.
+     */
     public static Path require(String relative) {
         String root = System.getProperty("magicsteps.repoRoot");
-        assumeTrue(root != null, "magicsteps.repoRoot is not set");
-        Path path = Path.of(root, "..", "shared", relative).normalize();
+        String shared = System.getProperty("magicsteps.shared");
+        assumeTrue(root != null || shared != null, "neither magicsteps.repoRoot nor magicsteps.shared is set");
+        Path path = (shared != null ? Path.of(shared) : Path.of(root, "..", "shared")).resolve(relative).normalize();
         assumeTrue(Files.exists(path), () -> path + " is absent");
         return path;
     }

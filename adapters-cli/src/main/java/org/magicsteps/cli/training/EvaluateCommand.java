@@ -1,21 +1,23 @@
 package org.magicsteps.cli.training;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.magicsteps.cli.ModelChoice;
+import org.magicsteps.cli.ExitCode;
+import org.magicsteps.cli.MagicSteps;
+import org.magicsteps.cli.Wiring;
+import org.magicsteps.core.usecase.OnError;
 import org.magicsteps.model.ModelBundle;
-import org.magicsteps.model.ModelLoadException;
-import org.magicsteps.model.data.SheetException;
 import org.magicsteps.model.report.BundleEvaluation;
 import org.magicsteps.model.report.ModelReport;
 import org.magicsteps.model.report.ReportWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code magic-steps evaluate}: any bundle against any labelled PEDE sheet. */
@@ -26,20 +28,24 @@ import picocli.CommandLine.Spec;
             "ROC-AUC, PR-AUC, log-loss, Brier score; accuracy, precision, recall and F1 at the threshold.",
             "On rows the model was trained on the figures are optimistic; the table says so when it can tell."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:evaluated", "1:the model or the data could not be used", "2:invalid options"})
+        exitCodeList = {"0:evaluated", "1:the report could not be written",
+            "2:invalid options, or the model or the data could not be used"})
 public final class EvaluateCommand implements Callable<Integer> {
-
-    enum OnError { SKIP, FAIL }
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR|NAME", description = "A bundle directory (or the original service's "
-            + "export), or a model this jar carries: default, early-warning (default: ${DEFAULT-VALUE}).")
-    private String model = ModelBundle.DEFAULT_NAME;
+    @ParentCommand
+    private MagicSteps root;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Labelled PEDE sheet, CSV or XLSX, with an 'Atingiu PV' column.")
+    @Option(names = "--model", paramLabel = "DIR|NAME", description = "A bundle directory (or the original service's "
+            + "export), or a model this jar carries: default, early-warning, early-warning-strict (MODEL_DIR; "
+            + "default: the bundled default).")
+    private String model;
+
+    @Option(names = {"--data", "--input"}, required = true, paramLabel = "FILE",
+            description = "Labelled PEDE sheet of any year, CSV or XLSX, with an 'Atingiu PV' column (--input is the "
+                    + "same option).")
     private Path data;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "The workbook's sheet (default: the first).")
@@ -60,14 +66,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModelReport report;
-        try {
-            ModelBundle bundle = ModelChoice.bundle(model);
-            report = BundleEvaluation.evaluate(bundle, data, sheet, threshold, onError == OnError.SKIP);
-        } catch (ModelLoadException | SheetException | IllegalArgumentException e) {
-            err.println("magic-steps evaluate: " + e.getMessage());
-            return 1;
+        if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--threshold: " + threshold + " is not between 0 and 1");
         }
+        ModelBundle bundle = Wiring.bundle(root.modelChoice(model));
+        ModelReport report = BundleEvaluation.evaluate(bundle, data, sheet, threshold, onError == OnError.SKIP);
         ModelReport.ModelSummary m = report.model();
         ModelReport.DataSummary d = report.data();
         out.printf(Locale.ROOT, "model      %s (%s)%n", m.version(), m.modelClass());
@@ -80,15 +84,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         report.notes().forEach(n -> out.println("note: " + n));
         d.skippedRows().forEach(s -> err.println("skipped " + s));
         if (reportDirectory != null) {
-            try {
-                out.println("wrote " + reportDirectory + ": " + String.join(", ",
-                        ReportWriter.write(report, reportDirectory)));
-            } catch (UncheckedIOException e) {
-                err.println("magic-steps evaluate: " + e.getMessage());
-                return 1;
-            }
+            out.println("wrote " + reportDirectory + ": " + String.join(", ",
+                    ReportWriter.write(report, reportDirectory)));
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -1,14 +1,13 @@
 package org.magicsteps.cli.training;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.magicsteps.model.data.SheetException;
+import org.magicsteps.cli.ExitCode;
 import org.magicsteps.model.report.ModelReport;
 import org.magicsteps.model.training.TrainingOptions;
 import org.magicsteps.model.training.TrainingPipeline;
@@ -28,15 +27,16 @@ import picocli.CommandLine.Spec;
             "hyper-parameters, epochs and the threshold on validation, refits on train + validation, and",
             "measures the result once on the untouched test split. Progress goes to stderr, the summary to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the bundle was written", "1:the data or the output directory could not be used",
-            "2:invalid options"})
+        exitCodeList = {"0:the bundle was written", "1:the output directory could not be written, or a self-check failed",
+            "2:invalid options, or the data cannot be trained on"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Labelled PEDE sheet, CSV or XLSX, with an 'Atingiu PV' column.")
+    @Option(names = {"--data", "--input"}, required = true, paramLabel = "FILE",
+            description = "Labelled PEDE sheet of any year, CSV or XLSX, with an 'Atingiu PV' column (--input is the "
+                    + "same option).")
     private Path data;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "The workbook's sheet (default: the first).")
@@ -78,22 +78,12 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        TrainingResult result;
-        try {
-            result = TrainingPipeline.run(options, line -> {
-                err.println(line);
-                err.flush();
-            });
-        } catch (SheetException | IllegalArgumentException | UncheckedIOException e) {
-            err.println("magic-steps train: " + e.getMessage());
-            return 1;
-        } catch (IllegalStateException e) {
-            // A self-check of the pipeline failed (such as ONNX parity); nothing was written.
-            err.println("magic-steps train: internal check failed: " + e.getMessage());
-            return 1;
-        }
+        TrainingResult result = TrainingPipeline.run(options, line -> {
+            err.println(line);
+            err.flush();
+        });
         summary(stdout, result);
-        return 0;
+        return ExitCode.OK;
     }
 
     private static void summary(PrintWriter out, TrainingResult result) {

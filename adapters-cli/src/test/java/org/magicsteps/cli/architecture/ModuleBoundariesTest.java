@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import picocli.CommandLine;
 
 /**
  * The rules between modules, checked here because only this module sees them all. Each module
@@ -148,6 +153,62 @@ class ModuleBoundariesTest {
             return false;
         }
         return c.getEnclosingClass().map(ModuleBoundariesTest::visibleOutsideItsPackage).orElse(true);
+    }
+
+    /**
+     * A command talks to the core through use cases that {@code Wiring} builds: it calls no port
+     * (a sheet it was handed it may close), builds no port implementation nor use case, and reads no
+     * sheet itself.
+     */
+    static ArchRule commandsCallUseCasesOnly() {
+        return noClasses().that().areAnnotatedWith(CommandLine.Command.class)
+                .should().callMethodWhere(DescribedPredicate.describe("a port's method other than close",
+                        (JavaMethodCall call) -> isPort(call.getTargetOwner()) && !call.getName().equals("close")))
+                .orShould().callConstructorWhere(DescribedPredicate.describe(
+                        "a constructor of a port implementation or of a use case",
+                        (JavaConstructorCall call) -> implementsAPort(call.getTargetOwner())
+                                || isUseCase(call.getTargetOwner())))
+                .orShould().dependOnClassesThat().resideInAPackage("org.magicsteps.model.data..")
+                .because("the command line is an adapter: what it does is the core's use cases, built in Wiring "
+                        + "(issue 16: one path through the core)");
+    }
+
+    @Test
+    void commandsCallUseCasesOnly_onTheCommandLine() {
+        assertTrue(classes.stream().filter(c -> c.isAnnotatedWith(CommandLine.Command.class)).count() >= 10,
+                "the rule sees the commands");
+        commandsCallUseCasesOnly().check(classes);
+    }
+
+    @Test
+    void commandsCallUseCasesOnly_failsOnACommandThatCallsAPort() {
+        JavaClasses violating = new ClassFileImporter().importClasses(PortCallingCommand.class);
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> commandsCallUseCasesOnly().check(violating));
+        assertTrue(e.getMessage().contains("FeatureStore.studentIds()"), e.getMessage());
+        assertTrue(e.getMessage().contains("ListStoredStudents.<init>"), e.getMessage());
+    }
+
+    /** A command of the kind the rule refuses: it reads the store itself, and builds a use case. */
+    @CommandLine.Command(name = "violating")
+    static final class PortCallingCommand {
+        java.util.List<String> ids(org.magicsteps.core.port.FeatureStore store) {
+            new org.magicsteps.core.usecase.ListStoredStudents(store);
+            return store.studentIds();
+        }
+    }
+
+    private static boolean isPort(JavaClass c) {
+        return c.getPackageName().equals("org.magicsteps.core.port") && c.isInterface();
+    }
+
+    private static boolean implementsAPort(JavaClass c) {
+        return c.getAllRawInterfaces().stream().anyMatch(ModuleBoundariesTest::isPort);
+    }
+
+    private static boolean isUseCase(JavaClass c) {
+        return c.getPackageName().equals("org.magicsteps.core.usecase") && c.getEnclosingClass().isEmpty()
+                && !c.isAssignableTo(Throwable.class) && !c.isEnum();
     }
 
     @Test

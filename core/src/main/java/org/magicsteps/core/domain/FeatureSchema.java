@@ -64,7 +64,9 @@ public record FeatureSchema(List<FeatureSpec> features) {
     /**
      * Reads raw values, as they come from JSON or a spreadsheet cell, into valid
      * {@link StudentFeatures}. Numbers may come as numbers or as numeric text; a {@code null} or
-     * blank value counts as absent.
+     * blank value counts as absent. A name that is not a feature of this model is ignored, as the
+     * original service ignored it ({@link #check(Map, MissingValues)} names it in a warning); a
+     * misspelt required feature is still refused as missing.
      *
      * @return the features, or every violation found
      */
@@ -75,8 +77,9 @@ public record FeatureSchema(List<FeatureSpec> features) {
         raw.forEach((name, value) -> {
             Optional<FeatureSpec> spec = feature(name);
             if (spec.isEmpty()) {
-                violations.add(unknown(name, value));
-            } else if (!isAbsent(value)) {
+                return;
+            }
+            if (!isAbsent(value)) {
                 coerce(spec.get(), value).ifPresentOrElse(v -> values.put(name, v), () -> violations.add(
                         spec.get().type().isNumeric()
                                 ? Violation.of(name, value, Kind.NOT_A_NUMBER,
@@ -93,6 +96,105 @@ public record FeatureSchema(List<FeatureSpec> features) {
             }
         }
         return violations.isEmpty() ? Validation.valid(new StudentFeatures(values)) : Validation.invalid(violations);
+    }
+
+    /**
+     * Reads raw values as {@link #parse} does, and says what the answer should come with: names
+     * that were ignored, values outside what the model saw in training and, under
+     * {@link MissingValues#STAND_IN}, the required features that were missing and got the
+     * training's stand-in (those that have none stay missing).
+     */
+    public CheckedFeatures check(Map<String, ?> raw, MissingValues missing) {
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(missing, "missing");
+        List<FeatureWarning> warnings = new ArrayList<>();
+        Map<String, ?> given = raw;
+        if (missing == MissingValues.STAND_IN) {
+            Map<String, Object> filled = null;
+            for (FeatureSpec spec : features) {
+                Object standIn = spec.trained() == null ? null : spec.trained().standIn();
+                if (spec.required() && standIn != null && isAbsent(raw.get(spec.name()))) {
+                    if (filled == null) {
+                        filled = new LinkedHashMap<>(raw);
+                    }
+                    filled.put(spec.name(), standIn);
+                    warnings.add(FeatureWarning.stoodIn(spec.name(), spec.trained()));
+                }
+            }
+            given = filled == null ? raw : filled;
+        }
+        Validation<StudentFeatures> parsed = parse(given);
+        if (!parsed.isValid()) {
+            return CheckedFeatures.refused(parsed.violations());
+        }
+        raw.forEach((name, value) -> {
+            if (!knows(name)) {
+                warnings.add(FeatureWarning.unknown(name, value));
+            }
+        });
+        Map<String, Object> values = parsed.value().values();
+        for (FeatureSpec spec : features) {
+            Object value = values.get(spec.name());
+            if (value != null && (missing == MissingValues.REFUSE || !isAbsent(raw.get(spec.name())))) {
+                spec.warning(value).ifPresent(warnings::add);
+            }
+        }
+        return CheckedFeatures.accepted(parsed.value(), warnings);
+    }
+
+    /**
+     * Checks one row of a sheet: what its reader could not read (first among the violations),
+     * then {@link #check(Map, MissingValues)} of its features. Every run over a sheet (scoring,
+     * loading the feature store, evaluating) checks its rows with this.
+     */
+    public CheckedFeatures check(StudentRow row, MissingValues missing) {
+        CheckedFeatures checked = check(row.features(), missing);
+        if (row.problems().isEmpty()) {
+            return checked;
+        }
+        List<Violation> all = new ArrayList<>(row.problems());
+        all.addAll(checked.violations());
+        return CheckedFeatures.refused(all);
+    }
+
+    /**
+     * Whether a numeric feature reads {@code text} (trimmed) as a number: plain decimal text, as
+     * {@code 7.25}, {@code -1}, {@code .5} or {@code 1e3}; not {@code 7d}, {@code NaN} or hex, which
+     * Java's own parser would take.
+     */
+    public static boolean isNumber(String text) {
+        return isPlainDecimal(text) || DECIMAL.matcher(text).matches();
+    }
+
+    /**
+     * Digits with at most one point and an optional sign ({@code 7.25}, {@code -1}): what nearly every
+     * cell of a sheet is, checked without the regular expression, which costs more than the parse.
+     */
+    private static boolean isPlainDecimal(String text) {
+        int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        boolean digit = false;
+        boolean point = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
+    }
+
+    /** A loop, not {@link #feature}'s stream: it runs for every cell of every row of a sheet. */
+    private boolean knows(String name) {
+        for (FeatureSpec spec : features) {
+            if (spec.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -143,7 +245,7 @@ public record FeatureSchema(List<FeatureSpec> features) {
             }
             if (value instanceof String s) {
                 String text = s.trim();
-                return DECIMAL.matcher(text).matches() ? Optional.of(Double.parseDouble(text)) : Optional.empty();
+                return isNumber(text) ? Optional.of(Double.parseDouble(text)) : Optional.empty();
             }
             return Optional.empty();
         }

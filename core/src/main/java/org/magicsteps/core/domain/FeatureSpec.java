@@ -22,6 +22,9 @@ import org.magicsteps.core.domain.Violation.Kind;
  * @param required whether a student must have this feature; an optional one is imputed or ignored by the model
  * @param acceptsUnknownCategory whether a word outside {@code categories} is accepted (the model
  *     then encodes it as "unknown") rather than refused
+ * @param trained what the model saw of this feature in training, or {@code null} when unknown (then
+ *     no value is flagged); the accepted range may be wider, as the domain allows more than one
+ *     year of training data holds
  */
 public record FeatureSpec(
         String name,
@@ -31,7 +34,8 @@ public record FeatureSpec(
         Double maximum,
         List<String> categories,
         boolean required,
-        boolean acceptsUnknownCategory) {
+        boolean acceptsUnknownCategory,
+        TrainedValues trained) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -65,6 +69,16 @@ public record FeatureSpec(
                 throw new IllegalArgumentException(name + ": categories repeat: " + categories);
             }
         }
+        if (trained != null && trained.isNumeric() != type.isNumeric()) {
+            throw new IllegalArgumentException(name + ": a " + type.label() + " feature needs "
+                    + (type.isNumeric() ? "a trained range" : "trained categories"));
+        }
+    }
+
+    /** A feature whose training is unknown: nothing it accepts is flagged. */
+    public FeatureSpec(String name, FeatureType type, String description, Double minimum, Double maximum,
+            List<String> categories, boolean required, boolean acceptsUnknownCategory) {
+        this(name, type, description, minimum, maximum, categories, required, acceptsUnknownCategory, null);
     }
 
     /** A required whole-number feature within [{@code minimum}, {@code maximum}]. */
@@ -84,12 +98,46 @@ public record FeatureSpec(
 
     /** The same feature, but students may leave it out. */
     public FeatureSpec optional() {
-        return new FeatureSpec(name, type, description, minimum, maximum, categories, false, acceptsUnknownCategory);
+        return new FeatureSpec(name, type, description, minimum, maximum, categories, false, acceptsUnknownCategory,
+                trained);
     }
 
     /** The same categorical feature, but words outside its categories are accepted as "unknown". */
     public FeatureSpec acceptingUnknownCategories() {
-        return new FeatureSpec(name, type, description, minimum, maximum, categories, required, true);
+        return new FeatureSpec(name, type, description, minimum, maximum, categories, required, true, trained);
+    }
+
+    /** The same feature, knowing what the model saw of it in training. */
+    public FeatureSpec withTrained(TrainedValues values) {
+        return new FeatureSpec(name, type, description, minimum, maximum, categories, required, acceptsUnknownCategory,
+                values);
+    }
+
+    /**
+     * The same numeric feature, accepting every value it accepted and every value within
+     * [{@code lowest}, {@code highest}] too ({@code null}: no bound on that side).
+     *
+     * @throws IllegalStateException when this feature is categorical
+     */
+    public FeatureSpec widenedTo(Double lowest, Double highest) {
+        if (!type.isNumeric()) {
+            throw new IllegalStateException(name + ": a categorical feature has no range to widen");
+        }
+        Double low = minimum == null || lowest == null ? null : Math.min(minimum, lowest);
+        Double high = maximum == null || highest == null ? null : Math.max(maximum, highest);
+        return new FeatureSpec(name, type, description, low, high, categories, required, acceptsUnknownCategory,
+                trained);
+    }
+
+    /**
+     * What to say about an accepted value ({@link Double} or lower-cased word): a warning when the
+     * model never saw its like in training.
+     */
+    public Optional<FeatureWarning> warning(Object value) {
+        if (trained == null || value == null || trained.covers(value)) {
+            return Optional.empty();
+        }
+        return Optional.of(FeatureWarning.outsideTraining(name, value, trained));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.magicsteps.core.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param timestamp when it was made (millisecond precision, as stores keep it)
  * @param modelVersion the version of the model that made it
  * @param threshold the decision threshold in force when it was made
+ * @param warnings what the answer comes with about the features it was made from (values the
+ *     model never saw in training, names it ignored); part of the answer, not of the log record,
+ *     which keeps the features themselves
  */
 public record Prediction(
         String predictionId,
@@ -24,7 +28,8 @@ public record Prediction(
         Confidence confidence,
         Instant timestamp,
         String modelVersion,
-        Threshold threshold) {
+        Threshold threshold,
+        List<FeatureWarning> warnings) {
 
     public Prediction {
         requireText(predictionId, "predictionId");
@@ -44,6 +49,20 @@ public record Prediction(
             throw new IllegalArgumentException("confidence " + confidence + " contradicts probability "
                     + probability + " at threshold " + threshold.value());
         }
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A prediction without warnings, as the log keeps it. */
+    public Prediction(String predictionId, String studentId, double probability, int predictedClass,
+            Confidence confidence, Instant timestamp, String modelVersion, Threshold threshold) {
+        this(predictionId, studentId, probability, predictedClass, confidence, timestamp, modelVersion, threshold,
+                List.of());
+    }
+
+    /** The same prediction, answered with {@code list}. */
+    public Prediction withWarnings(List<FeatureWarning> list) {
+        return new Prediction(predictionId, studentId, probability, predictedClass, confidence, timestamp,
+                modelVersion, threshold, list);
     }
 
     /** A prediction whose class and confidence follow from {@code probability} and {@code threshold}. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.magicsteps.core.domain.BatchPrediction;
+import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
@@ -113,6 +114,7 @@ public final class PredictBatch {
         List<Violation> violations = new ArrayList<>();
         List<StudentFeatures> features = new ArrayList<>(students.size());
         List<String> ids = new ArrayList<>(students.size());
+        List<List<FeatureWarning>> warnings = new ArrayList<>(students.size());
         for (int i = 0; i < students.size(); i++) {
             Student student = students.get(i);
             if (student == null) {
@@ -120,13 +122,15 @@ public final class PredictBatch {
                         "students[" + i + "]: is null, expected a student"));
                 continue;
             }
-            features.add(scoring.parse(predictor.schema(), student.studentId(), student.features(), violations,
+            List<FeatureWarning> own = new ArrayList<>();
+            features.add(scoring.parse(predictor.schema(), student.studentId(), student.features(), violations, own,
                     "students", i));
             ids.add(student.studentId());
+            warnings.add(own);
         }
         ValidationException.throwIfAny(violations);
         String batchId = UUID.randomUUID().toString();
-        List<Prediction> predictions = scoring.scoreAndLog(predictor, user, ids, features, batchId);
+        List<Prediction> predictions = scoring.scoreAndLog(predictor, user, ids, features, warnings, batchId);
         return new BatchPrediction(batchId, predictions, predictions.get(0).timestamp());
     }
 }

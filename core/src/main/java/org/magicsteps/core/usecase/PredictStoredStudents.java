@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.magicsteps.core.domain.BatchPrediction;
+import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
@@ -105,6 +106,7 @@ public final class PredictStoredStudents {
         List<Miss> misses = new ArrayList<>();
         List<String> found = new ArrayList<>(stored.size());
         List<StudentFeatures> features = new ArrayList<>(stored.size());
+        List<List<FeatureWarning>> warnings = new ArrayList<>(stored.size());
         for (String id : ids) {
             StudentFeatures student = stored.get(id);
             if (student == null) {
@@ -112,7 +114,8 @@ public final class PredictStoredStudents {
                 continue;
             }
             List<Violation> violations = new ArrayList<>();
-            StudentFeatures valid = scoring.parse(predictor.schema(), id, student.values(), violations);
+            List<FeatureWarning> own = new ArrayList<>();
+            StudentFeatures valid = scoring.parse(predictor.schema(), id, student.values(), violations, own);
             if (!violations.isEmpty()) {
                 misses.add(new Miss(id, "the stored features do not pass the model's rules: "
                         + String.join("; ", violations.stream().map(Violation::message).toList())));
@@ -120,12 +123,13 @@ public final class PredictStoredStudents {
             }
             found.add(id);
             features.add(valid);
+            warnings.add(own);
         }
         if (found.isEmpty()) {
             return new Result(null, misses);
         }
         String batchId = UUID.randomUUID().toString();
-        List<Prediction> predictions = scoring.scoreAndLog(predictor, user, found, features, batchId);
+        List<Prediction> predictions = scoring.scoreAndLog(predictor, user, found, features, warnings, batchId);
         return new Result(new BatchPrediction(batchId, predictions, predictions.get(0).timestamp()), misses);
     }
 

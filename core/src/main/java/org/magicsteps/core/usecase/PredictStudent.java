@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ValidationException;
@@ -48,7 +49,8 @@ public final class PredictStudent {
     }
 
     /**
-     * Predicts with the default model.
+     * Predicts with the default model. Names that are not features of the model are ignored; the
+     * answer's warnings name them, and every value the model never saw in training.
      *
      * @throws ValidationException listing every violation, located under {@code features}
      */
@@ -66,11 +68,12 @@ public final class PredictStudent {
         try (ServedModels.Lease lease = models.lease(model)) {
             Predictor predictor = lease.predictor();
             List<Violation> violations = new ArrayList<>();
+            List<FeatureWarning> warnings = new ArrayList<>();
             StudentFeatures features = scoring.parse(predictor.schema(), command.studentId(), command.features(),
-                    violations);
+                    violations, warnings);
             ValidationException.throwIfAny(violations);
             return scoring.scoreAndLog(predictor, command.user(), Collections.singletonList(command.studentId()),
-                    List.of(features), null).get(0);
+                    List.of(features), List.of(warnings), null).get(0);
         }
     }
 }

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.magicsteps.core.domain.CheckedFeatures;
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.FeatureWarning;
+import org.magicsteps.core.domain.MissingValues;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.Prediction;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.ThresholdSetting;
-import org.magicsteps.core.domain.Validation;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.port.PredictionLog;
@@ -39,18 +41,23 @@ final class Scoring {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Parses one student's raw features, adding violations located under {@code prefix}. */
+    /**
+     * Parses one student's raw features, adding violations located under {@code prefix}; the
+     * warnings its answer comes with (names ignored, values the model never saw in training) go to
+     * {@code warnings}.
+     */
     StudentFeatures parse(FeatureSchema schema, String studentId, Map<String, ?> raw, List<Violation> violations,
-            Object... prefix) {
+            List<FeatureWarning> warnings, Object... prefix) {
         checkStudentId(studentId, violations, prefix);
         if (raw == null) {
             violations.add(Violation.of("features", null, Kind.MISSING, "features: is required but missing").under(prefix));
             return null;
         }
-        Validation<StudentFeatures> parsed = schema.parse(raw);
+        CheckedFeatures checked = schema.check(raw, MissingValues.REFUSE);
         Object[] featurePrefix = append(prefix, "features");
-        parsed.violations().forEach(v -> violations.add(v.under(featurePrefix)));
-        return parsed.value();
+        checked.violations().forEach(v -> violations.add(v.under(featurePrefix)));
+        warnings.addAll(checked.warnings());
+        return checked.features();
     }
 
     static void checkStudentId(String studentId, List<Violation> violations, Object... prefix) {
@@ -60,19 +67,29 @@ final class Scoring {
         }
     }
 
-    /** Scores valid students in one model call and logs them in one append. */
+    /**
+     * Scores valid students in one model call and logs them in one append; each answer comes with
+     * its student's {@code warnings} (the log keeps the features they are about).
+     */
     List<Prediction> scoreAndLog(Predictor predictor, String user, List<String> studentIds,
-            List<StudentFeatures> students, String batchId) {
+            List<StudentFeatures> students, List<List<FeatureWarning>> warnings, String batchId) {
         double[] probabilities = predictor.probabilities(students);
-        return decideAndLog(predictor.info(), probabilities, user, studentIds, students, batchId);
+        return decideAndLog(predictor.info(), probabilities, user, studentIds, students, warnings, batchId);
     }
 
     /**
      * Decides each probability with {@code model}'s threshold and logs the predictions in one
-     * append, each with the features it was made from.
+     * append, each with the features it was made from; the answers come without warnings.
      */
     List<Prediction> decideAndLog(ModelInfo model, double[] probabilities, String user, List<String> studentIds,
             List<StudentFeatures> features, String batchId) {
+        return decideAndLog(model, probabilities, user, studentIds, features, null, batchId);
+    }
+
+    /** The same, each answer with its student's {@code warnings} ({@code null}: none). */
+    private List<Prediction> decideAndLog(ModelInfo model, double[] probabilities, String user,
+            List<String> studentIds, List<StudentFeatures> features, List<List<FeatureWarning>> warnings,
+            String batchId) {
         ThresholdSetting threshold = readThreshold.inForce(model);
         Instant now = clock.instant();
         String modelVersion = model.version();
@@ -81,7 +98,7 @@ final class Scoring {
         for (int i = 0; i < probabilities.length; i++) {
             Prediction prediction = Prediction.of(UUID.randomUUID().toString(), studentIds.get(i), probabilities[i],
                     threshold.threshold(), modelVersion, now);
-            predictions.add(prediction);
+            predictions.add(warnings == null ? prediction : prediction.withWarnings(warnings.get(i)));
             records.add(new PredictionRecord(prediction, user, features.get(i), batchId));
         }
         log.append(records);

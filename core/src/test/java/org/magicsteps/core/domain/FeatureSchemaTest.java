@@ -85,14 +85,29 @@ class FeatureSchemaTest {
     }
 
     @Test
-    void anUnknownFeatureIsRefusedWithTheExpectedNames() {
+    void anUnknownFeatureIsIgnoredAndNamedInAWarning() {
         Map<String, Object> raw = Students.rawStudent();
-        raw.put("score_ind", 7.0);
+        raw.put("nome", "Aluno-1");
 
-        Violation v = schema.parse(raw).violations().get(0);
+        Validation<StudentFeatures> parsed = schema.parse(raw);
+        CheckedFeatures checked = schema.check(raw, MissingValues.REFUSE);
 
-        assertEquals(Kind.UNKNOWN_FIELD, v.kind());
-        assertTrue(v.message().startsWith("score_ind: is not a feature of this model; expected one of fase, idade"));
+        assertTrue(parsed.isValid(), parsed.violations().toString());
+        assertEquals(Students.student(), parsed.value(), "the unknown name is left out");
+        assertEquals(List.of(new FeatureWarning("nome", "Aluno-1", null, FeatureWarning.Kind.UNKNOWN_FEATURE,
+                "nome: is not a feature of this model; ignored")), checked.warnings());
+    }
+
+    @Test
+    void aMisspeltRequiredFeatureIsStillCaughtAsMissing() {
+        Map<String, Object> raw = Students.rawStudent();
+        raw.put("score_ind", raw.remove("score_inde"));
+
+        List<Violation> violations = schema.parse(raw).violations();
+
+        assertEquals(1, violations.size(), violations.toString());
+        assertEquals(Kind.MISSING, violations.get(0).kind());
+        assertEquals("score_inde: is required but missing", violations.get(0).message());
     }
 
     @Test

@@ -89,4 +89,20 @@ class PredictStudentTest {
         assertEquals(0.73, p.probability(), 1e-12);
         assertTrue(fx.log.inner.size() == 1);
     }
+
+    @Test
+    void theAnswerNamesIgnoredNamesAndTheLogKeepsOnlyTheFeatures() {
+        Map<String, Object> raw = Students.rawStudent();
+        raw.put("nome", "Aluno-1");
+
+        Prediction p = fx.predictStudent.execute(new PredictStudent.Command("ana", "RA-7", raw));
+
+        assertEquals(List.of("nome: is not a feature of this model; ignored"),
+                p.warnings().stream().map(org.magicsteps.core.domain.FeatureWarning::message).toList());
+        PredictionRecord logged = fx.log.query(LogQuery.all()).records().get(0);
+        assertEquals(List.of(), logged.prediction().warnings());
+        assertEquals(p.withWarnings(List.of()), logged.prediction());
+        assertEquals(Students.student().without("score_ipv").values().keySet().size() + 1,
+                logged.features().values().size(), "'nome' is not logged as a feature");
+    }
 }

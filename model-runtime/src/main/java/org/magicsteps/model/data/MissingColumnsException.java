@@ -21,10 +21,23 @@ public final class MissingColumnsException extends SheetException {
      * @param missing each missing canonical name, with the headers accepted for it
      */
     public MissingColumnsException(String file, Map<String, List<String>> missing) {
+        this(file, missing, null, null);
+    }
+
+    /**
+     * @param file the sheet, for the message
+     * @param missing each missing canonical name, with the headers accepted for it
+     * @param layout the layout the headers were read as, or {@code null}
+     * @param headers the headers the sheet has, or {@code null}
+     */
+    public MissingColumnsException(String file, Map<String, List<String>> missing, String layout,
+            List<String> headers) {
         super(file + ": missing " + (missing.size() == 1 ? "column " : missing.size() + " columns: ")
                 + missing.entrySet().stream()
                         .map(e -> e.getKey() + " (accepted headers: " + String.join(", ", e.getValue()) + ")")
-                        .collect(Collectors.joining("; ")));
+                        .collect(Collectors.joining("; "))
+                + (headers == null ? "" : "; read as " + layout + ", its headers are: " + String.join(", ",
+                        headers.stream().filter(h -> h != null && !h.isBlank()).toList())));
         this.missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
     }
 

@@ -69,11 +69,12 @@ public final class PedeSheetReader {
     }
 
     /**
-     * Opens {@code file} (XLSX when its content is a workbook, CSV otherwise) and checks its
-     * header: every required feature has a column.
+     * Opens {@code file} (XLSX when its content is a workbook, CSV otherwise), recognises its
+     * layout by its headers and checks them: every required feature has a column.
      *
      * @param sheetName the workbook's sheet to read; {@code null} for the first; ignored for CSV
-     * @throws MissingColumnsException naming every missing column and the headers it accepts
+     * @throws MissingColumnsException naming every missing column, the headers it accepts and the
+     *     headers the sheet has
      * @throws SheetException when the file cannot be read or has no such sheet
      */
     public PedeSheet open(Path file, String sheetName) {
@@ -82,40 +83,62 @@ public final class PedeSheetReader {
         if (Files.isDirectory(file)) {
             throw new SheetException(source + ": is a directory, not a CSV or XLSX file");
         }
-        RawRows rows;
-        try {
-            byte[] head = new byte[8];
-            int read;
-            try (InputStream in = Files.newInputStream(file)) {
-                read = in.readNBytes(head, 0, head.length);
-            }
-            if (read >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
-                rows = new XlsxRows(new BufferedInputStream(Files.newInputStream(file)), source, sheetName);
-            } else if (read == 8 && ReadableWorkbook.isOLE2Header(head)) {
-                throw new SheetException(source + ": is an old binary .xls workbook; save it as .xlsx or CSV");
-            } else {
-                rows = new CsvRows(Files.readAllBytes(file), source);
-            }
-        } catch (NoSuchFileException e) {
-            throw new SheetException(source + ": does not exist", e);
-        } catch (IOException e) {
-            throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
+        if (!Files.exists(file)) {
+            throw new SheetException(source + ": does not exist");
         }
+        return open(Content.of(file), source, sheetName);
+    }
+
+    /**
+     * Opens a sheet held in memory (an upload), as {@link #open(Path, String)} opens a file.
+     *
+     * @param name what messages call it, such as the uploaded file's name
+     */
+    public PedeSheet open(byte[] content, String name, String sheetName) {
+        return open(Content.of(Objects.requireNonNull(content, "content")), Objects.requireNonNull(name, "name"),
+                sheetName);
+    }
+
+    private PedeSheet open(Content content, String source, String sheetName) {
+        boolean workbook = isWorkbook(content, source);
+        java.util.function.Supplier<RawRows> opener = () -> workbook ? xlsx(content, source, sheetName)
+                : new CsvRows(content, source);
+        RawRows rows = opener.get();
         try {
-            return new PedeSheet(source, rows, new SheetLayout(source, rows.header(), features, required, withTarget));
+            SheetLayout layout = new SheetLayout(source, rows.header(), features, required, withTarget);
+            return new PedeSheet(source, rows, opener, layout, layout.mayRecomputeRankings());
         } catch (RuntimeException e) {
             rows.close();
             throw e;
         }
     }
 
+    private static boolean isWorkbook(Content content, String source) {
+        byte[] head = new byte[8];
+        int read;
+        try (InputStream in = content.open()) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (NoSuchFileException e) {
+            throw new SheetException(source + ": does not exist", e);
+        } catch (IOException e) {
+            throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (read == 8 && ReadableWorkbook.isOLE2Header(head)) {
+            throw new SheetException(source + ": is an old binary .xls workbook; save it as .xlsx or CSV");
+        }
+        return read >= 4 && ReadableWorkbook.isOOXMLZipHeader(head);
+    }
+
+    private static RawRows xlsx(Content content, String source, String sheetName) {
+        try {
+            return new XlsxRows(new BufferedInputStream(content.open()), source, sheetName);
+        } catch (IOException e) {
+            throw new SheetException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The features this reader reads, in order. */
     public List<String> features() {
         return features;
-    }
-
-    /** Every header accepted for a feature, for help texts: the canonical name first. */
-    public static List<String> acceptedHeaders(String feature) {
-        return PedeColumns.accepted(feature);
     }
 }

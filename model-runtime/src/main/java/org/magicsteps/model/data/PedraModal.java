@@ -1,37 +1,30 @@
 package org.magicsteps.model.data;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The original pipeline's {@code pedra_modal}: the most frequent of the non-empty
- * {@code Pedra 20/21/22} values, ties going to the smallest value in code-point order of the
- * original (trimmed) spelling ({@code Ametista < Quartzo < Topázio < Ágata}), as pandas'
- * {@code mode()} sorts them.
+ * The original pipeline's {@code pedra_modal}, generalised to every year: the most frequent of the
+ * sheet year's stone and the two years' before it ({@code Pedra 20/21/22} in 2022,
+ * {@code Pedra 2023/22/21} in 2023), ties going to the smallest value in code-point order of the
+ * spelling ({@code Ametista < Quartzo < Topázio < Ágata}), as pandas' {@code mode()} sorts them.
+ * Stones are compared without accents ({@code Agata} is {@code Ágata}); a placeholder such as
+ * {@code INCLUIR} or an error cell counts as empty.
  */
 final class PedraModal {
 
     private PedraModal() {
     }
 
-    /** @return the modal value as spelt in the sheet (trimmed), or {@code null} when all are empty */
+    /** @return the modal stone in its own spelling ({@code Ágata}), or {@code null} when all are empty */
     static String of(List<Object> values) {
-        // A TreeMap iterates in String.compareTo order, which is code-point order for these words.
-        Map<String, Integer> counts = new TreeMap<>();
+        List<String> stones = new ArrayList<>(values.size());
         for (Object value : values) {
-            if (value != null && !value.toString().isBlank()) {
-                counts.merge(value.toString().strip(), 1, Integer::sum);
+            Object cell = PedeValues.stone(value);
+            if (cell != null) {
+                stones.add(cell.toString());
             }
         }
-        String best = null;
-        int bestCount = 0;
-        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-            if (entry.getValue() > bestCount) {
-                best = entry.getKey();
-                bestCount = entry.getValue();
-            }
-        }
-        return best;
+        return MostFrequent.of(stones);
     }
 }

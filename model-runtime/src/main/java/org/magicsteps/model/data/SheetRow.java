@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.magicsteps.core.domain.StudentRow;
 import org.magicsteps.core.domain.Violation;
 
 /**
@@ -17,9 +18,11 @@ import org.magicsteps.core.domain.Violation;
  *     the line on which the record starts
  * @param studentId the {@code student_id} or {@code RA} cell, trimmed; {@code null} when the
  *     sheet has no such column or the cell is blank
- * @param features the cells of the model's features by canonical name, as read: text from a CSV
- *     file, numbers or text from a workbook; blank cells are left out; {@code pedra_modal} is
- *     derived from {@code Pedra 20/21/22} when the sheet has no {@code pedra_modal} column
+ * @param features the cells of the model's features by canonical name, as read (text from a CSV
+ *     file, numbers or text from a workbook) with every year's codes made one (phases, classes,
+ *     genders, stones, dates, decimal commas; see the package's description); blank cells, error
+ *     cells and placeholders are left out; {@code pedra_modal} is the mode of the year's stones
+ *     when the sheet has no {@code pedra_modal} column; rankings left blank are recomputed
  * @param target whether the student reached the Ponto de Virada ({@code Atingiu PV}), when the
  *     reader was asked for it and the cell is valid; else {@code null}
  * @param problems what the reader itself could not read in this row (such as an {@code Atingiu PV}
@@ -36,5 +39,10 @@ public record SheetRow(int line, String studentId, Map<String, Object> features,
 
     public Optional<String> id() {
         return Optional.ofNullable(studentId);
+    }
+
+    /** The row as the core's use cases read it (without the target). */
+    public StudentRow student() {
+        return new StudentRow(line, studentId, features, problems);
     }
 }

@@ -98,10 +98,11 @@ final class XlsxRows implements RawRows {
             return null;
         }
         return switch (cell.getType()) {
-            case EMPTY -> null;
+            // An error code (#N/A, #DIV/0!) stands for a value the sheet could not compute: none.
+            case EMPTY, ERROR -> null;
             case NUMBER -> cell.asNumber();
             case STRING -> cell.asString();
-            // A formula's cached result, an error code (#N/A) or a boolean: text, which the schema judges.
+            // A formula's cached result or a boolean: text, which the schema judges.
             default -> cell.getRawValue() == null ? cell.getText() : cell.getRawValue();
         };
     }

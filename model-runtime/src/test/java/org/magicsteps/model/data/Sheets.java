@@ -15,6 +15,13 @@ public final class Sheets {
     private Sheets() {
     }
 
+    /** A number shown as a date, as Excel shows the ages of the 2023 sheet ({@code 1900-01-08} for 8). */
+    public record Dated(Number serial) {
+    }
+
+    /** An error cell ({@code #N/A}), written as the text Excel shows. */
+    public static final String NA = "#N/A";
+
     /** Writes one sheet per name, each with the same rows; the first row is the header. */
     public static Path xlsx(Path file, List<String> sheetNames, List<List<Object>> rows) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -27,6 +34,9 @@ public final class Sheets {
                         Object cell = row.get(c);
                         if (cell instanceof Number n) {
                             sheet.value(r, c, n);
+                        } else if (cell instanceof Dated d) {
+                            sheet.value(r, c, d.serial());
+                            sheet.style(r, c).format("yyyy-mm-dd").set();
                         } else if (cell != null) {
                             sheet.value(r, c, cell.toString());
                         }

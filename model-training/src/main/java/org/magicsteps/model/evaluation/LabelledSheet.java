@@ -11,9 +11,10 @@ import java.util.Set;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
+import org.magicsteps.core.domain.CheckedFeatures;
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.MissingValues;
 import org.magicsteps.core.domain.StudentFeatures;
-import org.magicsteps.core.domain.Validation;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.model.data.PedeSheet;
 import org.magicsteps.model.data.PedeSheetReader;
@@ -82,14 +83,14 @@ public record LabelledSheet(Path file, String fingerprint, List<Student> student
                     }
                     continue;
                 }
-                Validation<StudentFeatures> parsed = schema.parse(row.features());
-                if (!parsed.isValid()) {
+                CheckedFeatures checked = schema.check(row.student(), MissingValues.REFUSE);
+                if (!checked.isAccepted()) {
                     invalidCount++;
                     invalid.add("line " + row.line() + ": " + String.join("; ",
-                            parsed.violations().stream().map(Violation::message).toList()));
+                            checked.violations().stream().map(Violation::message).toList()));
                     continue;
                 }
-                students.add(new Student(row.line(), row.studentId(), parsed.value(), row.target()));
+                students.add(new Student(row.line(), row.studentId(), checked.features(), row.target()));
             }
         }
         if (unlabelledCount > 0) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxPredictor;
@@ -55,15 +56,18 @@ public final class BundleEvaluation {
         if (!(cut >= 0 && cut <= 1)) {
             throw new IllegalArgumentException("--threshold: " + threshold + " is not between 0 and 1");
         }
-        Set<String> required = manifest.schema().features().stream().filter(FeatureSpec::required)
-                .map(FeatureSpec::name).collect(Collectors.toSet());
-        LabelledSheet sheet = LabelledSheet.read(data, sheetName, manifest.schema(), required, skipInvalid);
-        boolean[] truth = sheet.targets();
+        LabelledSheet sheet;
         double[] probabilities;
         try (OnnxPredictor predictor = OnnxPredictor.open(bundle)) {
+            // The rules the model is served with (the PEDE domain), so that evaluate accepts what score accepts.
+            FeatureSchema schema = predictor.schema();
+            Set<String> required = schema.features().stream().filter(FeatureSpec::required)
+                    .map(FeatureSpec::name).collect(Collectors.toSet());
+            sheet = LabelledSheet.read(data, sheetName, schema, required, skipInvalid);
             probabilities = predictor.probabilities(sheet.students().stream().map(LabelledSheet.Student::features)
                     .toList());
         }
+        boolean[] truth = sheet.targets();
         Evaluation evaluation = Evaluation.of(truth, probabilities, cut, BOOTSTRAP_SEED);
 
         boolean trainedOnThisFile = sheet.fingerprint().equals(manifest.training().dataFingerprint());

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.magicsteps.core.domain.FeatureSpec;
@@ -14,6 +13,8 @@ import org.magicsteps.model.bundle.FeatureDefinition;
 import org.magicsteps.model.bundle.InputEncoder;
 import org.magicsteps.model.bundle.ReferenceHistogram;
 import org.magicsteps.model.bundle.Transform;
+import org.magicsteps.model.data.MostFrequent;
+import org.magicsteps.model.data.SheetException;
 import org.magicsteps.model.evaluation.LabelledSheet.Student;
 
 /**
@@ -42,7 +43,7 @@ final class Encoding {
      * Fits the preprocessing of {@code plan} on {@code rows}.
      *
      * @param specs the validation rules of every feature, in model order
-     * @throws IllegalArgumentException when a feature the model reads has no value in {@code rows}
+     * @throws SheetException when a feature the model reads has no value in {@code rows}
      */
     static Encoding fit(FeaturePlan plan, List<FeatureSpec> specs, List<Student> rows) {
         List<FeatureDefinition> features = new ArrayList<>();
@@ -76,7 +77,7 @@ final class Encoding {
                 requireValues(spec, words.size());
                 // An earlier year's stone is absent for a student new this year: that absence is information
                 // (all-zero one-hot columns), not a gap to fill with the most frequent stone.
-                String mode = OriginalFeatures.EARLIER_YEAR_NAMES.contains(spec.name()) ? null : mode(words);
+                String mode = OriginalFeatures.EARLIER_YEAR_NAMES.contains(spec.name()) ? null : MostFrequent.of(words);
                 features.add(new FeatureDefinition(spec, new Transform.OneHot(List.copyOf(new TreeSet<>(words))), null,
                         histogram, mode));
             }
@@ -198,7 +199,7 @@ final class Encoding {
 
     private static void requireValues(FeatureSpec spec, int count) {
         if (count == 0) {
-            throw new IllegalArgumentException(spec.name() + ": has no value in the rows the preprocessing is fitted on;"
+            throw new SheetException(spec.name() + ": has no value in the rows the preprocessing is fitted on;"
                     + (OriginalFeatures.EARLIER_YEAR_NAMES.contains(spec.name()) ? " leave it out of --include"
                             : " exclude it with --exclude " + spec.name()));
         }
@@ -215,21 +216,6 @@ final class Encoding {
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    /** The most frequent word; a tie goes to the word first in alphabetical order, so the result does not depend on row order. */
-    static String mode(List<String> words) {
-        Map<String, Integer> counts = new TreeMap<>();
-        words.forEach(w -> counts.merge(w, 1, Integer::sum));
-        String best = null;
-        int bestCount = 0;
-        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-            if (entry.getValue() > bestCount) {
-                best = entry.getKey();
-                bestCount = entry.getValue();
-            }
-        }
-        return best;
     }
 
     private static ReferenceHistogram numericHistogram(double[] values) {

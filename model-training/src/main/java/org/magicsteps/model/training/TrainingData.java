@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
 import org.magicsteps.core.domain.FeatureType;
+import org.magicsteps.model.data.SheetException;
 import org.magicsteps.model.evaluation.LabelledSheet;
 import org.magicsteps.model.evaluation.LabelledSheet.Student;
 
@@ -46,7 +47,7 @@ record TrainingData(LabelledSheet sheet, List<FeatureSpec> specs, List<String> w
      *
      * @throws org.magicsteps.model.data.SheetException when the sheet cannot be read, lacks a column,
      *     or has unlabelled or invalid rows
-     * @throws IllegalArgumentException when a class has fewer than {@value #MIN_CLASS_ROWS} rows
+     * @throws SheetException when a class has fewer than {@value #MIN_CLASS_ROWS} rows
      */
     static TrainingData read(TrainingOptions options, Consumer<String> progress) {
         List<FeatureSpec> accepted = options.featureSpecs();
@@ -54,7 +55,7 @@ record TrainingData(LabelledSheet sheet, List<FeatureSpec> specs, List<String> w
                 requiredColumns(options), false);
         List<Student> all = sheet.students();
         long positives = sheet.positives();
-        requireBothClasses(positives, all.size() - positives);
+        requireBothClasses(options.data(), positives, all.size() - positives);
         progress.accept(String.format(Locale.ROOT, "read %d labelled rows from %s: %d reached the Ponto de Virada "
                 + "(%.1f %%)", all.size(), options.data().getFileName(), positives, 100.0 * positives / all.size()));
         List<String> widened = new ArrayList<>();
@@ -157,9 +158,10 @@ record TrainingData(LabelledSheet sheet, List<FeatureSpec> specs, List<String> w
         return required;
     }
 
-    private static void requireBothClasses(long positives, long negatives) {
+    /** Too few of a class is a property of the sheet: an input problem, as a missing column is. */
+    private static void requireBothClasses(java.nio.file.Path data, long positives, long negatives) {
         if (positives < MIN_CLASS_ROWS || negatives < MIN_CLASS_ROWS) {
-            throw new IllegalArgumentException("training needs at least " + MIN_CLASS_ROWS + " students of each class "
+            throw new SheetException(data + ": training needs at least " + MIN_CLASS_ROWS + " students of each class "
                     + "so that every split and fold holds some; the sheet has " + positives + " who reached the Ponto "
                     + "de Virada and " + negatives + " who did not");
         }

@@ -69,7 +69,7 @@ public final class TrainingPipeline {
      *
      * @param progress receives one line per stage, for a console
      * @throws SheetException when the sheet cannot be read, lacks a column, or has unlabelled or invalid rows
-     * @throws IllegalArgumentException when the data cannot support training (too few of a class)
+     * @throws SheetException when the data cannot support training (too few of a class)
      */
     public static TrainingResult run(TrainingOptions options, Consumer<String> progress) {
         return run(options, progress, SearchSpace.DEFAULT);

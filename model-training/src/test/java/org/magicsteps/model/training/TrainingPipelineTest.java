@@ -378,7 +378,7 @@ class TrainingPipelineTest {
     @Test
     void tooFewPositivesAreRefusedBeforeAnySplit() {
         Path tiny = PedeSamples.write(dir.resolve("tiny.csv"), 25, 5, 0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingPipeline.run(
+        SheetException e = assertThrows(SheetException.class, () -> TrainingPipeline.run(
                 new TrainingOptions(tiny, null, dir.resolve("tiny"), "x", Set.of(), 1, null, null), line -> { },
                 SMALL));
         assertTrue(e.getMessage().contains("at least 10 students of each class"), e.getMessage());
