@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.ScoreUploadedSheet;
 import org.magicsteps.http.HttpSettings;
 import org.magicsteps.http.TrustedProxies;
 
@@ -53,6 +54,9 @@ import org.magicsteps.http.TrustedProxies;
  *     bundle directory or a bundled model's name; empty by default
  * @param modelWatchDir {@code MODEL_WATCH_DIR} ({@code serve --watch}): a directory whose bundle
  *     directories are served, and loaded again when they change; {@code null} for none
+ * @param maxSheetBytes {@code MAX_SHEET_BYTES}, default 5 MiB: the largest sheet {@code POST /sheets/score}
+ *     (the staff page's upload) accepts
+ * @param maxSheetRows {@code MAX_SHEET_ROWS}, default 5,000: the most rows such a sheet may have
  */
 public record AppConfig(
         String host,
@@ -79,7 +83,9 @@ public record AppConfig(
         long featureTtlSeconds,
         TrustedProxies trustedProxies,
         List<String> models,
-        Path modelWatchDir) {
+        Path modelWatchDir,
+        long maxSheetBytes,
+        int maxSheetRows) {
 
     static final String HOST = "HOST";
     static final String PORT = "PORT";
@@ -93,6 +99,8 @@ public record AppConfig(
     static final String REGISTRATION = "REGISTRATION";
     static final String MAX_BATCH_SIZE = "MAX_BATCH_SIZE";
     static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
+    static final String MAX_SHEET_BYTES = "MAX_SHEET_BYTES";
+    static final String MAX_SHEET_ROWS = "MAX_SHEET_ROWS";
     static final String METRICS_TOKEN = "METRICS_TOKEN";
     static final String LOGIN_ATTEMPTS_PER_USER = "LOGIN_ATTEMPTS_PER_USER";
     static final String LOGIN_ATTEMPTS_PER_ADDRESS = "LOGIN_ATTEMPTS_PER_ADDRESS";
@@ -158,7 +166,9 @@ public record AppConfig(
                 r.integer(FEATURE_TTL_SECONDS, 0, 0, Integer.MAX_VALUE),
                 r.parsed(TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse),
                 r.parsed(MODELS, List.of(), AppConfig::modelList),
-                r.parsed(MODEL_WATCH_DIR, null, Path::of));
+                r.parsed(MODEL_WATCH_DIR, null, Path::of),
+                r.integer(MAX_SHEET_BYTES, (int) HttpSettings.DEFAULT_MAX_SHEET_BYTES, 1024, 512 * 1024 * 1024),
+                r.integer(MAX_SHEET_ROWS, ScoreUploadedSheet.DEFAULT_MAX_ROWS, 1, 1_000_000));
         checkRedis(config, r.problems);
         if (config.metricsToken() != null && config.metricsToken().length() < HttpSettings.MIN_METRICS_TOKEN_LENGTH) {
             r.problems.add(METRICS_TOKEN + ": must have at least " + HttpSettings.MIN_METRICS_TOKEN_LENGTH
@@ -210,14 +220,14 @@ public record AppConfig(
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dataDir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds,
-                trustedProxies, models, modelWatchDir);
+                trustedProxies, models, modelWatchDir, maxSheetBytes, maxSheetRows);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds, trustedProxies,
-                models, modelWatchDir);
+                models, modelWatchDir, maxSheetBytes, maxSheetRows);
     }
 
     /**

@@ -51,6 +51,7 @@ import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 import org.magicsteps.core.usecase.ScoreSheet;
+import org.magicsteps.core.usecase.ScoreUploadedSheet;
 import org.magicsteps.core.usecase.ServedModels;
 import org.magicsteps.core.usecase.UnloadModel;
 import org.magicsteps.http.ApiServices;
@@ -62,6 +63,7 @@ import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.OnnxModelSource;
 import org.magicsteps.model.OnnxPredictor;
 import org.magicsteps.model.data.PedeSheetReader;
+import org.magicsteps.model.data.PedeSheetUploads;
 import org.magicsteps.mongo.MongoStores;
 import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
@@ -493,7 +495,9 @@ public final class Wiring implements AutoCloseable {
                 new PredictEncodedBatch(models, counted, readThreshold, clock, config.maxBatchSize()),
                 new IndexModels(models),
                 loadModel,
-                new UnloadModel(models));
+                new UnloadModel(models),
+                new ScoreUploadedSheet(models, new PedeSheetUploads(), counted, readThreshold, clock,
+                        config.maxSheetRows()));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {
@@ -502,6 +506,7 @@ public final class Wiring implements AutoCloseable {
                 .withTokenLifetime(Duration.ofMinutes(config.tokenExpireMinutes()))
                 .withMetricsToken(config.metricsToken())
                 .withMaxRequestBytes(config.maxBodyBytes())
+                .withMaxSheetBytes(config.maxSheetBytes())
                 .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1))
                 .withTrustedProxies(config.trustedProxies())
                 .withSharedAttemptLimiter(sharedAttemptLimiter());

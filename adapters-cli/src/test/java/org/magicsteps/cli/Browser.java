@@ -135,6 +135,26 @@ final class Browser implements AutoCloseable {
         return target;
     }
 
+    /** Writes a picture of one element (as the page shows it now) under the screenshots folder. */
+    Path screenshotOf(WebElement element, String name) {
+        script("arguments[0].scrollIntoView()", element);
+        File shot = element.getScreenshotAs(OutputType.FILE);
+        Path target = screenshots.resolve(name + ".png");
+        try {
+            Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Waits until the browser has finished saving {@code fileName} in the download folder. */
+    Path awaitDownload(String fileName) {
+        Path file = downloads.resolve(fileName);
+        return await(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(fileName + ".crdownload"))
+                ? file : null);
+    }
+
     /** The browser console's messages since the last call: errors, CSP violations, failed loads. */
     List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();

@@ -24,6 +24,7 @@ import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ScoreUploadedSheet;
 import org.magicsteps.core.usecase.ServedModels;
 import org.magicsteps.core.usecase.UnloadModel;
 
@@ -36,6 +37,7 @@ import org.magicsteps.core.usecase.UnloadModel;
  *     {@code prediction_log}, ...); called on every {@code /health} request
  * @param predictStoredStudents {@code /predict/batch} by {@code student_ids}, from the feature store
  * @param servedModels the models served, for {@code /metrics}
+ * @param scoreUploadedSheet {@code POST /sheets/score}, the staff page's upload
  */
 public record ApiServices(
         PredictStudent predictStudent,
@@ -58,7 +60,8 @@ public record ApiServices(
         PredictEncodedBatch predictEncodedBatch,
         IndexModels indexModels,
         LoadModel loadModel,
-        UnloadModel unloadModel) {
+        UnloadModel unloadModel,
+        ScoreUploadedSheet scoreUploadedSheet) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");
@@ -82,5 +85,6 @@ public record ApiServices(
         Objects.requireNonNull(indexModels, "indexModels");
         Objects.requireNonNull(loadModel, "loadModel");
         Objects.requireNonNull(unloadModel, "unloadModel");
+        Objects.requireNonNull(scoreUploadedSheet, "scoreUploadedSheet");
     }
 }

@@ -16,20 +16,32 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * Counts the bytes of every request body and stops at the limit. Javalin refuses a body whose
  * Content-Length is too large, but a chunked body declares no length; without this a client
  * could stream an endless body into memory. Crossing the limit throws {@link HttpProblem.TooLarge}
- * from the read, which the error handling turns into 413.
+ * from the read, which the error handling turns into 413. One path (an uploaded sheet's) may have
+ * a limit of its own.
  */
 final class BodyLimitFilter implements Filter {
 
     private final long maxBytes;
+    private final String largerPath;
+    private final long largerMaxBytes;
 
     BodyLimitFilter(long maxBytes) {
+        this(maxBytes, null, maxBytes);
+    }
+
+    /** {@code largerPath}'s bodies may have up to {@code largerMaxBytes}; every other body {@code maxBytes}. */
+    BodyLimitFilter(long maxBytes, String largerPath, long largerMaxBytes) {
         this.maxBytes = maxBytes;
+        this.largerPath = largerPath;
+        this.largerMaxBytes = largerMaxBytes;
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        chain.doFilter(new Limited((HttpServletRequest) request, maxBytes), response);
+        HttpServletRequest http = (HttpServletRequest) request;
+        long limit = largerPath != null && largerPath.equals(http.getRequestURI()) ? largerMaxBytes : maxBytes;
+        chain.doFilter(new Limited(http, limit), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

@@ -118,6 +118,7 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new InferenceProtocolRoutes(services.describeModel(), services.predictBatch(),
                 services.predictEncodedBatch(), services.indexModels(), services.loadModel(), services.unloadModel(),
                 bodies, metrics, version(MagicStepsServer.class)).routes());
+        routes.addAll(new SheetRoutes(services.scoreUploadedSheet(), metrics, settings.maxSheetBytes()).routes());
         return routes;
     }
 
@@ -138,7 +139,8 @@ public final class MagicStepsServer implements AutoCloseable {
             server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         });
         config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes())), "/*",
+                new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes(), SheetRoutes.PATH,
+                        settings.maxSheetBytes())), "/*",
                 EnumSet.of(DispatcherType.REQUEST)));
         config.jsonMapper(new JavalinJackson(mapper, false));
         StaffPage.serve(config);

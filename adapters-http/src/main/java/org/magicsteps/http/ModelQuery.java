@@ -30,7 +30,8 @@ final class ModelQuery {
             "/features", Set.of("get"),
             "/features/process", Set.of("post"),
             "/info", Set.of("get"),
-            "/thresholds", Set.of("get", "put"));
+            "/thresholds", Set.of("get", "put"),
+            SheetRoutes.PATH, Set.of("post"));
 
     private static final String DESCRIPTION = "Which served model answers (see GET /models); the default model "
             + "when absent. An unknown name is a 404 that lists the models served.";

@@ -1,5 +1,5 @@
 // The staff page: sign in, then the sections, one at a time, chosen by the address's fragment
-// (#modelo, #registro), so that the browser's back button and bookmarks work and every link is
+// (#planilha, #modelo, #registro), so that the browser's back button and bookmarks work and every link is
 // reachable with the keyboard.
 
 import { claims, describeError, signIn, signOut, signedIn, whenSignedOut } from './api.js';
@@ -7,9 +7,11 @@ import { byId, say } from './dom.js';
 import * as log from './log.js';
 import * as model from './model.js';
 import * as models from './models.js';
+import * as sheet from './sheet.js';
+import * as student from './student.js';
 
-const SECTIONS = ['modelo', 'registro'];
-const FIRST = 'modelo';
+const SECTIONS = ['planilha', 'modelo', 'registro'];
+const FIRST = 'planilha';
 
 let isAdmin = false;
 
@@ -17,7 +19,11 @@ function start() {
   models.setUp();
   model.setUp();
   log.setUp();
-  models.onChange(() => model.load(isAdmin));
+  sheet.setUp();
+  models.onChange(async () => {
+    await Promise.all([model.load(isAdmin), student.loadFeatures()]);
+    await sheet.modelChanged();
+  });
   byId('form-entrar').addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = event.target.querySelector('button');
@@ -58,7 +64,7 @@ async function enter() {
   log.prepare(isAdmin, who.sub);
   show(true);
   await models.load();
-  await model.load(isAdmin);
+  await Promise.all([model.load(isAdmin), student.loadFeatures()]);
 }
 
 function leave(message) {

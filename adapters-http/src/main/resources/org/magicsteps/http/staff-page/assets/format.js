@@ -3,6 +3,7 @@
 const decimal = new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const percent = new Intl.NumberFormat('pt-BR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('pt-BR');
+const plain = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 3 });
 const moment = new Intl.DateTimeFormat('pt-BR', { dateStyle: 'short', timeStyle: 'medium' });
 
 export function probability(value) {
@@ -33,4 +34,12 @@ export function outcome(predictedClass) {
 /** The API's confidence labels (alta, média, baixa) are already Portuguese. */
 export function confidence(label) {
   return label ?? '—';
+}
+
+/** A feature's value: a number as Brazilians write it (6,903), a word as it is. */
+export function value(given) {
+  if (given === null || given === undefined) {
+    return '—';
+  }
+  return typeof given === 'number' ? plain.format(given) : String(given);
 }
