@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.magicsteps.core.domain.MissingValues;
 import org.magicsteps.core.domain.PredictionRecord;
 import org.magicsteps.core.domain.RowResult;
 import org.magicsteps.core.domain.StudentFeatures;
-import org.magicsteps.core.domain.StudentRow;
 import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
@@ -110,8 +108,11 @@ public final class ScoreUploadedSheet {
             List<Row> rows = new ArrayList<>();
             List<PredictionRecord> scored = new ArrayList<>();
             ScoreSheet.SheetScore score = new ScoreSheet(lease.predictor(), clock).executeWithFeatures(
-                    new ScoreSheet.Command(new AtMost(sheet, maxRows), threshold, OnError.SKIP, command.missing()),
+                    new ScoreSheet.Command(sheet, threshold, OnError.SKIP, command.missing()),
                     (RowResult result, StudentFeatures features) -> {
+                        if (rows.size() == maxRows) {
+                            throw tooLong(sheet.source());
+                        }
                         rows.add(new Row(result, result.isRejected() ? null : features));
                         if (result.isScored()) {
                             scored.add(new PredictionRecord(result.prediction(), command.user(), features, batchId));
@@ -124,34 +125,9 @@ public final class ScoreUploadedSheet {
         }
     }
 
-    /** The rows of a sheet, refused once there are more than the limit. */
-    private record AtMost(RowSource sheet, int maxRows) implements RowSource {
-
-        @Override
-        public String source() {
-            return sheet.source();
-        }
-
-        @Override
-        public String layout() {
-            return sheet.layout();
-        }
-
-        @Override
-        public Stream<StudentRow> students() {
-            int[] read = {0};
-            return sheet.students().peek(row -> {
-                if (++read[0] > maxRows) {
-                    throw new ValidationException(Violation.of(SheetUploads.LOCATION, sheet.source(), Kind.TOO_LONG,
-                            SheetUploads.LOCATION + ": " + sheet.source() + " has more than " + maxRows
-                                    + " rows, the most an upload may have; score it with magic-steps score"));
-                }
-            });
-        }
-
-        @Override
-        public void close() {
-            sheet.close();
-        }
+    private ValidationException tooLong(String source) {
+        return new ValidationException(Violation.of(SheetUploads.LOCATION, source, Kind.TOO_LONG,
+                SheetUploads.LOCATION + ": " + source + " has more than " + maxRows
+                        + " rows, the most an upload may have; score it with magic-steps score"));
     }
 }

@@ -18,13 +18,19 @@ import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.port.RowSource;
 import org.magicsteps.core.port.SheetUploads;
+import org.magicsteps.core.port.contract.SheetUploadsContract;
 import org.magicsteps.model.TestGraphs;
 
 /** Uploaded bytes read as PEDE sheets; what cannot be read is the upload's fault, said at {@code sheet}. */
-class PedeSheetUploadsTest {
+class PedeSheetUploadsTest extends SheetUploadsContract {
 
     private static final FeatureSchema SCHEMA = TestGraphs.pedeManifest("m", "1", 18).schema();
     private final SheetUploads uploads = new PedeSheetUploads();
+
+    @Override
+    protected SheetUploads uploads() {
+        return uploads;
+    }
 
     @TempDir
     Path dir;
