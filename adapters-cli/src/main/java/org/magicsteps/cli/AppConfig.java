@@ -54,6 +54,8 @@ import org.magicsteps.http.TrustedProxies;
  *     bundle directory or a bundled model's name; empty by default
  * @param modelWatchDir {@code MODEL_WATCH_DIR} ({@code serve --watch}): a directory whose bundle
  *     directories are served, and loaded again when they change; {@code null} for none
+ * @param logRetentionDays {@code LOG_RETENTION_DAYS}: prediction records older than this many days
+ *     are deleted in the background; {@code null} (the default) keeps every record
  * @param maxSheetBytes {@code MAX_SHEET_BYTES}, default 5 MiB: the largest sheet {@code POST /sheets/score}
  *     (the staff page's upload) accepts
  * @param maxSheetRows {@code MAX_SHEET_ROWS}, default 5,000: the most rows such a sheet may have
@@ -84,6 +86,7 @@ public record AppConfig(
         TrustedProxies trustedProxies,
         List<String> models,
         Path modelWatchDir,
+        Integer logRetentionDays,
         long maxSheetBytes,
         int maxSheetRows) {
 
@@ -115,6 +118,7 @@ public record AppConfig(
     static final String DEFAULT_REDIS_KEY_PREFIX = "magic-steps:";
     static final String MODELS = "MODELS";
     static final String MODEL_WATCH_DIR = "MODEL_WATCH_DIR";
+    static final String LOG_RETENTION_DAYS = "LOG_RETENTION_DAYS";
 
     public AppConfig {
         models = models == null ? List.of() : List.copyOf(models);
@@ -167,6 +171,7 @@ public record AppConfig(
                 r.parsed(TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse),
                 r.parsed(MODELS, List.of(), AppConfig::modelList),
                 r.parsed(MODEL_WATCH_DIR, null, Path::of),
+                r.optionalInteger(LOG_RETENTION_DAYS, 1, 36_500),
                 r.integer(MAX_SHEET_BYTES, (int) HttpSettings.DEFAULT_MAX_SHEET_BYTES, 1024, 512 * 1024 * 1024),
                 r.integer(MAX_SHEET_ROWS, ScoreUploadedSheet.DEFAULT_MAX_ROWS, 1, 1_000_000));
         checkRedis(config, r.problems);
@@ -220,14 +225,14 @@ public record AppConfig(
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dataDir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds,
-                trustedProxies, models, modelWatchDir, maxSheetBytes, maxSheetRows);
+                trustedProxies, models, modelWatchDir, logRetentionDays, maxSheetBytes, maxSheetRows);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds, trustedProxies,
-                models, modelWatchDir, maxSheetBytes, maxSheetRows);
+                models, modelWatchDir, logRetentionDays, maxSheetBytes, maxSheetRows);
     }
 
     /**
@@ -273,7 +278,8 @@ public record AppConfig(
                 + registration.label() + ", maxBatchSize=" + maxBatchSize + ", maxBodyBytes=" + maxBodyBytes
                 + ", metricsToken=" + (metricsToken == null ? "unset" : "hidden") + ", dataDir=" + dataDir
                 + ", modelDir=" + (modelDir == null ? "bundled" : modelDir) + ", trustedProxies=" + trustedProxies
-                + ", models=" + models + ", modelWatchDir=" + (modelWatchDir == null ? "unset" : modelWatchDir) + "]";
+                + ", models=" + models + ", modelWatchDir=" + (modelWatchDir == null ? "unset" : modelWatchDir)
+                + ", logRetentionDays=" + (logRetentionDays == null ? "unset" : logRetentionDays) + "]";
     }
 
     /** The MongoDB URI with any password replaced, fit for a console or a log. */
@@ -314,6 +320,11 @@ public record AppConfig(
                 problems.add(name + ": '" + value + "' is not a whole number");
                 return fallback;
             }
+        }
+
+        /** A whole number within {@code min}–{@code max}, or {@code null} when not given. */
+        Integer optionalInteger(String name, int min, int max) {
+            return text(name, null) == null ? null : integer(name, min, min, max);
         }
 
         <T> T parsed(String name, T fallback, Function<String, T> parser) {

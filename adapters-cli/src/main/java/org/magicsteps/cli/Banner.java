@@ -49,6 +49,10 @@ final class Banner {
             text.append("  note            ").append(String.join(", ", volatileStores))
                     .append(" in memory: emptied when the server stops\n");
         }
+        text.append("  retention       ").append(config.logRetentionDays() == null
+                ? "every prediction record is kept (LOG_RETENTION_DAYS unset)"
+                : "prediction records older than " + config.logRetentionDays() + " days are deleted in the background")
+                .append('\n');
         text.append("  secret          ").append(secretOrigin).append('\n');
         text.append("  access          registration ").append(config.registration().label()).append(", /metrics ")
                 .append(config.metricsToken() == null ? "open" : "needs METRICS_TOKEN").append(", tokens valid ")

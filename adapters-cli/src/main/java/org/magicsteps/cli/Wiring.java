@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.magicsteps.core.domain.Actor;
@@ -46,6 +47,7 @@ import org.magicsteps.core.usecase.PredictStoredStudent;
 import org.magicsteps.core.usecase.PredictStoredStudents;
 import org.magicsteps.core.usecase.PredictStudent;
 import org.magicsteps.core.usecase.ProcessFeatures;
+import org.magicsteps.core.usecase.PruneOldPredictions;
 import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
@@ -114,6 +116,8 @@ public final class Wiring implements AutoCloseable {
     private LoadModel loadModel;
     private ServiceMetrics metrics;
     private AttemptLimiter attemptLimiter;
+    private CompletableFuture<Predictor> loadingModel;
+    private BackgroundPruning retention;
 
     public Wiring(AppConfig config) {
         this(config, Wiring::predictor);
@@ -284,7 +288,8 @@ public final class Wiring implements AutoCloseable {
     /** The default model as configured ({@code MODEL_DIR}), opened once. */
     synchronized Predictor model() {
         if (predictor == null) {
-            predictor = predictors.apply(config);
+            predictor = loadingModel != null ? joined(loadingModel) : predictors.apply(config);
+            loadingModel = null;
             // Once served, the models served own it: they close it when it is replaced or they close.
             AutoCloseable unlessServed = () -> {
                 if (served == null && predictor instanceof AutoCloseable closeable) {
@@ -294,6 +299,32 @@ public final class Wiring implements AutoCloseable {
             closing(unlessServed);
         }
         return predictor;
+    }
+
+    /**
+     * Starts loading the model on another thread, so that it loads while the stores open (both take
+     * a few hundred milliseconds, mostly loading classes and native libraries); {@link #model()}
+     * then waits for it.
+     */
+    synchronized void loadModelInBackground() {
+        if (predictor == null && loadingModel == null) {
+            loadingModel = CompletableFuture.supplyAsync(() -> predictors.apply(config));
+        }
+    }
+
+    /** The loaded model, or the very exception loading it threw. */
+    private static Predictor joined(CompletableFuture<Predictor> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -465,10 +496,7 @@ public final class Wiring implements AutoCloseable {
     ApiServices apiServices(ServiceMetrics metrics) {
         PasswordHasher hasher = passwordHasher();
         UserStore userStore = userStore();
-        // AuthenticateUser hashes a decoy password on construction (~0.5 s at 600,000 iterations);
-        // doing it while the model loads keeps it off the start-up path.
-        CompletableFuture<AuthenticateUser> authenticateUser =
-                CompletableFuture.supplyAsync(() -> new AuthenticateUser(userStore, hasher));
+        AuthenticateUser authenticateUser = new AuthenticateUser(userStore, hasher);
         ServedModels models = servedModels(metrics);
         PredictionLog counted = metrics.counting(predictionLog());
         ReadThreshold readThreshold = new ReadThreshold(settingsStore(), models, clock, ReadThreshold.DEFAULT_REFRESH);
@@ -484,7 +512,7 @@ public final class Wiring implements AutoCloseable {
                 new ChangeThreshold(settingsStore(), readThreshold, clock),
                 new ReadThresholdHistory(settingsStore()),
                 registerUser(),
-                authenticateUser.join(),
+                authenticateUser,
                 new FindActiveUser(userStore()),
                 new QueryPredictionLog(counted),
                 new ListStoredStudents(featureStore()),
@@ -518,7 +546,21 @@ public final class Wiring implements AutoCloseable {
      * @throws ConfigException when the secret is unusable
      */
     MagicStepsServer startServer(TokenSecret secret) {
-        return MagicStepsServer.start(apiServices(metrics()), httpSettings(secret), metrics());
+        loadModelInBackground();
+        MagicStepsServer server = MagicStepsServer.start(apiServices(metrics()), httpSettings(secret), metrics());
+        startRetention();
+        return server;
+    }
+
+    /**
+     * With {@code LOG_RETENTION_DAYS}, prunes the prediction log in the background until
+     * {@link #close()} (which stops it before the log closes: it was opened after the log).
+     */
+    synchronized void startRetention() {
+        if (config.logRetentionDays() != null && retention == null) {
+            retention = closing(BackgroundPruning.start(new PruneOldPredictions(predictionLog(),
+                    Duration.ofDays(config.logRetentionDays()), clock)));
+        }
     }
 
     /** The server's metrics, one set per wiring: the models served are timed into it. */

@@ -68,6 +68,18 @@ class AppConfigTest {
     }
 
     @Test
+    void theLogKeepsEverythingUnlessARetentionIsGiven() {
+        assertNull(AppConfig.defaults().logRetentionDays());
+        assertEquals(90, AppConfig.resolve(Map.of(), Map.of("LOG_RETENTION_DAYS", "90"), Map.of()).logRetentionDays());
+        ConfigException zero = assertThrows(ConfigException.class,
+                () -> AppConfig.resolve(Map.of(), Map.of("LOG_RETENTION_DAYS", "0"), Map.of()));
+        assertTrue(zero.getMessage().contains("LOG_RETENTION_DAYS: 0 is not within 1–36500"), zero.getMessage());
+        ConfigException words = assertThrows(ConfigException.class,
+                () -> AppConfig.resolve(Map.of(), Map.of("LOG_RETENTION_DAYS", "a year"), Map.of()));
+        assertTrue(words.getMessage().contains("LOG_RETENTION_DAYS: 'a year' is not a whole number"), words.getMessage());
+    }
+
+    @Test
     void toStringHidesSecrets() {
         AppConfig config = AppConfig.resolve(Map.of(), Map.of("SECRET_KEY", "a-very-long-and-secret-value-0123456789",
                 "MONGO_URI", "mongodb://app:hunter2@db:27017/x", "METRICS_TOKEN", "scraper-token-0123456789"), Map.of());

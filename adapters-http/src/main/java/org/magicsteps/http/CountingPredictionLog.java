@@ -1,5 +1,6 @@
 package org.magicsteps.http;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.magicsteps.core.domain.LogPage;
@@ -36,5 +37,10 @@ final class CountingPredictionLog implements PredictionLog {
     @Override
     public LogPage query(LogQuery query) {
         return delegate.query(query);
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        return delegate.deleteBefore(cutoff, limit);
     }
 }

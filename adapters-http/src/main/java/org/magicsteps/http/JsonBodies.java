@@ -8,10 +8,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,34 +57,54 @@ final class JsonBodies {
         if (isBlank(body)) {
             throw missingBody();
         }
-        // Syntax first, shape second: a body that is not JSON at all is a 400, JSON of the wrong
-        // shape a 422; reading the tree first keeps the two apart whatever the record looks like.
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(body);
-        } catch (JacksonException e) {
-            throw new HttpProblem.MalformedBody("Malformed JSON" + at(e.getLocation()));
-        } catch (IOException e) {
-            throw new HttpProblem.MalformedBody("The request body could not be read");
-        }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            throw missingBody();
-        }
+        // One pass straight into the record (a batch of 500 students is 10,000 values: building a
+        // tree first and then binding it doubled the cost). Syntax still comes first: a body that
+        // is not JSON at all is a 400, JSON of the wrong shape a 422; so when binding fails, the
+        // body is checked for well-formed JSON before the failure is read as a shape problem.
         T value;
         try {
-            value = mapper.treeToValue(tree, type);
-        } catch (MismatchedInputException e) {
-            throw new HttpProblem.Rejected("body", List.of(mismatch(e)));
-        } catch (JsonProcessingException e) {
-            String field = e instanceof JsonMappingException m ? field(m) : "body";
-            List<Object> path = e instanceof JsonMappingException m ? path(m) : List.of();
-            throw new HttpProblem.Rejected("body", List.of(new Violation(path, field, null, Kind.INVALID,
-                    field + ": cannot be read")));
+            value = mapper.readValue(body, type);
+        } catch (JacksonException e) {
+            JsonLocation syntaxError = syntaxError(body);
+            if (syntaxError != null) {
+                throw new HttpProblem.MalformedBody("Malformed JSON" + at(syntaxError));
+            }
+            throw shapeProblem(e);
+        } catch (IOException e) {
+            throw new HttpProblem.MalformedBody("The request body could not be read");
         }
         if (value == null) {
             throw missingBody();
         }
         return value;
+    }
+
+    /** Where {@code body} stops being one well-formed JSON value, or {@code null} when it is one. */
+    private JsonLocation syntaxError(byte[] body) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return parser.currentLocation();
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                return parser.currentTokenLocation();
+            }
+            return null;
+        } catch (JacksonException e) {
+            return e.getLocation() == null ? JsonLocation.NA : e.getLocation();
+        } catch (IOException e) {
+            return JsonLocation.NA;
+        }
+    }
+
+    private static HttpProblem.Rejected shapeProblem(JacksonException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            return new HttpProblem.Rejected("body", List.of(mismatch(mismatch)));
+        }
+        String field = e instanceof JsonMappingException m ? field(m) : "body";
+        List<Object> path = e instanceof JsonMappingException m ? path(m) : List.of();
+        return new HttpProblem.Rejected("body", List.of(new Violation(path, field, null, Kind.INVALID,
+                field + ": cannot be read")));
     }
 
     private static HttpProblem.Rejected missingBody() {

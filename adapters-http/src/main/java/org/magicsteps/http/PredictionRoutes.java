@@ -223,10 +223,13 @@ final class PredictionRoutes {
         BatchPrediction batch = predictBatch.execute(ModelQuery.of(ctx),
                 new PredictBatch.Command(Authentication.actor(ctx).username(), students));
         List<PredictionResponse> answers = new ArrayList<>(batch.predictions().size());
+        int ones = 0;
         for (Prediction p : batch.predictions()) {
-            metrics.prediction(p.predictedClass());
+            ones += p.predictedClass();
             answers.add(PredictionResponse.of(p));
         }
+        metrics.predictions(1, ones);
+        metrics.predictions(0, answers.size() - ones);
         ctx.json(new BatchResponse(answers.size(), answers, batch.timestamp().toString(), batch.batchId()));
     }
 

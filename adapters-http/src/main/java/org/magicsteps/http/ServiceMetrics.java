@@ -131,7 +131,14 @@ public final class ServiceMetrics {
     }
 
     void prediction(int predictedClass) {
-        predictions.labelValues(Integer.toString(predictedClass)).inc();
+        predictions(predictedClass, 1);
+    }
+
+    /** {@code count} predictions of one class at once: a batch counts once per class, not once per student. */
+    void predictions(int predictedClass, int count) {
+        if (count > 0) {
+            predictions.labelValues(predictedClass == 1 ? "1" : "0").inc(count);
+        }
     }
 
     void inference(String modelVersion, double seconds) {

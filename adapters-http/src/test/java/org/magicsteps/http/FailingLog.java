@@ -38,6 +38,14 @@ final class FailingLog implements PredictionLog, HealthReporting {
     }
 
     @Override
+    public int deleteBefore(java.time.Instant cutoff, int limit) {
+        if (down) {
+            throw new PortException("mongodb://secret-host:27017 timed out");
+        }
+        return delegate.deleteBefore(cutoff, limit);
+    }
+
+    @Override
     public ComponentHealth health() {
         return down ? new ComponentHealth("test-log", true, ComponentHealth.Status.DOWN, java.util.Map.of())
                 : delegate.health();

@@ -1,6 +1,7 @@
 package org.magicsteps.mongo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 /**
  * The prediction log in the {@code predictions} collection, written behind a journal on local
@@ -118,6 +121,34 @@ public final class MongoPredictionLog implements PredictionLog, HealthReporting,
             return LogPage.of(page, query.limit());
         } catch (MongoException e) {
             throw MongoFailures.wrap("reading the prediction log", e);
+        }
+    }
+
+    /**
+     * Deletes the oldest records before {@code cutoff} that MongoDB holds: finds their ids along the
+     * time index, then deletes those ({@code deleteMany} has no limit of its own). A record still in
+     * the journal is written afterwards and goes at a later step.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     * @throws PortException when MongoDB cannot be reached
+     */
+    @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        try {
+            List<Object> ids = new ArrayList<>(limit);
+            for (Document doc : predictions.find(PredictionDocuments.before(cutoff))
+                    .sort(PredictionDocuments.OLDEST_FIRST).limit(limit).projection(Projections.include("_id"))) {
+                ids.add(doc.get("_id"));
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return (int) predictions.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+        } catch (MongoException e) {
+            throw MongoFailures.wrap("deleting prediction records before " + cutoff, e);
         }
     }
 

@@ -54,6 +54,8 @@ final class PredictionDocuments {
 
     /** The log's order, newest first; the prediction id breaks ties so that pages never overlap. */
     static final Bson NEWEST_FIRST = Sorts.descending(TIMESTAMP, PREDICTION_ID);
+    /** The order retention deletes in, along the same index. */
+    static final Bson OLDEST_FIRST = Sorts.ascending(TIMESTAMP, PREDICTION_ID);
 
     private PredictionDocuments() {
     }
@@ -130,6 +132,14 @@ final class PredictionDocuments {
             }
         }
         throw new IllegalArgumentException("timestamp " + value + " is neither a date nor ISO-8601 text");
+    }
+
+    /**
+     * The records made before {@code cutoff}. Records of other writers whose timestamp is text
+     * never match (MongoDB compares a date with dates only), so retention leaves them alone.
+     */
+    static Bson before(Instant cutoff) {
+        return Filters.lt(TIMESTAMP, Date.from(cutoff));
     }
 
     /** The filter that selects what {@code query} asks for, after its cursor. */

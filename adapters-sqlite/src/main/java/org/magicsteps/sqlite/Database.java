@@ -13,11 +13,18 @@ final class Database implements AutoCloseable {
     private final SqliteFile file;
     private final SingleWriter writer;
     private final Readers readers;
+    private final Dictionaries dictionaries;
 
-    Database(SqliteFile file, SingleWriter writer, Readers readers) {
+    Database(SqliteFile file, SingleWriter writer, Readers readers, Dictionaries dictionaries) {
         this.file = file;
         this.writer = writer;
         this.readers = readers;
+        this.dictionaries = dictionaries;
+    }
+
+    /** The shared values prediction records point to; the writer's and the readers'. */
+    Dictionaries dictionaries() {
+        return dictionaries;
     }
 
     SqliteFile file() {

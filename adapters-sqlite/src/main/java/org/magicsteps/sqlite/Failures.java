@@ -22,18 +22,25 @@ final class Failures {
         if (!(e instanceof SQLiteException sqlite)) {
             return message;
         }
-        SQLiteErrorCode code = sqlite.getResultCode();
-        String hint = switch (code.code & 0xff) {
-            case 5, 6 -> "another process held the file's lock for more than "
-                    + file.busyTimeout().toMillis() + " ms";                            // BUSY, LOCKED
-            case 8 -> "the file or its directory is not writable";                        // READONLY
-            case 10 -> "the disk could not be read or written";                           // IOERR
-            case 11, 26 -> "the file is damaged or is not a SQLite database";             // CORRUPT, NOTADB
-            case 13 -> "the disk is full";                                                // FULL
-            case 14 -> "the file cannot be opened (check the path and its permissions)";  // CANTOPEN
-            case 3, 23 -> "permission denied";                                            // PERM, AUTH
+        String hint = switch (primary(sqlite.getResultCode())) {
+            case SQLITE_BUSY, SQLITE_LOCKED -> "another process held the file's lock for more than "
+                    + file.busyTimeout().toMillis() + " ms";
+            case SQLITE_READONLY -> "the file or its directory is not writable";
+            case SQLITE_IOERR -> "the disk could not be read or written";
+            case SQLITE_CORRUPT, SQLITE_NOTADB -> "the file is damaged or is not a SQLite database";
+            case SQLITE_FULL -> "the disk is full";
+            case SQLITE_CANTOPEN -> "the file cannot be opened (check the path and its permissions)";
+            case SQLITE_PERM, SQLITE_AUTH -> "permission denied";
             default -> null;
         };
         return hint == null ? message : message + " (" + hint + ")";
+    }
+
+    /**
+     * The primary result code of {@code code}: the driver reports extended codes
+     * ({@code SQLITE_IOERR_FSYNC}), whose low byte is the primary one.
+     */
+    static SQLiteErrorCode primary(SQLiteErrorCode code) {
+        return SQLiteErrorCode.getErrorCode(code.code & 0xff);
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import org.magicsteps.core.port.PortException;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
@@ -18,19 +19,72 @@ import org.sqlite.SQLiteException;
 final class Schema {
 
     /** The schema this code reads and writes. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** "MgSt": marks a file as ours. */
     static final int APPLICATION_ID = 0x4D675374;
-    private static final int BUSY = 5;
     private static final long RETRY_PAUSE_MILLIS = 10;
 
     /**
      * Timestamps are epoch milliseconds (the domain keeps millisecond precision); text compares by
      * its UTF-8 bytes (SQLite's BINARY collation, as MongoDB does; for our ASCII ids the same order
-     * as Java's). Each log index ends in the log's order, newest first with the prediction id
-     * breaking ties, so that a page is read in index order and never sorted.
+     * as Java's). A prediction record takes about 250 bytes with its indexes (see the README for
+     * where each byte goes): ids of the UUID kind as their 16 bytes ({@link StoredIds}), the feature
+     * names and the model version stored once and pointed to, the feature values as a JSON array
+     * ({@link FeatureJson}). The log's indexes end in the timestamp: a page walks one of them in
+     * time order, and only records sharing a millisecond are sorted by id. A student's records are
+     * found through a chain rather than an index ({@link StudentChains}): an index on the student
+     * would take one random page write per record, which cost three times the rest of the append.
      */
-    private static final List<String> VERSION_1 = List.of("""
+    private static final List<String> PREDICTIONS = List.of("""
+            CREATE TABLE model_versions (
+                id      INTEGER PRIMARY KEY,
+                version TEXT    NOT NULL UNIQUE
+            )""", """
+            CREATE TABLE feature_layouts (
+                id    INTEGER PRIMARY KEY,
+                names TEXT    NOT NULL UNIQUE
+            )""", """
+            CREATE TABLE predictions (
+                seq           INTEGER PRIMARY KEY,
+                prediction_id BLOB    NOT NULL UNIQUE,
+                timestamp     INTEGER NOT NULL,
+                user          TEXT    NOT NULL,
+                student_id    TEXT,
+                layout        INTEGER NOT NULL REFERENCES feature_layouts (id),
+                features      TEXT    NOT NULL,
+                probability   REAL    NOT NULL,
+                prediction    INTEGER NOT NULL CHECK (prediction IN (0, 1)),
+                confidence    TEXT    NOT NULL,
+                threshold     REAL    NOT NULL,
+                model         INTEGER NOT NULL REFERENCES model_versions (id),
+                batch_id      BLOB,
+                student_prev  INTEGER
+            )""", """
+            CREATE TABLE student_heads (
+                student_id TEXT    NOT NULL PRIMARY KEY,
+                head       INTEGER NOT NULL
+            ) WITHOUT ROWID""");
+
+    /** Created after the rows, when a file of schema 1 is migrated, so that each is built in one pass. */
+    static final List<String> PREDICTION_INDEXES = List.of(
+            "CREATE INDEX predictions_time ON predictions (timestamp)",
+            "CREATE INDEX predictions_user_time ON predictions (user, timestamp)");
+
+    /**
+     * The log as people read it with the {@code sqlite3} tool: ids as text, the time as ISO-8601,
+     * the model version, and the features as one JSON object again
+     * ({@code json_extract(features, '$.fase')}).
+     */
+    private static final String RECORDS_VIEW = "CREATE VIEW prediction_records AS SELECT "
+            + StoredIds.textSql("p.prediction_id") + " AS prediction_id,"
+            + " strftime('%Y-%m-%dT%H:%M:%fZ', p.timestamp / 1000.0, 'unixepoch') AS time, p.timestamp, p.user,"
+            + " p.student_id, (SELECT json_group_object(n.value, v.value) FROM json_each(l.names) AS n"
+            + " JOIN json_each(p.features) AS v ON v.key = n.key) AS features, p.probability, p.prediction,"
+            + " p.confidence, p.threshold, m.version AS model_version, " + StoredIds.textSql("p.batch_id")
+            + " AS batch_id FROM predictions AS p JOIN feature_layouts AS l ON l.id = p.layout"
+            + " JOIN model_versions AS m ON m.id = p.model";
+
+    private static final List<String> USERS_AND_SETTINGS = List.of("""
             CREATE TABLE users (
                 username      TEXT    NOT NULL PRIMARY KEY,
                 full_name     TEXT    NOT NULL,
@@ -39,23 +93,6 @@ final class Schema {
                 disabled      INTEGER NOT NULL CHECK (disabled IN (0, 1)),
                 created_at    INTEGER NOT NULL
             ) WITHOUT ROWID""", """
-            CREATE TABLE predictions (
-                prediction_id TEXT    NOT NULL UNIQUE,
-                timestamp     INTEGER NOT NULL,
-                user          TEXT    NOT NULL,
-                student_id    TEXT,
-                features      TEXT    NOT NULL,
-                probability   REAL    NOT NULL,
-                prediction    INTEGER NOT NULL CHECK (prediction IN (0, 1)),
-                confidence    TEXT    NOT NULL,
-                threshold     REAL    NOT NULL,
-                model_version TEXT    NOT NULL,
-                batch_id      TEXT
-            )""",
-            "CREATE INDEX predictions_time ON predictions (timestamp DESC, prediction_id DESC)",
-            "CREATE INDEX predictions_user_time ON predictions (user, timestamp DESC, prediction_id DESC)",
-            "CREATE INDEX predictions_student_time ON predictions (student_id, timestamp DESC, prediction_id DESC)",
-            """
             CREATE TABLE threshold_setting (
                 id            INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
                 threshold     REAL    NOT NULL,
@@ -76,14 +113,14 @@ final class Schema {
 
     /**
      * Checks that the file is ours (or new), puts it in WAL mode, and creates the schema if it has
-     * none. Nothing is written to a file that is not ours. Safe when several processes open a new
+     * none, or migrates a file of schema 1 (in one transaction: a crash leaves it at schema 1). Nothing is written to a file that is not ours. Safe when several processes open a new
      * file at once: the creation re-checks inside one write transaction.
      *
-     * @return whether the schema was created now
+     * @return whether the schema was created or migrated now
      * @throws PortException when the file is another application's database, or was written by a
      *     newer version of ours, or cannot use WAL mode
      */
-    static boolean ensure(Connection connection, SqliteFile file) throws SQLException {
+    static boolean ensure(Connection connection, SqliteFile file, Dictionaries dictionaries) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             checkOwnership(statement, file);
             String mode = switchToWal(statement, file);
@@ -97,10 +134,12 @@ final class Schema {
             }
             statement.execute("BEGIN IMMEDIATE");
             try {
-                boolean created = create(statement, file);
+                boolean changed = createOrMigrate(connection, statement, file, dictionaries);
                 statement.execute("COMMIT");
-                return created;
+                dictionaries.committed();
+                return changed;
             } catch (SQLException | RuntimeException e) {
+                dictionaries.rolledBack();
                 try {
                     statement.execute("ROLLBACK");
                 } catch (SQLException rollback) {
@@ -126,7 +165,7 @@ final class Schema {
                     return mode;
                 }
             } catch (SQLiteException e) {
-                if ((e.getResultCode().code & 0xff) != BUSY || System.nanoTime() > deadline) {
+                if (Failures.primary(e.getResultCode()) != SQLiteErrorCode.SQLITE_BUSY || System.nanoTime() > deadline) {
                     throw e;
                 }
                 pause(e);
@@ -166,18 +205,36 @@ final class Schema {
         }
     }
 
-    /** Creates the schema, unless another process did since we looked. */
-    private static boolean create(Statement statement, SqliteFile file) throws SQLException {
+    /** Creates the schema or migrates schema 1, unless another process did since we looked. */
+    private static boolean createOrMigrate(Connection connection, Statement statement, SqliteFile file,
+            Dictionaries dictionaries) throws SQLException {
         checkOwnership(statement, file);
-        if (number(statement, "PRAGMA user_version") == VERSION) {
+        int version = number(statement, "PRAGMA user_version");
+        if (version == VERSION) {
             return false;
         }
-        for (String sql : VERSION_1) {
-            statement.execute(sql);
+        if (version == 1) {
+            MigrationFromVersion1.run(connection, statement, file, dictionaries);
+        } else {
+            for (String sql : USERS_AND_SETTINGS) {
+                statement.execute(sql);
+            }
+            createPredictions(statement);
+            for (String sql : PREDICTION_INDEXES) {
+                statement.execute(sql);
+            }
         }
         statement.execute("PRAGMA application_id = " + APPLICATION_ID);
         statement.execute("PRAGMA user_version = " + VERSION);
         return true;
+    }
+
+    /** The log's tables and its view, without the indexes. */
+    static void createPredictions(Statement statement) throws SQLException {
+        for (String sql : PREDICTIONS) {
+            statement.execute(sql);
+        }
+        statement.execute(RECORDS_VIEW);
     }
 
     static int number(Statement statement, String sql) throws SQLException {

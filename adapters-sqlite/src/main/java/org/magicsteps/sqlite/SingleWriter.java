@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,7 @@ import org.magicsteps.core.port.PortException;
 import org.magicsteps.sqlite.PredictionRows.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
@@ -53,9 +56,18 @@ final class SingleWriter implements AutoCloseable {
     private record Stop() implements Job {
     }
 
+    /** Primary result codes that come from one record's values, not from the file or the disk. */
+    private static final Set<SQLiteErrorCode> RECORD_ERRORS = EnumSet.of(SQLiteErrorCode.SQLITE_TOOBIG,
+            SQLiteErrorCode.SQLITE_CONSTRAINT, SQLiteErrorCode.SQLITE_MISMATCH);
+
     private final SqliteFile file;
     private final Connection connection;
+    private final Dictionaries dictionaries;
+    private final StudentChains chains = new StudentChains();
     private final Statement control;
+    /** BEGIN and COMMIT prepared once: each execute would otherwise prepare and finalize them again. */
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
     private final PreparedStatement insert;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Object enqueueing = new Object();
@@ -63,14 +75,18 @@ final class SingleWriter implements AutoCloseable {
     private final Thread thread;
 
     private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
     private final AtomicLong recordsWritten = new AtomicLong();
     private final AtomicLong duplicateRecords = new AtomicLong();
     private volatile String lastError;
 
-    private SingleWriter(SqliteFile file, Connection connection) throws SQLException {
+    private SingleWriter(SqliteFile file, Connection connection, Dictionaries dictionaries) throws SQLException {
         this.file = file;
         this.connection = connection;
+        this.dictionaries = dictionaries;
         this.control = connection.createStatement();
+        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
+        this.commit = connection.prepareStatement("COMMIT");
         this.insert = connection.prepareStatement(PredictionRows.INSERT);
         this.thread = new Thread(this::run, "sqlite-writer " + file.path().getFileName());
         // A process that exits without close() must not be held up by this thread; whatever an
@@ -80,8 +96,8 @@ final class SingleWriter implements AutoCloseable {
     }
 
     /** Starts the writer on {@code connection}, which it owns from now on (the schema must exist). */
-    static SingleWriter start(SqliteFile file, Connection connection) throws SQLException {
-        return new SingleWriter(file, connection);
+    static SingleWriter start(SqliteFile file, Connection connection, Dictionaries dictionaries) throws SQLException {
+        return new SingleWriter(file, connection, dictionaries);
     }
 
     /**
@@ -143,6 +159,7 @@ final class SingleWriter implements AutoCloseable {
                 continue;
             }
             queue.drainTo(jobs);
+            taken.addAndGet(jobs.size());
             List<Append> appends = new ArrayList<>();
             for (Job job : jobs) {
                 if (job instanceof Append append) {
@@ -178,20 +195,22 @@ final class SingleWriter implements AutoCloseable {
 
     private void writeGroup(List<Append> group) {
         try {
-            control.execute("BEGIN IMMEDIATE");
+            begin.execute();
+            chains.begin(connection);
             int records = 0;
+            int written = 0;
             for (Append append : group) {
                 for (Row row : append.rows()) {
-                    row.bind(insert);
-                    insert.addBatch();
                     records++;
+                    if (row.insert(insert, dictionaries, chains, connection)) {
+                        written++;
+                    }
                 }
             }
-            int written = 0;
-            for (int count : insert.executeBatch()) {
-                written += count > 0 ? 1 : 0;
-            }
-            control.execute("COMMIT");
+            chains.writeHeads(connection);
+            commit.execute();
+            dictionaries.committed();
+            chains.committed();
             transactions.incrementAndGet();
             recordsWritten.addAndGet(written);
             duplicateRecords.addAndGet(records - written);
@@ -219,8 +238,7 @@ final class SingleWriter implements AutoCloseable {
     /** Whether {@code e} comes from a record's values (a broken rule) rather than from the file or the disk. */
     private static boolean concernsOneRecord(Exception e) {
         if (e instanceof SQLiteException sqlite) {
-            int primary = sqlite.getResultCode().code & 0xff;
-            return primary == 18 || primary == 19 || primary == 20;   // TOOBIG, CONSTRAINT, MISMATCH
+            return RECORD_ERRORS.contains(Failures.primary(sqlite.getResultCode()));
         }
         return e instanceof RuntimeException;
     }
@@ -230,6 +248,7 @@ final class SingleWriter implements AutoCloseable {
             control.execute("BEGIN IMMEDIATE");
             Object result = task.work().run(connection);
             control.execute("COMMIT");
+            dictionaries.committed();
             transactions.incrementAndGet();
             succeeded();
             task.done().complete(result);
@@ -240,8 +259,9 @@ final class SingleWriter implements AutoCloseable {
     }
 
     private void rollback(Exception cause) {
+        dictionaries.rolledBack();
+        chains.rolledBack();
         try {
-            insert.clearBatch();
             // SQLite has rolled back by itself after some errors (a full disk, say); then there is
             // no transaction left and ROLLBACK complains, which tells nothing new.
             control.execute("ROLLBACK");
@@ -273,6 +293,8 @@ final class SingleWriter implements AutoCloseable {
     private void closeConnection() {
         try {
             insert.close();
+            begin.close();
+            commit.close();
             control.close();
             connection.close();
         } catch (SQLException e) {
@@ -323,6 +345,11 @@ final class SingleWriter implements AutoCloseable {
 
     long transactions() {
         return transactions.get();
+    }
+
+    /** Changes the writer has taken from the queue since it started (for tests that wait on it). */
+    long taken() {
+        return taken.get();
     }
 
     long recordsWritten() {

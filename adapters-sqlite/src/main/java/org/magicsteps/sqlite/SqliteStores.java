@@ -66,11 +66,12 @@ public final class SqliteStores implements AutoCloseable {
         Connection connection = null;
         try {
             connection = sqlite.connect(false);
-            if (Schema.ensure(connection, sqlite)) {
-                LOG.info("{}: created the schema (version {})", sqlite, Schema.VERSION);
+            Dictionaries dictionaries = new Dictionaries();
+            if (Schema.ensure(connection, sqlite, dictionaries)) {
+                LOG.info("{}: the schema is version {} now", sqlite, Schema.VERSION);
             }
-            SingleWriter writer = SingleWriter.start(sqlite, connection);
-            return new SqliteStores(new Database(sqlite, writer, new Readers(sqlite)));
+            SingleWriter writer = SingleWriter.start(sqlite, connection, dictionaries);
+            return new SqliteStores(new Database(sqlite, writer, new Readers(sqlite), dictionaries));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw Failures.wrap(sqlite, "opening", e);

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicsteps.core.domain.LogQuery;
@@ -24,7 +23,11 @@ import org.magicsteps.core.port.ComponentHealth;
 import org.magicsteps.core.port.PortException;
 import org.magicsteps.core.testing.Students;
 
-/** Another process holding the file's write lock, as {@code magic-steps users add} does for a moment. */
+/**
+ * Another process holding the file's write lock, as {@code magic-steps users add} does for a
+ * moment. No test races a sleep against the busy timeout: one waits with a timeout far longer than
+ * it needs and observes the writer's state, the other lets the short timeout run out on purpose.
+ */
 class LockedFileTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
@@ -36,9 +39,8 @@ class LockedFileTest {
     private Connection otherProcess;
     private Statement other;
 
-    @BeforeEach
-    void open() throws Exception {
-        SqliteFile file = SqliteFile.at(dir.resolve("store.db"), Durability.FULL, Duration.ofMillis(300));
+    private void open(Duration busyTimeout) throws Exception {
+        SqliteFile file = SqliteFile.at(dir.resolve("store.db"), Durability.FULL, busyTimeout);
         stores = SqliteStores.open(file);
         otherProcess = file.connect(false);
         other = otherProcess.createStatement();
@@ -46,26 +48,40 @@ class LockedFileTest {
 
     @AfterEach
     void close() throws Exception {
-        otherProcess.close();
-        stores.close();
+        if (otherProcess != null) {
+            otherProcess.close();
+        }
+        if (stores != null) {
+            stores.close();
+        }
     }
 
     @Test
     void aWriteWaitsForAnotherProcesssTransactionToEnd() throws Exception {
+        open(Duration.ofSeconds(60));
         other.execute("BEGIN IMMEDIATE");
+        long transactions = stores.writer().transactions();
+        long taken = stores.writer().taken();
         CompletableFuture<Void> append = CompletableFuture.runAsync(
                 () -> stores.predictionLog().append(Students.record("p-1", "ana", "RA-1", T0, null)));
-        Thread.sleep(150);
-        assertTrue(!append.isDone(), "the append waits while the other process writes");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stores.writer().taken() == taken) {
+            // Until the writer has taken the append: from then on it is in its transaction, behind the lock.
+            assertTrue(System.nanoTime() < deadline, "the writer takes the append within 10 s");
+            Thread.sleep(1);
+        }
 
+        assertTrue(!append.isDone(), "the append waits while the other process writes");
+        assertEquals(transactions, stores.writer().transactions(), "nothing committed meanwhile");
         other.execute("COMMIT");
 
-        append.get(5, TimeUnit.SECONDS);
+        append.get(10, TimeUnit.SECONDS);
         assertEquals(1, stores.predictionLog().query(LogQuery.all()).records().size());
     }
 
     @Test
     void aWriteThatWaitsTooLongFailsSayingWhy() throws Exception {
+        open(Duration.ofMillis(300));
         other.execute("BEGIN IMMEDIATE");
 
         PortException e = assertThrows(PortException.class, () -> stores.users().add(
@@ -83,6 +99,7 @@ class LockedFileTest {
 
     @Test
     void readsGoOnWhileAnotherProcessWrites() throws Exception {
+        open(Duration.ofMillis(300));
         stores.predictionLog().append(Students.record("p-1", "ana", "RA-1", T0, null));
         other.execute("BEGIN IMMEDIATE");
         other.execute("DELETE FROM predictions");

@@ -36,7 +36,7 @@ import org.magicsteps.core.testing.Students;
  * <p>Each append run uses a new file, appends for {@value #WARMUP_SECONDS} s untimed (JIT, page
  * cache), then for {@value #RUN_SECONDS} s timed; an append counts once it has returned, that is,
  * once its records are committed (and, with FULL, forced to disk). Records carry the 18 PEDE
- * features and a random UUID as prediction id, as the server writes them.
+ * features and a time-ordered UUID (version 7) as prediction id, as the server writes them.
  */
 public final class LogThroughputBenchmark {
 
@@ -79,10 +79,17 @@ public final class LogThroughputBenchmark {
 
     /** The server's kind of record, made cheaply so that the numbers are append's, not the test data's. */
     private static PredictionRecord record(int n, Instant at, String batchId) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String id = new UUID(random.nextLong(), random.nextLong()).toString();
+        String id = timeOrderedId(at);
         return new PredictionRecord(Prediction.of(id, "RA-" + n % STUDENTS, 0.73, THRESHOLD, "1.0.0", at),
                 "user-" + n % USERS, FEATURES, batchId);
+    }
+
+    /** A UUIDv7 as core's use cases make them: the millisecond, then random bits. */
+    static String timeOrderedId(Instant at) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (at.toEpochMilli() << 16) | 0x7000L | (random.nextInt() & 0x0fffL);
+        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static void appendRun(Path work, Durability durability, String label, int threads, int batchSize)

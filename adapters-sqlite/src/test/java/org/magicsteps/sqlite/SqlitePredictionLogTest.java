@@ -231,7 +231,7 @@ class SqlitePredictionLogTest extends PredictionLogContract<SqlitePredictionLog>
         assertEquals(ComponentHealth.Status.UP, up.status());
         assertEquals(2L, up.details().get("records_written"));
         assertEquals(1L, up.details().get("duplicate_records"));
-        assertEquals(1, up.details().get("schema_version"));
+        assertEquals(Schema.VERSION, up.details().get("schema_version"));
         assertTrue((Long) up.details().get("database_bytes") > 0);
 
         refuseBadRecords();

@@ -1,5 +1,6 @@
 package org.magicsteps.model;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.magicsteps.core.domain.LogPage;
@@ -23,4 +24,13 @@ final class DiscardingPredictionLog implements PredictionLog {
     public LogPage query(LogQuery query) {
         return LogPage.of(List.of(), query.limit());
     }
+
+    @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return 0;
+    }
+
 }

@@ -70,7 +70,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         this.environment = environment;
         this.session = session;
         this.outputNames = Set.of(manifest.onnx().outputName());
-        this.encoder = manifest.encoder();
+        this.encoder = manifest.encoder().checkingWith(schema);
         this.encodedInput = new GraphInput();
     }
 
@@ -137,7 +137,12 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         int width = manifest.inputWidth();
         float[] input = new float[count * width];
         for (int i = 0; i < count; i++) {
-            encode(requireValid(students.get(i), i), input, i * width);
+            StudentFeatures student = Objects.requireNonNull(students.get(i), "student");
+            if (!encoder.encodeIfValid(student.values(), input, i * width)) {
+                // The schema names what the student breaks; should it accept what the one pass
+                // refused, it has the last word and the student is encoded the usual way.
+                encode(requireValid(student, i), input, i * width);
+            }
         }
         return probabilitiesOf(input, count);
     }

@@ -24,13 +24,7 @@ public record FeatureSchema(List<FeatureSpec> features) {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     public FeatureSchema {
-        features = List.copyOf(features);
-        Set<String> seen = new HashSet<>();
-        for (FeatureSpec spec : features) {
-            if (!seen.add(spec.name())) {
-                throw new IllegalArgumentException("feature '" + spec.name() + "' appears twice in the schema");
-            }
-        }
+        features = features instanceof FeaturesByName indexed ? indexed : new FeaturesByName(features);
         if (features.isEmpty()) {
             throw new IllegalArgumentException("a schema needs at least one feature");
         }
@@ -41,7 +35,11 @@ public record FeatureSchema(List<FeatureSpec> features) {
     }
 
     public Optional<FeatureSpec> feature(String name) {
-        return features.stream().filter(f -> f.name().equals(name)).findFirst();
+        return Optional.ofNullable(spec(name));
+    }
+
+    private FeatureSpec spec(String name) {
+        return ((FeaturesByName) features).named(name);
     }
 
     /**
@@ -49,16 +47,43 @@ public record FeatureSchema(List<FeatureSpec> features) {
      * out of range or outside the allowed categories. Violations are located at the feature name.
      */
     public List<Violation> check(StudentFeatures student) {
+        if (passes(student)) {
+            return List.of();
+        }
         List<Violation> violations = new ArrayList<>();
-        for (String name : student.values().keySet()) {
-            if (feature(name).isEmpty()) {
-                violations.add(unknown(name, student.values().get(name)));
+        for (Map.Entry<String, Object> value : student.values().entrySet()) {
+            if (spec(value.getKey()) == null) {
+                violations.add(unknown(value.getKey(), value.getValue()));
             }
         }
         for (FeatureSpec spec : features) {
             spec.check(student.values().get(spec.name())).ifPresent(violations::add);
         }
         return violations;
+    }
+
+    /**
+     * Whether {@code student} breaks no rule, in one pass over its values: every predictor checks
+     * every student it scores, so this is on the path of every prediction; {@link #check} finds
+     * the violations only when there are some.
+     */
+    private boolean passes(StudentFeatures student) {
+        int known = 0;
+        for (Map.Entry<String, Object> value : student.values().entrySet()) {
+            FeatureSpec spec = spec(value.getKey());
+            if (spec == null || spec.check(value.getValue()).isPresent()) {
+                return false;
+            }
+            known++;
+        }
+        if (known < features.size()) {
+            for (FeatureSpec spec : features) {
+                if (spec.required() && !student.values().containsKey(spec.name())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -75,23 +100,27 @@ public record FeatureSchema(List<FeatureSpec> features) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Violation> violations = new ArrayList<>();
         raw.forEach((name, value) -> {
-            Optional<FeatureSpec> spec = feature(name);
-            if (spec.isEmpty()) {
+            FeatureSpec spec = spec(name);
+            if (spec == null) {
                 return;
             }
             if (!isAbsent(value)) {
-                coerce(spec.get(), value).ifPresentOrElse(v -> values.put(name, v), () -> violations.add(
-                        spec.get().type().isNumeric()
-                                ? Violation.of(name, value, Kind.NOT_A_NUMBER,
-                                        name + ": " + Numbers.describe(value) + " is not a number")
-                                : Violation.of(name, value, Kind.NOT_TEXT,
-                                        name + ": " + Numbers.describe(value) + " is not a word")));
+                Object coerced = coerce(spec, value);
+                if (coerced != null) {
+                    values.put(name, coerced);
+                } else {
+                    violations.add(spec.type().isNumeric()
+                            ? Violation.of(name, value, Kind.NOT_A_NUMBER,
+                                    name + ": " + Numbers.describe(value) + " is not a number")
+                            : Violation.of(name, value, Kind.NOT_TEXT,
+                                    name + ": " + Numbers.describe(value) + " is not a word"));
+                }
             }
         });
         Set<String> refused = new HashSet<>();
         violations.forEach(v -> refused.add(v.field()));
         for (FeatureSpec spec : features) {
-            if (!refused.contains(spec.name())) {
+            if (refused.isEmpty() || !refused.contains(spec.name())) {
                 spec.check(values.get(spec.name())).ifPresent(violations::add);
             }
         }
@@ -237,19 +266,20 @@ public record FeatureSchema(List<FeatureSpec> features) {
         return value == null || value instanceof String s && s.isBlank();
     }
 
-    private static Optional<Object> coerce(FeatureSpec spec, Object value) {
+    /** The value as the schema keeps it, or {@code null} when it is not of the feature's kind. */
+    private static Object coerce(FeatureSpec spec, Object value) {
         if (spec.type().isNumeric()) {
             if (value instanceof Number n) {
                 double d = n.doubleValue();
-                return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+                return Double.isFinite(d) ? d : null;
             }
             if (value instanceof String s) {
                 String text = s.trim();
-                return isNumber(text) ? Optional.of(Double.parseDouble(text)) : Optional.empty();
+                return isNumber(text) ? Double.parseDouble(text) : null;
             }
-            return Optional.empty();
+            return null;
         }
-        return value instanceof String s ? Optional.of(StudentFeatures.normalize(spec.name(), s)) : Optional.empty();
+        return value instanceof String s ? StudentFeatures.normalize(spec.name(), s) : null;
     }
 
     private Violation unknown(String name, Object value) {

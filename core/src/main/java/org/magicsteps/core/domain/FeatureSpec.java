@@ -45,6 +45,9 @@ public record FeatureSpec(
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("feature name '" + name + "' must match " + NAME.pattern());
         }
+        // The same instance as the names JSON parsers and literals produce (they are interned), so
+        // that every look-up of a student's value by feature name is decided by identity.
+        name = name.intern();
         description = description == null ? "" : description;
         categories = categories == null ? List.of()
                 : categories.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();

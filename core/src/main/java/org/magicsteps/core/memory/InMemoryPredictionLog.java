@@ -1,5 +1,6 @@
 package org.magicsteps.core.memory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.magicsteps.core.port.HealthReporting;
 import org.magicsteps.core.port.PredictionLog;
 
 /**
- * A {@link PredictionLog} in memory, kept in the log's newest-first order; lost on restart and
- * unbounded, so for tests and short-lived embedding. Safe for concurrent use.
+ * A {@link PredictionLog} in memory, kept in the log's newest-first order; lost on restart, and
+ * bounded only by {@link #deleteBefore} (the retention use case), so for tests and short-lived
+ * embedding. Safe for concurrent use.
  */
 public final class InMemoryPredictionLog implements PredictionLog, HealthReporting {
 
@@ -51,6 +53,25 @@ public final class InMemoryPredictionLog implements PredictionLog, HealthReporti
             }
         }
         return LogPage.of(matching, query.limit());
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        int deleted = 0;
+        // The map is newest first, so its descending view starts at the oldest record.
+        for (Map.Entry<LogCursor, PredictionRecord> oldest : records.descendingMap().entrySet()) {
+            if (deleted == limit || !oldest.getKey().timestamp().isBefore(cutoff)) {
+                break;
+            }
+            if (records.remove(oldest.getKey()) != null) {
+                positionById.remove(oldest.getValue().predictionId());
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** How many records are held. */

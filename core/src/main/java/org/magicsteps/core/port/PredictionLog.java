@@ -1,5 +1,6 @@
 package org.magicsteps.core.port;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.magicsteps.core.domain.LogPage;
@@ -39,4 +40,16 @@ public interface PredictionLog {
 
     /** The records that match {@code query}, newest first, one page at a time. */
     LogPage query(LogQuery query);
+
+    /**
+     * Deletes the oldest records whose timestamp is before {@code cutoff}, at most {@code limit} of
+     * them, oldest first in the log's order (by timestamp, ties by prediction id), and says how many
+     * it deleted. A long log is pruned in small steps, calling again while
+     * a step deletes {@code limit}: each step is short, so appends and queries go on in between
+     * (the retention use case does exactly that). Records at or after {@code cutoff} stay.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     * @throws PortException when the store cannot delete now
+     */
+    int deleteBefore(Instant cutoff, int limit);
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.magicsteps.core.domain.BatchPrediction;
 import org.magicsteps.core.domain.FeatureWarning;
@@ -129,7 +128,7 @@ public final class PredictBatch {
             warnings.add(own);
         }
         ValidationException.throwIfAny(violations);
-        String batchId = UUID.randomUUID().toString();
+        String batchId = scoring.newBatchId();
         List<Prediction> predictions = scoring.scoreAndLog(predictor, user, ids, features, warnings, batchId);
         return new BatchPrediction(batchId, predictions, predictions.get(0).timestamp());
     }

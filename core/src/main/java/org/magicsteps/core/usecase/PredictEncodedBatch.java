@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.magicsteps.core.domain.BatchPrediction;
 import org.magicsteps.core.domain.ModelInput;
@@ -96,7 +95,7 @@ public final class PredictEncodedBatch {
             List<Violation> violations = check(rows, input, ids, count);
             ValidationException.throwIfAny(violations);
             double[] probabilities = encoded.probabilities(rows);
-            String batchId = UUID.randomUUID().toString();
+            String batchId = scoring.newBatchId();
             List<Prediction> predictions = scoring.decideAndLog(lease.predictor().info(), probabilities,
                     command.user(), ids, logged(rows, input, count), batchId);
             return new BatchPrediction(batchId, predictions, predictions.get(0).timestamp());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import org.magicsteps.core.domain.BatchPrediction;
 import org.magicsteps.core.domain.FeatureWarning;
@@ -128,7 +127,7 @@ public final class PredictStoredStudents {
         if (found.isEmpty()) {
             return new Result(null, misses);
         }
-        String batchId = UUID.randomUUID().toString();
+        String batchId = scoring.newBatchId();
         List<Prediction> predictions = scoring.scoreAndLog(predictor, user, found, features, warnings, batchId);
         return new Result(new BatchPrediction(batchId, predictions, predictions.get(0).timestamp()), misses);
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -194,7 +193,7 @@ public final class ScoreSheet {
 
         private RowResult scored(RowResult row, double probability, Instant now) {
             List<FeatureWarning> warnings = row.warnings();
-            Prediction prediction = Prediction.of(UUID.randomUUID().toString(), row.studentId(), probability,
+            Prediction prediction = Prediction.of(TimeOrderedIds.next(now), row.studentId(), probability,
                     threshold, modelVersion, now).withWarnings(warnings);
             return new RowResult(row.line(), row.studentId(), row.phase(), row.className(), prediction, warnings,
                     List.of());

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.magicsteps.core.domain.CheckedFeatures;
 import org.magicsteps.core.domain.FeatureSchema;
@@ -39,6 +38,11 @@ final class Scoring {
         this.log = Objects.requireNonNull(log, "log");
         this.readThreshold = Objects.requireNonNull(readThreshold, "readThreshold");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The id of a new batch: time-ordered, as the predictions' ({@link TimeOrderedIds}). */
+    String newBatchId() {
+        return TimeOrderedIds.next(clock.instant());
     }
 
     /**
@@ -96,7 +100,7 @@ final class Scoring {
         List<Prediction> predictions = new ArrayList<>(probabilities.length);
         List<PredictionRecord> records = new ArrayList<>(probabilities.length);
         for (int i = 0; i < probabilities.length; i++) {
-            Prediction prediction = Prediction.of(UUID.randomUUID().toString(), studentIds.get(i), probabilities[i],
+            Prediction prediction = Prediction.of(TimeOrderedIds.next(now), studentIds.get(i), probabilities[i],
                     threshold.threshold(), modelVersion, now);
             predictions.add(warnings == null ? prediction : prediction.withWarnings(warnings.get(i)));
             records.add(new PredictionRecord(prediction, user, features.get(i), batchId));

@@ -63,6 +63,12 @@ final class Fixture {
         public org.magicsteps.core.domain.LogPage query(org.magicsteps.core.domain.LogQuery query) {
             return inner.query(query);
         }
+
+        @Override
+        public int deleteBefore(java.time.Instant cutoff, int limit) {
+            return inner.deleteBefore(cutoff, limit);
+        }
+
     }
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

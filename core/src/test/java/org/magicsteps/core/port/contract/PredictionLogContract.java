@@ -3,6 +3,7 @@ package org.magicsteps.core.port.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -210,6 +211,59 @@ public abstract class PredictionLogContract<S extends PredictionLog & HealthRepo
 
         assertEquals(500, log.query(LogQuery.all().limit(LogQuery.MAX_LIMIT)).records().size());
         assertTrue(log.query(LogQuery.all().forStudent("RA-499")).records().get(0).batchId().equals("big"));
+    }
+
+    @Test
+    void deletingBeforeAnInstantTakesTheOldestFirstAndAtMostTheLimit() {
+        append(Students.record("old-3", "ana", "RA-1", T0.minusSeconds(3), null),
+                Students.record("old-2", "bia", "RA-2", T0.minusSeconds(2), null),
+                Students.record("old-1", "ana", "RA-2", T0.minusMillis(1), null),
+                Students.record("at-cutoff", "ana", "RA-1", T0, null),
+                Students.record("new", "bia", "RA-1", T0.plusSeconds(1), null));
+
+        assertEquals(2, log.deleteBefore(T0, 2));
+        assertEquals(List.of("new", "at-cutoff", "old-1"), ids(log.query(LogQuery.all())));
+        assertEquals(1, log.deleteBefore(T0, 10));
+        assertEquals(0, log.deleteBefore(T0, 10));
+
+        assertEquals(List.of("new", "at-cutoff"), ids(log.query(LogQuery.all())));
+        assertEquals(List.of("at-cutoff"), ids(log.query(LogQuery.all().forUser("ana"))));
+        assertEquals(List.of(), ids(log.query(LogQuery.all().forStudent("RA-2"))));
+    }
+
+    @Test
+    void deletingAmongRecordsOfOneInstantTakesTheLowestIdsFirst() {
+        append(Students.record("c", "ana", "RA-1", T0.minusSeconds(1), null),
+                Students.record("a", "ana", "RA-1", T0.minusSeconds(1), null),
+                Students.record("b", "ana", "RA-1", T0.minusSeconds(1), null));
+
+        assertEquals(2, log.deleteBefore(T0, 2));
+
+        assertEquals(List.of("c"), ids(log.query(LogQuery.all().forStudent("RA-1"))));
+    }
+
+    @Test
+    void deletingInStepsEmptiesALogAndAppendsGoOn() {
+        List<PredictionRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            batch.add(Students.record("b-" + i, "ana", "RA-" + i % 3, T0.minusSeconds(120 - i), "old"));
+        }
+        log.append(batch);
+        awaitVisible();
+
+        int steps = 0;
+        while (log.deleteBefore(T0, 50) == 50) {
+            steps++;
+            append(Students.record("during-" + steps, "ana", "RA-1", T0.plusSeconds(steps), null));
+        }
+
+        assertEquals(2, steps);
+        assertEquals(List.of("during-2", "during-1"), ids(log.query(LogQuery.all())));
+    }
+
+    @Test
+    void deletingWithALimitBelowOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> log.deleteBefore(T0, 0));
     }
 
     @Test
