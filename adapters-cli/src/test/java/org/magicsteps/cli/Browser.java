@@ -125,20 +125,16 @@ final class Browser implements AutoCloseable {
 
     /** Writes a screenshot of what is on screen now under the screenshots folder. */
     Path screenshot(String name) {
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Path target = screenshots.resolve(name + ".png");
-        try {
-            Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return keep(driver.getScreenshotAs(OutputType.FILE), name);
     }
 
     /** Writes a picture of one element (as the page shows it now) under the screenshots folder. */
     Path screenshotOf(WebElement element, String name) {
         script("arguments[0].scrollIntoView()", element);
-        File shot = element.getScreenshotAs(OutputType.FILE);
+        return keep(element.getScreenshotAs(OutputType.FILE), name);
+    }
+
+    private Path keep(File shot, String name) {
         Path target = screenshots.resolve(name + ".png");
         try {
             Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.magicsteps.core.domain.MissingValues;
 import org.magicsteps.core.domain.PredictionRecord;
@@ -104,7 +103,7 @@ public final class ScoreUploadedSheet {
         try (ServedModels.Lease lease = models.lease(command.model());
                 RowSource sheet = uploads.open(command.content(), command.fileName(), lease.predictor().schema())) {
             Threshold threshold = readThreshold.inForce(lease.predictor().info()).threshold();
-            String batchId = UUID.randomUUID().toString();
+            String batchId = TimeOrderedIds.next(clock.instant());
             List<Row> rows = new ArrayList<>();
             List<PredictionRecord> scored = new ArrayList<>();
             ScoreSheet.SheetScore score = new ScoreSheet(lease.predictor(), clock).executeWithFeatures(
