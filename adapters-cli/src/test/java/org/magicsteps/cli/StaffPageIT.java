@@ -191,6 +191,10 @@ class StaffPageIT {
             }
             assertEquals(Double.parseDouble(expected.get("threshold")), Double.parseDouble(row.get("threshold")));
         }
+
+        browser.resize(360, 740);
+        browser.await(d -> browser.scrollWidth() <= 360);
+        browser.screenshot("11-360-planilha");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
@@ -53,7 +55,7 @@ class StaffPageTest {
     }
 
     @Test
-    void everyFileThePageLoadsIsOursOnThisServerAndNoneHasInlineCode() {
+    void everyFileThePageLoadsIsOursOnThisServerAndNoneHasInlineCode() throws Exception {
         String html = server.get("/", null).body();
         assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(html).find(), "no inline script");
         assertFalse(Pattern.compile("\\son[a-z]+=", Pattern.CASE_INSENSITIVE).matcher(html).find(), "no handler attribute");
@@ -71,7 +73,13 @@ class StaffPageTest {
                 .findFirst().orElseThrow(() -> new AssertionError("the chart library's WebJar, at the version the build "
                         + "pins: " + loaded));
         assertEquals("public, max-age=31536000, immutable", server.get(chartLibrary, null).header("Cache-Control"));
-        for (String module : List.of("app", "api", "dom", "format", "model", "log")) {
+        List<String> modules;
+        try (var files = Files.list(Path.of(StaffPageTest.class.getResource(StaffPage.RESOURCES + "/assets").toURI()))) {
+            modules = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".js"))
+                    .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
+        }
+        assertTrue(modules.containsAll(List.of("app", "api", "dom", "sheet", "student", "charts", "csv")), modules.toString());
+        for (String module : modules) {
             TestServer.Response script = server.get("/assets/" + module + ".js", null);
             assertEquals(200, script.status(), module);
             assertTrue(script.header("Content-Type").startsWith("text/javascript"), module);
