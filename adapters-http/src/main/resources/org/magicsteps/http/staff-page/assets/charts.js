@@ -41,7 +41,7 @@ function draw(canvas, config) {
   charts.get(canvas)?.destroy();
   const chart = new window.Chart(canvas, {
     ...config,
-    options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options },
+    options: { animation: false, responsive: true, maintainAspectRatio: false, locale: 'pt-BR', ...config.options },
     plugins: [...(config.plugins ?? []), marker],
   });
   charts.set(canvas, chart);
