@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.magicsteps.core.domain.RegistrationPolicy;
 import org.magicsteps.core.usecase.PredictBatch;
+import org.magicsteps.core.usecase.ScoreUploadedSheet;
 import org.magicsteps.http.HttpSettings;
 import org.magicsteps.http.TrustedProxies;
 
@@ -55,6 +56,9 @@ import org.magicsteps.http.TrustedProxies;
  *     directories are served, and loaded again when they change; {@code null} for none
  * @param logRetentionDays {@code LOG_RETENTION_DAYS}: prediction records older than this many days
  *     are deleted in the background; {@code null} (the default) keeps every record
+ * @param maxSheetBytes {@code MAX_SHEET_BYTES}, default 5 MiB: the largest sheet {@code POST /sheets/score}
+ *     (the staff page's upload) accepts
+ * @param maxSheetRows {@code MAX_SHEET_ROWS}, default 5,000: the most rows such a sheet may have
  */
 public record AppConfig(
         String host,
@@ -82,7 +86,9 @@ public record AppConfig(
         TrustedProxies trustedProxies,
         List<String> models,
         Path modelWatchDir,
-        Integer logRetentionDays) {
+        Integer logRetentionDays,
+        long maxSheetBytes,
+        int maxSheetRows) {
 
     static final String HOST = "HOST";
     static final String PORT = "PORT";
@@ -96,6 +102,8 @@ public record AppConfig(
     static final String REGISTRATION = "REGISTRATION";
     static final String MAX_BATCH_SIZE = "MAX_BATCH_SIZE";
     static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
+    static final String MAX_SHEET_BYTES = "MAX_SHEET_BYTES";
+    static final String MAX_SHEET_ROWS = "MAX_SHEET_ROWS";
     static final String METRICS_TOKEN = "METRICS_TOKEN";
     static final String LOGIN_ATTEMPTS_PER_USER = "LOGIN_ATTEMPTS_PER_USER";
     static final String LOGIN_ATTEMPTS_PER_ADDRESS = "LOGIN_ATTEMPTS_PER_ADDRESS";
@@ -163,7 +171,9 @@ public record AppConfig(
                 r.parsed(TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse),
                 r.parsed(MODELS, List.of(), AppConfig::modelList),
                 r.parsed(MODEL_WATCH_DIR, null, Path::of),
-                r.optionalInteger(LOG_RETENTION_DAYS, 1, 36_500));
+                r.optionalInteger(LOG_RETENTION_DAYS, 1, 36_500),
+                r.integer(MAX_SHEET_BYTES, (int) HttpSettings.DEFAULT_MAX_SHEET_BYTES, 1024, 512 * 1024 * 1024),
+                r.integer(MAX_SHEET_ROWS, ScoreUploadedSheet.DEFAULT_MAX_ROWS, 1, 1_000_000));
         checkRedis(config, r.problems);
         if (config.metricsToken() != null && config.metricsToken().length() < HttpSettings.MIN_METRICS_TOKEN_LENGTH) {
             r.problems.add(METRICS_TOKEN + ": must have at least " + HttpSettings.MIN_METRICS_TOKEN_LENGTH
@@ -215,14 +225,14 @@ public record AppConfig(
         return new AppConfig(host, newPort, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dataDir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds,
-                trustedProxies, models, modelWatchDir, logRetentionDays);
+                trustedProxies, models, modelWatchDir, logRetentionDays, maxSheetBytes, maxSheetRows);
     }
 
     AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, secretKey, tokenExpireMinutes, mongoUri, mongoDb, redisHost, redisPort,
                 redisPassword, registration, maxBatchSize, maxBodyBytes, metricsToken, loginAttemptsPerUser, loginAttemptsPerAddress,
                 dir, modelDir, redisUrl, redisCluster, redisTlsCaFile, redisKeyPrefix, featureTtlSeconds, trustedProxies,
-                models, modelWatchDir, logRetentionDays);
+                models, modelWatchDir, logRetentionDays, maxSheetBytes, maxSheetRows);
     }
 
     /**

@@ -61,6 +61,7 @@ import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
 import org.magicsteps.core.usecase.ScoreSheet;
+import org.magicsteps.core.usecase.ScoreUploadedSheet;
 import org.magicsteps.core.usecase.ServedModels;
 import org.magicsteps.core.usecase.UnloadModel;
 import org.magicsteps.http.ApiServices;
@@ -75,6 +76,7 @@ import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.data.PedeSheet;
 import org.magicsteps.model.data.PedeSheetReader;
 import org.magicsteps.model.explain.ExplanationReferences;
+import org.magicsteps.model.data.PedeSheetUploads;
 import org.magicsteps.mongo.MongoStores;
 import org.magicsteps.redis.RedisAttemptLimiter;
 import org.magicsteps.redis.RedisFeatureStore;
@@ -594,7 +596,9 @@ public final class Wiring implements AutoCloseable {
                 new IndexModels(models),
                 loadModel,
                 new UnloadModel(models),
-                new MonitorDrift(counted, models, clock));
+                new MonitorDrift(counted, models, clock),
+                new ScoreUploadedSheet(models, new PedeSheetUploads(), counted, readThreshold, clock,
+                        config.maxSheetRows()));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {
@@ -603,6 +607,7 @@ public final class Wiring implements AutoCloseable {
                 .withTokenLifetime(Duration.ofMinutes(config.tokenExpireMinutes()))
                 .withMetricsToken(config.metricsToken())
                 .withMaxRequestBytes(config.maxBodyBytes())
+                .withMaxSheetBytes(config.maxSheetBytes())
                 .withLoginLimits(config.loginAttemptsPerUser(), config.loginAttemptsPerAddress(), Duration.ofMinutes(1))
                 .withTrustedProxies(config.trustedProxies())
                 .withSharedAttemptLimiter(sharedAttemptLimiter());

@@ -109,6 +109,13 @@ class ShadedJarsIT {
             HttpResponse<String> docs = get(port, "/docs");
             assertEquals(200, docs.statusCode(), docs.body());
             assertTrue(docs.body().contains("swagger-ui-bundle.js"), docs.body());
+            HttpResponse<String> page = get(port, "/");
+            assertEquals(200, page.statusCode(), page.body());
+            Matcher chartLibrary = Pattern.compile("src=\"(/webjars/chart\\.js/[^\"]+/chart\\.umd\\.min\\.js)\"")
+                    .matcher(page.body());
+            assertTrue(chartLibrary.find(), "the staff page loads the chart library: " + page.body());
+            assertEquals(200, get(port, chartLibrary.group(1)).statusCode(), "the jar carries " + chartLibrary.group(1));
+            assertEquals(200, get(port, "/assets/app.js").statusCode());
         } finally {
             serving.destroy();
             assertTrue(serving.waitFor(30, TimeUnit.SECONDS), "the server stops on SIGTERM");

@@ -1,16 +1,12 @@
 package org.magicsteps.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.magicsteps.cli.ServerCalls.send;
+import static org.magicsteps.cli.ServerCalls.token;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +40,6 @@ class ThresholdHistoryOnStoresTest {
 
     private static final TokenSecret SECRET = TokenSecret.ofText("qK8vZ2xN5pL0wR7tY4uI1oP9aS3dF6gH");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static MongoServer mongo;
     private static String mongoUri;
@@ -108,33 +103,6 @@ class ThresholdHistoryOnStoresTest {
             assertEquals(200, all.statusCode(), all.body());
             assertEquals(List.of(0.33, 0.32, 0.31), thresholds(all));
         }
-    }
-
-    private static String token(MagicStepsServer server, String username, String password) throws Exception {
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(uri(server, "/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).get("access_token").asText();
-    }
-
-    private static HttpResponse<String> send(MagicStepsServer server, String method, String path, String json,
-            String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(MagicStepsServer server, String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
     private static List<Double> thresholds(HttpResponse<String> response) throws IOException {

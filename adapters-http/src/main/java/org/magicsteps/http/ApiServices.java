@@ -25,6 +25,7 @@ import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ScoreUploadedSheet;
 import org.magicsteps.core.usecase.ServedModels;
 import org.magicsteps.core.usecase.UnloadModel;
 
@@ -38,6 +39,7 @@ import org.magicsteps.core.usecase.UnloadModel;
  * @param predictStoredStudents {@code /predict/batch} by {@code student_ids}, from the feature store
  * @param servedModels the models served, for {@code /metrics}
  * @param monitorDrift {@code /monitor/drift} and {@code /metrics}' {@code feature_drift_psi}
+ * @param scoreUploadedSheet {@code POST /sheets/score}, the staff page's upload
  */
 public record ApiServices(
         PredictStudent predictStudent,
@@ -61,7 +63,8 @@ public record ApiServices(
         IndexModels indexModels,
         LoadModel loadModel,
         UnloadModel unloadModel,
-        MonitorDrift monitorDrift) {
+        MonitorDrift monitorDrift,
+        ScoreUploadedSheet scoreUploadedSheet) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");
@@ -86,5 +89,6 @@ public record ApiServices(
         Objects.requireNonNull(indexModels, "indexModels");
         Objects.requireNonNull(loadModel, "loadModel");
         Objects.requireNonNull(unloadModel, "unloadModel");
+        Objects.requireNonNull(scoreUploadedSheet, "scoreUploadedSheet");
     }
 }

@@ -18,20 +18,31 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * are counted as they are read, so a client cannot stream an endless body into memory. Either way
  * {@link HttpProblem.TooLarge} comes out of the read, and the error handling answers 413. (Javalin's
  * own check is turned off: it logs a WARN for each such request, which a client could flood the
- * log with.)
+ * log with.) One path (an uploaded sheet's) may have a limit of its own.
  */
 final class BodyLimitFilter implements Filter {
 
     private final long maxBytes;
+    private final String largerPath;
+    private final long largerMaxBytes;
 
     BodyLimitFilter(long maxBytes) {
+        this(maxBytes, null, maxBytes);
+    }
+
+    /** {@code largerPath}'s bodies may have up to {@code largerMaxBytes}; every other body {@code maxBytes}. */
+    BodyLimitFilter(long maxBytes, String largerPath, long largerMaxBytes) {
         this.maxBytes = maxBytes;
+        this.largerPath = largerPath;
+        this.largerMaxBytes = largerMaxBytes;
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        chain.doFilter(new Limited((HttpServletRequest) request, maxBytes), response);
+        HttpServletRequest http = (HttpServletRequest) request;
+        long limit = largerPath != null && largerPath.equals(http.getRequestURI()) ? largerMaxBytes : maxBytes;
+        chain.doFilter(new Limited(http, limit), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

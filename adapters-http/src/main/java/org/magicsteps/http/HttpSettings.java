@@ -27,6 +27,8 @@ import org.magicsteps.core.port.AttemptLimiter;
  *     (for the login limits); nobody by default
  * @param sharedAttemptLimiter where the login allowances live when every replica must share them
  *     (Redis), or {@code null} for this process's own; while it fails, this process's own stand in
+ * @param maxSheetBytes the largest sheet {@code POST /sheets/score} accepts (413 beyond it); a sheet
+ *     is a file, larger than any JSON body
  */
 public record HttpSettings(
         String host,
@@ -43,7 +45,8 @@ public record HttpSettings(
         Duration activeUserCacheTtl,
         Clock clock,
         TrustedProxies trustedProxies,
-        AttemptLimiter sharedAttemptLimiter) {
+        AttemptLimiter sharedAttemptLimiter,
+        long maxSheetBytes) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8000;
@@ -51,6 +54,8 @@ public record HttpSettings(
     public static final String DEFAULT_ISSUER = "magic-steps";
     public static final String DEFAULT_AUDIENCE = "magic-steps-api";
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+    /** 5 MiB: the NGO's sheets of 700 to 1,100 students are 130 to 310 KB. */
+    public static final long DEFAULT_MAX_SHEET_BYTES = 5 * 1024 * 1024;
     /** The shortest {@code METRICS_TOKEN} accepted: it is a password for scrapers. */
     public static final int MIN_METRICS_TOKEN_LENGTH = 16;
 
@@ -79,6 +84,9 @@ public record HttpSettings(
         if (loginAttemptsPerUser < 1 || loginAttemptsPerAddress < 1) {
             throw new IllegalArgumentException("login attempt limits must be at least 1");
         }
+        if (maxSheetBytes < 1024) {
+            throw new IllegalArgumentException("maxSheetBytes must be at least 1024, got " + maxSheetBytes);
+        }
     }
 
     /**
@@ -88,70 +96,78 @@ public record HttpSettings(
     public static HttpSettings defaults(TokenSecret tokenSecret) {
         return new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, tokenSecret, DEFAULT_TOKEN_LIFETIME, DEFAULT_ISSUER,
                 DEFAULT_AUDIENCE, null, DEFAULT_MAX_REQUEST_BYTES, 10, 60,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC(), TrustedProxies.none(), null);
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC(), TrustedProxies.none(), null,
+                DEFAULT_MAX_SHEET_BYTES);
     }
 
     public HttpSettings withAddress(String newHost, int newPort) {
         return new HttpSettings(newHost, newPort, tokenSecret, tokenLifetime, issuer, audience,
                 metricsToken, maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow,
                 activeUserCacheTtl, clock,
-                trustedProxies, sharedAttemptLimiter);
+                trustedProxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     /** The same settings with another signing key: tokens signed with the old one stop working. */
     public HttpSettings withTokenSecret(TokenSecret secret) {
         return new HttpSettings(host, port, secret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock, trustedProxies, sharedAttemptLimiter);
+                clock, trustedProxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     public HttpSettings withTokenLifetime(Duration lifetime) {
         return new HttpSettings(host, port, tokenSecret, lifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock, trustedProxies, sharedAttemptLimiter);
+                clock, trustedProxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     public HttpSettings withMetricsToken(String token) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, token,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                clock, trustedProxies, sharedAttemptLimiter);
+                clock, trustedProxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     public HttpSettings withMaxRequestBytes(long bytes) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 bytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
-                trustedProxies, sharedAttemptLimiter);
+                trustedProxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     public HttpSettings withLoginLimits(int perUser, int perAddress, Duration window) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, perUser, perAddress, window, activeUserCacheTtl, clock,
-                trustedProxies, sharedAttemptLimiter);
+                trustedProxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     public HttpSettings withActiveUserCacheTtl(Duration ttl) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, ttl, clock,
-                trustedProxies, sharedAttemptLimiter);
+                trustedProxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     public HttpSettings withClock(Clock newClock) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl,
-                newClock, trustedProxies, sharedAttemptLimiter);
+                newClock, trustedProxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     public HttpSettings withTrustedProxies(TrustedProxies proxies) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
-                proxies, sharedAttemptLimiter);
+                proxies, sharedAttemptLimiter, maxSheetBytes);
     }
 
     /** The same settings with login allowances shared through {@code limiter}; {@code null}: this process's own. */
     public HttpSettings withSharedAttemptLimiter(AttemptLimiter limiter) {
         return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
                 maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
-                trustedProxies, limiter);
+                trustedProxies, limiter, maxSheetBytes);
+    }
+
+    /** The same settings with another limit on an uploaded sheet's size. */
+    public HttpSettings withMaxSheetBytes(long bytes) {
+        return new HttpSettings(host, port, tokenSecret, tokenLifetime, issuer, audience, metricsToken,
+                maxRequestBytes, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, activeUserCacheTtl, clock,
+                trustedProxies, sharedAttemptLimiter, bytes);
     }
 
     @Override

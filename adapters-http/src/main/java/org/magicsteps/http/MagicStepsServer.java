@@ -88,8 +88,7 @@ public final class MagicStepsServer implements AutoCloseable {
         FeatureSchema schema = services.describeModel().execute().schema();
         Javalin app = Javalin.create(config -> configure(config, settings, metrics, mapper, schema));
         app.before(MagicStepsServer::assignRequestId);
-        // Every answer is data, never something a browser should guess a type for.
-        app.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        SecurityHeaders.install(app);
         app.beforeMatched(authentication::check);
         ErrorHandling.install(app, settings.maxRequestBytes());
         for (Route route : routes) {
@@ -121,6 +120,7 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new InferenceProtocolRoutes(services.describeModel(), services.predictBatch(),
                 services.predictEncodedBatch(), services.indexModels(), services.loadModel(), services.unloadModel(),
                 bodies, metrics, version(MagicStepsServer.class)).routes());
+        routes.addAll(new SheetRoutes(services.scoreUploadedSheet(), metrics, settings.maxSheetBytes()).routes());
         return routes;
     }
 
@@ -142,9 +142,11 @@ public final class MagicStepsServer implements AutoCloseable {
             server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         });
         config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes())), "/*",
+                new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes(), SheetRoutes.PATH,
+                        settings.maxSheetBytes())), "/*",
                 EnumSet.of(DispatcherType.REQUEST)));
         config.jsonMapper(new JavalinJackson(mapper, false));
+        StaffPage.serve(config);
         config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeTemplate(ctx),
                 ctx.statusCode(), ms.doubleValue() / 1000.0));
         ModelSchemaDocs docs = new ModelSchemaDocs(mapper);
@@ -205,15 +207,22 @@ public final class MagicStepsServer implements AutoCloseable {
         ctx.header(REQUEST_ID_HEADER, id);
     }
 
-    /** The route as registered ({@code /students/{student_id}/prediction}), so metrics do not explode by id. */
+    /**
+     * The route as registered ({@code /students/{student_id}/prediction}), so metrics do not explode by id;
+     * {@code static} for the staff page's files, {@code unmatched} for the rest.
+     */
     private static String routeTemplate(Context ctx) {
         String path;
         try {
             path = ctx.endpointHandlerPath();
         } catch (IllegalStateException noEndpointMatched) {
-            return "unmatched";
+            path = null;
         }
-        return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+        if (path == null || path.isEmpty() || path.equals("*")) {
+            // No route matched: what was answered without an error was one of the page's files.
+            return ctx.statusCode() < 400 ? "static" : "unmatched";
+        }
+        return path;
     }
 
     /** Each model served, by name, with its version. */

@@ -31,7 +31,8 @@ final class ModelQuery {
             "/features/process", Set.of("post"),
             "/info", Set.of("get"),
             "/thresholds", Set.of("get", "put"),
-            "/monitor/drift", Set.of("get"));
+            "/monitor/drift", Set.of("get"),
+            SheetRoutes.PATH, Set.of("post"));
 
     private static final String DESCRIPTION = "Which served model answers (see GET /models); the default model "
             + "when absent. An unknown name is a 404 that lists the models served.";

@@ -18,7 +18,9 @@ import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 
 import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.core.domain.ModelInfo;
+import org.magicsteps.core.domain.Threshold;
 import org.magicsteps.core.domain.ThresholdSetting;
 import org.magicsteps.core.domain.ValidationException;
 import org.magicsteps.core.domain.Violation;
@@ -43,7 +45,8 @@ final class ModelRoutes {
 
     /**
      * The loaded model, as the original's {@code /info} described it, plus its version, metrics and
-     * model card ({@code null} for a model that carries none, such as the imported original).
+     * model card and what thresholds do on its held-out students (each {@code null} for a model
+     * that carries none, such as the imported original).
      */
     record InfoResponse(
             @OpenApiExample(PROJECT) String project,
@@ -57,7 +60,48 @@ final class ModelRoutes {
             List<String> features,
             @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
             Map<String, Double> metrics,
-            ModelCardBody model_card) {
+            ModelCardBody model_card,
+            HeldOutBody held_out) {
+    }
+
+    /**
+     * What thresholds do on the model's held-out test split: at the threshold in force, and at
+     * every threshold where a decision changes (each point counts the students at or above it).
+     */
+    record HeldOutBody(
+            @OpenApiExample("the held-out test split: 138 students (18 reached the PV)") String split,
+            @OpenApiExample("138") int students,
+            @OpenApiExample("18") int positives,
+            ThresholdOutcomeBody at_threshold,
+            List<OperatingPointBody> operating_points) {
+
+        static HeldOutBody of(HeldOutEvaluation evaluation, Threshold inForce) {
+            if (evaluation == null) {
+                return null;
+            }
+            HeldOutEvaluation.Outcome at = evaluation.at(inForce);
+            return new HeldOutBody(evaluation.split(), evaluation.students(), evaluation.positives(),
+                    new ThresholdOutcomeBody(at.threshold(), at.flagged(), at.truePositives(), at.precision(),
+                            at.recall()),
+                    evaluation.points().stream().map(p -> new OperatingPointBody(p.threshold(), p.flagged(),
+                            p.truePositives())).toList());
+        }
+    }
+
+    /** One threshold on the held-out split: precision is {@code null} when it flags nobody. */
+    record ThresholdOutcomeBody(
+            @OpenApiExample("0.5") double threshold,
+            @OpenApiExample("21") int flagged,
+            @OpenApiExample("18") int true_positives,
+            @OpenApiExample("0.857") Double precision,
+            @OpenApiExample("1.0") Double recall) {
+    }
+
+    /** The students at or above {@code threshold} on the held-out split, and how many of them reached the PV. */
+    record OperatingPointBody(
+            @OpenApiExample("0.45") double threshold,
+            @OpenApiExample("21") int flagged,
+            @OpenApiExample("18") int true_positives) {
     }
 
     /** One feature the model accepts. */
@@ -155,7 +199,8 @@ final class ModelRoutes {
         ctx.json(new InfoResponse(PROJECT, info.modelClass(), info.name(), info.version(), info.inputDimension(),
                 info.parameterCount(), description.schema().features().size(),
                 description.threshold().threshold().value(), description.schema().names(),
-                info.createdAt().toString(), info.metrics(), ModelCardBody.of(info.modelCard())));
+                info.createdAt().toString(), info.metrics(), ModelCardBody.of(info.modelCard()),
+                HeldOutBody.of(info.heldOut(), description.threshold().threshold())));
     }
 
     @OpenApi(path = "/features", methods = HttpMethod.GET, tags = "model", operationId = "features",

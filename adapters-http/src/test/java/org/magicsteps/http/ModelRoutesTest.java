@@ -47,6 +47,29 @@ class ModelRoutesTest {
     }
 
     @Test
+    void infoSaysWhatTheThresholdInForceDoesOnTheHeldOutStudentsAndFollowsAChange() {
+        JsonNode heldOut = server.get("/info", user).json().get("held_out");
+        assertEquals("four test students", heldOut.get("split").asText());
+        assertEquals(4, heldOut.get("students").asInt());
+        assertEquals(2, heldOut.get("positives").asInt());
+        assertEquals(4, heldOut.get("operating_points").size());
+        assertEquals("{\"threshold\":0.7,\"flagged\":2,\"true_positives\":1}",
+                heldOut.get("operating_points").get(1).toString());
+        // At 0.5: 0.9, 0.7 and 0.6 flagged, two of whom reached the PV.
+        assertEquals("{\"threshold\":0.5,\"flagged\":3,\"true_positives\":2,\"precision\":0.6666666666666666,"
+                + "\"recall\":1.0}", heldOut.get("at_threshold").toString());
+        try {
+            assertEquals(200, server.putJson("/thresholds", "{\"threshold\": 0.95}", admin).status());
+            JsonNode none = server.get("/info", user).json().get("held_out").get("at_threshold");
+            assertEquals(0, none.get("flagged").asInt());
+            assertTrue(none.get("precision").isNull(), "nobody flagged: no precision");
+            assertEquals(0.0, none.get("recall").asDouble());
+        } finally {
+            assertEquals(200, server.putJson("/thresholds", "{\"threshold\": 0.5}", admin).status());
+        }
+    }
+
+    @Test
     void featuresArePublicAndComeFromTheModelSchema() {
         TestServer.Response r = server.get("/features", null);
         assertEquals(200, r.status());

@@ -11,6 +11,7 @@ import org.magicsteps.core.domain.Contribution;
 import org.magicsteps.core.domain.Explanation;
 import org.magicsteps.core.domain.FeatureReference;
 import org.magicsteps.core.domain.FeatureSchema;
+import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.core.domain.ModelInfo;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Threshold;
@@ -35,8 +36,12 @@ final class TestModel {
             .map(f -> f.name().equals("ano_ingresso") ? f.withTrained(TrainedValues.range(2016, 2022, 2021.0)) : f)
             .toList());
 
+    /** Four held-out students: p 0.9 and 0.6 reached the PV, 0.7 and 0.2 did not. */
+    static final HeldOutEvaluation HELD_OUT = HeldOutEvaluation.of("four test students",
+            new boolean[] {true, false, true, false}, new double[] {0.9, 0.7, 0.6, 0.2});
+
     static final ModelInfo INFO = new ModelInfo("magic-steps-test", VERSION, "FunctionPredictor", 18, 0,
-            new Threshold(0.5), Instant.parse("2024-05-01T12:00:00Z"), Map.of("auc", 0.9));
+            new Threshold(0.5), Instant.parse("2024-05-01T12:00:00Z"), Map.of("auc", 0.9), null, HELD_OUT);
 
     final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     /** Runs inside every scoring call when set, to hold a request in flight. */

@@ -53,6 +53,7 @@ import org.magicsteps.core.usecase.QueryPredictionLog;
 import org.magicsteps.core.usecase.ReadThreshold;
 import org.magicsteps.core.usecase.ReadThresholdHistory;
 import org.magicsteps.core.usecase.RegisterUser;
+import org.magicsteps.core.usecase.ScoreUploadedSheet;
 import org.magicsteps.core.usecase.ServedModels;
 import org.magicsteps.core.usecase.UnloadModel;
 
@@ -66,6 +67,8 @@ final class TestServer implements AutoCloseable {
 
     static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256-and-even-for-hs512-signing!";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The most rows an uploaded sheet may have here. */
+    static final int MAX_SHEET_ROWS = 50;
 
     final TestModel model;
     final InMemoryUserStore users = new InMemoryUserStore();
@@ -159,7 +162,9 @@ final class TestServer implements AutoCloseable {
                 new IndexModels(models),
                 new LoadModel(models, source),
                 new UnloadModel(models),
-                new MonitorDrift(countedLog, models, Clock.systemUTC()));
+                new MonitorDrift(countedLog, models, Clock.systemUTC()),
+                new ScoreUploadedSheet(models, new CsvSheetUploads(), countedLog, readThreshold, Clock.systemUTC(),
+                        MAX_SHEET_ROWS));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))

@@ -13,10 +13,12 @@ import java.util.Optional;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
+import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.domain.Validation;
 import org.magicsteps.model.bundle.BundleManifest;
 import org.magicsteps.model.bundle.ExplanationReference;
+import org.magicsteps.model.bundle.HeldOutJson;
 import org.magicsteps.model.bundle.ManifestJson;
 import org.magicsteps.model.bundle.SeedPreprocessor;
 import org.magicsteps.model.data.PedeSheet;
@@ -29,7 +31,8 @@ import org.magicsteps.model.explain.ExplanationReferences;
  * A model bundle in memory: its {@link BundleManifest} and the bytes of its ONNX graph. Load one
  * from a directory or the classpath, or build one in code (a trainer does) and {@link #save} it.
  * Loading checks the manifest and that the ONNX file is there; {@link OnnxPredictor#open}
- * then checks the graph against the manifest.
+ * then checks the graph against the manifest. A trained bundle also carries {@value HeldOutJson#FILE},
+ * what each threshold does on its held-out students; it is read when present.
  *
  * <p>A directory holding the original Python service's export ({@code preprocessor.json} and
  * {@code model.onnx}, no {@code manifest.json}) loads too: its manifest is derived with
@@ -62,11 +65,17 @@ public final class ModelBundle {
     private final BundleManifest manifest;
     private final byte[] onnxModel;
     private final String origin;
+    private final HeldOutEvaluation heldOut;
 
     private ModelBundle(BundleManifest manifest, byte[] onnxModel, String origin) {
+        this(manifest, onnxModel, origin, null);
+    }
+
+    private ModelBundle(BundleManifest manifest, byte[] onnxModel, String origin, HeldOutEvaluation heldOut) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.onnxModel = Objects.requireNonNull(onnxModel, "onnxModel").clone();
         this.origin = origin;
+        this.heldOut = heldOut;
     }
 
     /** A bundle built in code, such as a freshly trained model. */
@@ -90,7 +99,10 @@ public final class ModelBundle {
         if (Files.isRegularFile(manifestFile)) {
             BundleManifest manifest = parseManifest(read(manifestFile), manifestFile.toString());
             Path onnxFile = directory.resolve(manifest.onnx().file());
-            return new ModelBundle(manifest, readOnnx(onnxFile, manifestFile), directory.toString());
+            Path heldOutFile = directory.resolve(HeldOutJson.FILE);
+            HeldOutEvaluation heldOut = Files.isRegularFile(heldOutFile)
+                    ? parseHeldOut(read(heldOutFile), heldOutFile.toString()) : null;
+            return new ModelBundle(manifest, readOnnx(onnxFile, manifestFile), directory.toString(), heldOut);
         }
         if (Files.isRegularFile(preprocessorFile)) {
             byte[] preprocessor = read(preprocessorFile);
@@ -137,7 +149,10 @@ public final class ModelBundle {
         String onnxResource = base + manifest.onnx().file();
         byte[] onnx = resource(onnxResource).orElseThrow(() -> new ModelLoadException("classpath:" + onnxResource,
                 "is missing (named by " + MANIFEST_FILE + "'s onnx.file)"));
-        return new ModelBundle(manifest, onnx, "classpath:" + base);
+        String heldOutResource = base + HeldOutJson.FILE;
+        HeldOutEvaluation heldOut = resource(heldOutResource)
+                .map(json -> parseHeldOut(json, "classpath:" + heldOutResource)).orElse(null);
+        return new ModelBundle(manifest, onnx, "classpath:" + base, heldOut);
     }
 
     /** The default bundle carried at {@value #DEFAULT_RESOURCE}, if this build carries one. */
@@ -206,8 +221,8 @@ public final class ModelBundle {
     }
 
     /**
-     * Writes {@code manifest.json} and the ONNX file into {@code directory}, creating it if
-     * needed and replacing those two files if present.
+     * Writes {@code manifest.json}, the ONNX file and, when the bundle has one, {@value HeldOutJson#FILE}
+     * into {@code directory}, creating it if needed and replacing those files if present.
      *
      * @return {@code directory}
      * @throws java.io.UncheckedIOException when the files cannot be written
@@ -217,6 +232,9 @@ public final class ModelBundle {
             Files.createDirectories(directory);
             Files.write(directory.resolve(manifest.onnx().file()), onnxModel);
             Files.write(directory.resolve(MANIFEST_FILE), ManifestJson.write(manifest));
+            if (heldOut != null) {
+                Files.write(directory.resolve(HeldOutJson.FILE), HeldOutJson.write(heldOut));
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write the bundle to " + directory + ": " + e.getMessage(), e);
         }
@@ -242,9 +260,19 @@ public final class ModelBundle {
         return "sha256:" + DigestUtils.sha256Hex(onnxModel);
     }
 
-    /** The same graph with another manifest (for example renamed on import). */
+    /** What each threshold does on the model's held-out students, when the bundle carries it. */
+    public Optional<HeldOutEvaluation> heldOut() {
+        return Optional.ofNullable(heldOut);
+    }
+
+    /** The same graph, and its held-out measurement, with another manifest (for example renamed on import). */
     public ModelBundle withManifest(BundleManifest newManifest) {
-        return new ModelBundle(newManifest, onnxModel, origin);
+        return new ModelBundle(newManifest, onnxModel, origin, heldOut);
+    }
+
+    /** The same bundle with what each threshold does on its held-out students (a trainer measures it). */
+    public ModelBundle withHeldOut(HeldOutEvaluation evaluation) {
+        return new ModelBundle(manifest, onnxModel, origin, Objects.requireNonNull(evaluation, "evaluation"));
     }
 
     /** What the ONNX file is, for messages: the file in a directory bundle, the bundle otherwise. */
@@ -289,6 +317,14 @@ public final class ModelBundle {
         }
         return ExplanationReferences.fromRows(manifest, students, ExplanationReferences.SEED,
                 "the original export's " + SEED_PARITY_SAMPLE_FILE);
+    }
+
+    private static HeldOutEvaluation parseHeldOut(byte[] json, String source) {
+        try {
+            return HeldOutJson.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(source, e.getMessage(), e);
+        }
     }
 
     private static String seedOnnxFileName(byte[] preprocessor, Path source) {

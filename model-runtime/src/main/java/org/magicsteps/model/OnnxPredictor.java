@@ -83,7 +83,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         this.manifest = bundle.manifest();
         // Validation follows the PEDE domain; values beyond what training saw are flagged, not refused.
         this.schema = ServedSchema.of(manifest, PedeDomain.of(Year.now().getValue()));
-        this.info = manifest.modelInfo();
+        this.info = manifest.modelInfo().withHeldOut(bundle.heldOut().orElse(null));
         this.environment = environment;
         this.session = session;
         this.outputNames = Set.of(manifest.onnx().outputName());

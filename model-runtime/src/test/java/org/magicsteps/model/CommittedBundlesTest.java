@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.magicsteps.core.domain.FeatureSchema;
 import org.magicsteps.core.domain.FeatureSpec;
+import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.model.bundle.BundleManifest;
@@ -147,6 +148,25 @@ class CommittedBundlesTest {
             students.add(schema.parse(values).value());
         }
         return students;
+    }
+
+    @Test
+    void everyBundleCarriesWhatItsThresholdsDoOnTheTestSplitAgreeingWithItsMetrics() {
+        for (String name : List.of("default", "early-warning", "early-warning-strict")) {
+            ModelBundle carried = ModelBundle.bundled(name).orElseThrow();
+            HeldOutEvaluation heldOut = carried.heldOut().orElseThrow(() -> new AssertionError(name + ": no held-out.json"));
+            assertEquals(ModelBundle.load(models().resolve(name)).heldOut().orElseThrow(), heldOut);
+            Map<String, Double> metrics = carried.manifest().metrics();
+            HeldOutEvaluation.Outcome atItsThreshold = heldOut.at(carried.manifest().threshold().threshold());
+            assertEquals(metrics.get("test_precision"), atItsThreshold.precision(), 1e-12, name);
+            assertEquals(metrics.get("test_recall"), atItsThreshold.recall(), 1e-12, name);
+            assertEquals(138, heldOut.students(), name);
+            assertEquals(heldOut.students(), heldOut.points().get(heldOut.points().size() - 1).flagged(),
+                    name + ": the lowest threshold flags everybody");
+            try (OnnxPredictor predictor = OnnxPredictor.open(carried)) {
+                assertEquals(heldOut, predictor.info().heldOut(), "the model says it about itself");
+            }
+        }
     }
 
     @Test

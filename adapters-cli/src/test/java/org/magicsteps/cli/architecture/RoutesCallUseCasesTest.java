@@ -61,7 +61,7 @@ class RoutesCallUseCasesTest {
                 .forEach(c -> routes.add(c.getSimpleName()));
 
         assertEquals(Set.of("AuthRoutes", "InferenceProtocolRoutes", "ModelRoutes", "MonitorRoutes", "PredictionRoutes",
-                "SystemRoutes"), routes);
+                "SheetRoutes", "SystemRoutes"), routes);
     }
 
     @ParameterizedTest

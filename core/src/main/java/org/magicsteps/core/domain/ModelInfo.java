@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param createdAt when it was trained or exported
  * @param metrics its held-out evaluation metrics by name (may be empty, never invented)
  * @param modelCard what it is for and how far to trust it, or {@code null} when the model carries none
+ * @param heldOut what each threshold does on its held-out students, or {@code null} when the model
+ *     carries no such measurement (an imported one)
  */
 public record ModelInfo(
         String name,
@@ -27,7 +29,8 @@ public record ModelInfo(
         Threshold defaultThreshold,
         Instant createdAt,
         Map<String, Double> metrics,
-        ModelCard modelCard) {
+        ModelCard modelCard,
+        HeldOutEvaluation heldOut) {
 
     public ModelInfo {
         Objects.requireNonNull(name, "name");
@@ -44,9 +47,22 @@ public record ModelInfo(
         metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
     }
 
-    /** A model without a model card. */
+    /** A model without a model card or a held-out measurement of its thresholds. */
     public ModelInfo(String name, String version, String modelClass, int inputDimension, long parameterCount,
             Threshold defaultThreshold, Instant createdAt, Map<String, Double> metrics) {
-        this(name, version, modelClass, inputDimension, parameterCount, defaultThreshold, createdAt, metrics, null);
+        this(name, version, modelClass, inputDimension, parameterCount, defaultThreshold, createdAt, metrics, null, null);
+    }
+
+    /** A model without a held-out measurement of its thresholds. */
+    public ModelInfo(String name, String version, String modelClass, int inputDimension, long parameterCount,
+            Threshold defaultThreshold, Instant createdAt, Map<String, Double> metrics, ModelCard modelCard) {
+        this(name, version, modelClass, inputDimension, parameterCount, defaultThreshold, createdAt, metrics, modelCard,
+                null);
+    }
+
+    /** The same model with what its thresholds do on its held-out students. */
+    public ModelInfo withHeldOut(HeldOutEvaluation evaluation) {
+        return new ModelInfo(name, version, modelClass, inputDimension, parameterCount, defaultThreshold, createdAt,
+                metrics, modelCard, evaluation);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.magicsteps.core.domain.CheckedFeatures;
@@ -28,7 +29,8 @@ import org.magicsteps.core.port.RowSource;
  * a refusal kept), the accepted ones are scored in chunks of {@value #CHUNK} (one model run each)
  * and answered with their warnings, and a summary counts the rows by outcome and reason. The rows
  * are streamed, so a sheet of any length is scored in constant memory. The predictions are not
- * logged: this is the offline scoring of a file.
+ * logged: this is the offline scoring of a file ({@link ScoreUploadedSheet} scores an upload and
+ * logs it).
  */
 public final class ScoreSheet {
 
@@ -100,6 +102,18 @@ public final class ScoreSheet {
      */
     public SheetScore execute(Command command, Consumer<RowResult> each) {
         Objects.requireNonNull(each, "each");
+        return executeWithFeatures(command, (result, features) -> each.accept(result));
+    }
+
+    /**
+     * Scores the sheet as {@link #execute(Command, Consumer)} does, handing each row's result to
+     * {@code each} with the features it was checked into (those it was scored from, when it was
+     * scored; {@code null} for a rejected row): what logging a prediction or showing a student needs.
+     *
+     * @throws org.magicsteps.core.port.PortException when the sheet cannot be read to its end or the model fails
+     */
+    public SheetScore executeWithFeatures(Command command, BiConsumer<RowResult, StudentFeatures> each) {
+        Objects.requireNonNull(each, "each");
         ModelInfo model = predictor.info();
         Threshold threshold = command.threshold() == null ? model.defaultThreshold() : command.threshold();
         FeatureSchema schema = predictor.schema();
@@ -115,14 +129,14 @@ public final class ScoreSheet {
                 if (!checked.isAccepted()) {
                     result = SheetRows.rejected(row, checked.violations());
                     tally.count(result);
-                    chunk.add(result, null);
+                    chunk.add(result, null, false);
                     continue;
                 }
                 result = SheetRows.accepted(row, checked);
                 tally.count(result);
                 // Under FAIL nothing is kept once a row is refused: check the rest, score none.
                 boolean scoring = command.onError() == OnError.SKIP || tally.rejected() == 0;
-                chunk.add(result, scoring ? checked.features() : null);
+                chunk.add(result, checked.features(), scoring);
                 if (chunk.scorable() == CHUNK) {
                     chunk.flush();
                 }
@@ -138,29 +152,33 @@ public final class ScoreSheet {
         private final Threshold threshold;
         private final String modelVersion;
         private final Explainer explainer;
-        private final Consumer<RowResult> each;
+        private final BiConsumer<RowResult, StudentFeatures> each;
         private final List<RowResult> waiting = new ArrayList<>(CHUNK);
+        private final List<StudentFeatures> checked = new ArrayList<>(CHUNK);
         private final List<StudentFeatures> features = new ArrayList<>(CHUNK);
         private final List<Integer> positions = new ArrayList<>(CHUNK);
         private long scored;
 
-        Chunk(Threshold threshold, String modelVersion, Explainer explainer, Consumer<RowResult> each) {
+        Chunk(Threshold threshold, String modelVersion, Explainer explainer,
+                BiConsumer<RowResult, StudentFeatures> each) {
             this.threshold = threshold;
             this.modelVersion = modelVersion;
             this.explainer = explainer;
             this.each = each;
         }
 
-        void add(RowResult result, StudentFeatures toScore) {
-            if (toScore == null && features.isEmpty()) {
-                each.accept(result);
+        /** {@code studentFeatures}: the row's checked features, {@code null} for a rejected row. */
+        void add(RowResult result, StudentFeatures studentFeatures, boolean score) {
+            if (!score && features.isEmpty()) {
+                each.accept(result, studentFeatures);
                 return;
             }
-            if (toScore != null) {
+            if (score) {
                 positions.add(waiting.size());
-                features.add(toScore);
+                features.add(studentFeatures);
             }
             waiting.add(result);
+            checked.add(studentFeatures);
         }
 
         int scorable() {
@@ -180,8 +198,11 @@ public final class ScoreSheet {
                 }
                 scored += probabilities.length;
             }
-            waiting.forEach(each);
+            for (int i = 0; i < waiting.size(); i++) {
+                each.accept(waiting.get(i), checked.get(i));
+            }
             waiting.clear();
+            checked.clear();
             features.clear();
             positions.clear();
         }

@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.magicsteps.core.domain.HeldOutEvaluation;
 import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.model.ModelBundle;
 import org.magicsteps.model.bundle.DecisionThreshold;
 import org.magicsteps.model.bundle.FeatureDefinition;
+import org.magicsteps.model.bundle.HeldOutJson;
 import org.magicsteps.model.bundle.TrainingProvenance;
 import org.magicsteps.model.data.SheetException;
 import org.magicsteps.model.evaluation.Evaluation;
@@ -153,9 +155,11 @@ public final class TrainingPipeline {
                 threshold, cv, families, refit, evaluation, groups, calibration, leakage, findings, card, exported,
                 trainOnlyP, absentShare, seconds));
         Path out = options.out();
-        ModelBundle bundle = exported.bundle();
+        // What every threshold does on the test split, for whoever later moves the threshold.
+        ModelBundle bundle = exported.bundle().withHeldOut(HeldOutEvaluation.of(report.evaluatedOn(), testY, testP));
         bundle.save(out);
-        List<String> written = new ArrayList<>(List.of(ModelBundle.MANIFEST_FILE, bundle.manifest().onnx().file()));
+        List<String> written = new ArrayList<>(List.of(ModelBundle.MANIFEST_FILE, bundle.manifest().onnx().file(),
+                HeldOutJson.FILE));
         written.addAll(ReportWriter.write(report, out));
         progress.accept(String.format(Locale.ROOT, "trained in %.1f s", seconds));
         return new TrainingResult(out, bundle, report, written,

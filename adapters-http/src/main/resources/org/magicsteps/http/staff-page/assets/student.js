@@ -1,0 +1,51 @@
+// One student's detail, in a dialog: the prediction, every feature with its value, the warnings,
+// and why (the contributions as a bar chart, with each reason in words). The dialog is modal:
+// the keyboard stays inside it, Esc closes it and the focus returns to the row's button.
+
+import { call } from './api.js';
+import * as charts from './charts.js';
+import { byId, definitions, el, fill, say } from './dom.js';
+import { confidence, outcome, probability, value } from './format.js';
+import { label, useDescriptions } from './labels.js';
+import { withModel } from './models.js';
+
+export function setUp() {
+  byId('fechar-aluno').addEventListener('click', () => byId('aluno').close());
+}
+
+/** The chosen model's features, for the names the page has none of its own for. */
+export async function loadFeatures() {
+  try {
+    useDescriptions(await call(withModel('/features')));
+  } catch {
+    useDescriptions([]);
+  }
+}
+
+export function open(s, result) {
+  const dialog = byId('aluno');
+  byId('aluno-titulo').textContent = `Aluno ${s.student_id ?? `da linha ${s.line}`}`;
+  definitions(byId('aluno-previsao'), [
+    ['Probabilidade de atingir o PV', probability(s.probability)],
+    ['Previsão', `${outcome(s.prediction)} (limiar ${probability(s.threshold)})`],
+    ['Confiança', confidence(s.confidence)],
+    ['Linha da planilha', String(s.line)],
+    ['Modelo', `${result.model} (${s.model_version})`],
+  ]);
+  const warnings = byId('aluno-avisos');
+  fill(warnings, s.warnings.map((w) => el('li', { text: w.message })));
+  byId('aluno-avisos-bloco').hidden = s.warnings.length === 0;
+  fill(byId('aluno-atributos'), Object.entries(s.features).map(([name, given]) => el('tr', {},
+    el('th', { scope: 'row', text: label(name) }),
+    el('td', { class: 'codigo', text: name }),
+    el('td', { class: 'numero', text: value(given) }))));
+  const why = byId('aluno-porque');
+  if (s.explanation) {
+    charts.contributions(why, s.explanation, label);
+    say(byId('aluno-sem-explicacao'), '');
+  } else {
+    fill(why);
+    say(byId('aluno-sem-explicacao'), 'O servidor não explicou esta previsão.');
+  }
+  dialog.showModal();
+}
