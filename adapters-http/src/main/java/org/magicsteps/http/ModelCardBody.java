@@ -32,7 +32,7 @@ record ModelCardBody(
                 card.groups().stream().map(g -> new GroupBody(g.feature(), g.value(), g.students(), g.positives(),
                         g.metrics().stream().map(MeasureBody::of).toList(), g.note())).toList(),
                 card.knownLimits(),
-                new DriftBody(card.drift().status(), card.drift().comparedWith(), card.drift().findings()));
+                DriftBody.of(card.drift()));
     }
 
     /** Which data the model was trained on. */
@@ -55,7 +55,27 @@ record ModelCardBody(
             String note) {
     }
 
-    /** How later data compare with the training data. */
-    record DriftBody(@OpenApiExample("not_measured") String status, String compared_with, List<String> findings) {
+    /** How later data compare with the training data; {@code sheets} per sheet compared ({@code []} before any). */
+    record DriftBody(@OpenApiExample("major") String status, @OpenApiExample("pede2023.xlsx") String compared_with,
+            List<String> findings, List<SheetDriftBody> sheets) {
+        static DriftBody of(ModelCard.Drift drift) {
+            return new DriftBody(drift.status(), drift.comparedWith(), drift.findings(), drift.sheets().stream()
+                    .map(s -> new SheetDriftBody(s.file(), s.year(), s.fingerprint(), s.rows(), s.stable(),
+                            s.moderate(), s.major(), s.mostDrifted().stream().map(f -> new FeatureShiftBody(
+                                    f.feature(), f.psi(), f.level(), f.outsideShare(), f.missingShare())).toList()))
+                    .toList());
+        }
+    }
+
+    /** One later sheet against the training data: the levels of the features the model reads, the most drifted. */
+    record SheetDriftBody(@OpenApiExample("pede2023.xlsx") String file, @OpenApiExample("2023") Integer year,
+            String fingerprint, @OpenApiExample("1014") long rows, @OpenApiExample("5") int stable,
+            @OpenApiExample("6") int moderate, @OpenApiExample("3") int major, List<FeatureShiftBody> most_drifted) {
+    }
+
+    /** One drifted feature: PSI, level, the shares outside the training range and missing. */
+    record FeatureShiftBody(@OpenApiExample("score_ips") String feature, @OpenApiExample("6.5") Double psi,
+            @OpenApiExample("major") String level, @OpenApiExample("0.403") Double outside_share,
+            @OpenApiExample("0.068") Double missing_share) {
     }
 }

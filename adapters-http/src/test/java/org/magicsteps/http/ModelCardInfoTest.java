@@ -46,7 +46,30 @@ class ModelCardInfoTest {
             assertEquals(0.4, girls.get("metrics").get(0).get("low").asDouble());
             assertEquals("Trained on 2022 only.", body.get("known_limits").get(0).asText());
             assertEquals("not_measured", body.get("drift").get("status").asText());
+            assertEquals(0, body.get("drift").get("sheets").size(), "no sheet compared yet");
             assertTrue(body.get("calibration").asText().startsWith("Platt"));
+        }
+        ModelCard measured = new ModelCard(card.intendedUse(), card.misuse(), card.target(), card.trainingData(),
+                card.metrics(), card.calibration(), card.groups(), card.knownLimits(),
+                ModelCard.Drift.of(List.of(new ModelCard.SheetDrift("pede2023.xlsx", 2023, "sha256:cd", 1014, 9, 5, 3,
+                        List.of(new ModelCard.FeatureShift("score_ips", 6.5, "major", 0.403, 0.068))))));
+        ModelInfo drifted = new ModelInfo("carded", "carded-1", "RidgeRegressionOfIpv", 18, 19, new Threshold(0.3),
+                Instant.parse("2026-12-01T00:00:00Z"), Map.of("test_roc_auc", 0.85), measured);
+        try (TestServer server = new TestServer(new TestModel(drifted))) {
+            JsonNode drift = server.get("/info", server.userToken("ana")).json().get("model_card").get("drift");
+            assertEquals("major", drift.get("status").asText());
+            assertEquals("pede2023.xlsx", drift.get("compared_with").asText());
+            JsonNode sheet = drift.get("sheets").get(0);
+            assertEquals(2023, sheet.get("year").asInt());
+            assertEquals(1014, sheet.get("rows").asLong());
+            assertEquals(3, sheet.get("major").asInt());
+            assertEquals(5, sheet.get("moderate").asInt());
+            assertEquals(9, sheet.get("stable").asInt());
+            JsonNode ips = sheet.get("most_drifted").get(0);
+            assertEquals("score_ips", ips.get("feature").asText());
+            assertEquals(6.5, ips.get("psi").asDouble());
+            assertEquals(0.403, ips.get("outside_share").asDouble());
+            assertTrue(drift.get("findings").get(0).asText().startsWith("pede2023.xlsx (PEDE 2023, 1014 students)"));
         }
         try (TestServer plain = new TestServer()) {
             JsonNode info2 = plain.get("/info", plain.userToken("bia")).json();

@@ -63,6 +63,14 @@ public final class TrainCommand implements Callable<Integer> {
             + "recall is at least R (default: the threshold with the best validation F1).")
     private Double minRecall;
 
+    @Option(names = "--drift-data", split = ",", paramLabel = "FILE",
+            description = "Sheets of other PEDE years (CSV or XLSX, labelled or not; comma-separated or the option "
+                    + "repeated) to compare with the new bundle's training data, feature by feature, as "
+                    + "'magic-steps drift' does: the model card records, per sheet, its year, students, how many "
+                    + "features the model reads are stable, moderate or major, and the most drifted with their PSI, "
+                    + "and says so among its known limits. Never trained on.")
+    private List<Path> driftData = List.of();
+
     @Option(names = "--name", paramLabel = "NAME", description = "The model's name (default: ${DEFAULT-VALUE}); its "
             + "version is the name plus a hash of the graph.")
     private String name = "magic-steps";
@@ -74,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingOptions options;
         try {
             options = new TrainingOptions(data, sheet, out, name, new LinkedHashSet<>(exclude),
-                    new LinkedHashSet<>(include), seed, minRecall, command());
+                    new LinkedHashSet<>(include), seed, minRecall, command(), driftData);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -103,6 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %d-fold cross-validated ROC-AUC on the training split: %.3f ± %.3f%n", cv.folds(),
                 cv.mean(), cv.sd());
         report.leakage().findings().forEach(f -> out.println("  LEAKAGE: " + f));
+        result.bundle().manifest().modelCard().drift().sheets().forEach(s -> out.println("  drift: " + s.finding()));
         out.println("wrote " + result.directory() + ": " + String.join(", ", result.files()));
         out.flush();
     }

@@ -145,6 +145,12 @@ public record BundleManifest(
                 threshold, newFeatures, training, metrics, derived, calibration, modelCard, explanation);
     }
 
+    /** The same manifest with another model card (a trainer adds the drift of later sheets to it). */
+    public BundleManifest withModelCard(ModelCard card) {
+        return new BundleManifest(formatVersion, name, version, createdAt, modelClass, parameterCount, onnx,
+                threshold, features, training, metrics, derived, calibration, card, explanation);
+    }
+
     /** The encoding of raw features into model input that this manifest describes. */
     public InputEncoder encoder() {
         return new InputEncoder(features, derived);

@@ -170,7 +170,7 @@ record ManifestDocument(
                     card.groups().stream().map(g -> new CardGroup(g.feature(), g.value(), g.students(), g.positives(),
                             g.metrics().stream().map(CardMeasure::of).toList(), g.note())).toList(),
                     card.knownLimits(),
-                    new CardDrift(card.drift().status(), card.drift().comparedWith(), card.drift().findings()));
+                    CardDrift.of(card.drift()));
         }
 
         ModelCard toCard(String path) {
@@ -193,8 +193,11 @@ record ManifestDocument(
             }
             String driftPath = at(path, "drift");
             CardDrift d = require(drift, driftPath);
-            ModelCard.Drift measuredDrift = at(driftPath, () -> new ModelCard.Drift(require(d.status(),
-                    at(driftPath, "status")), d.comparedWith(), requireAll(d.findings(), at(driftPath, "findings"))));
+            String status = require(d.status(), at(driftPath, "status"));
+            List<String> driftFindings = requireAll(d.findings(), at(driftPath, "findings"));
+            List<ModelCard.SheetDrift> sheets = d.toSheets(at(driftPath, "sheets"));
+            ModelCard.Drift measuredDrift = at(driftPath, () -> new ModelCard.Drift(status, d.comparedWith(),
+                    driftFindings, sheets));
             String use = require(intendedUse, at(path, "intended_use"));
             String defined = require(target, at(path, "target"));
             String calibrated = require(calibration, at(path, "calibration"));
@@ -231,7 +234,55 @@ record ManifestDocument(
             String note) {
     }
 
-    record CardDrift(String status, String comparedWith, List<String> findings) {
+    /** {@code drift}; {@code sheets} is absent from cards written before sheets were recorded. */
+    record CardDrift(String status, String comparedWith, List<String> findings, List<CardSheetDrift> sheets) {
+        static CardDrift of(ModelCard.Drift drift) {
+            return new CardDrift(drift.status(), drift.comparedWith(), drift.findings(), drift.sheets().stream()
+                    .map(CardSheetDrift::of).toList());
+        }
+
+        List<ModelCard.SheetDrift> toSheets(String path) {
+            List<ModelCard.SheetDrift> out = new ArrayList<>();
+            if (sheets == null) {
+                return out;
+            }
+            requireAll(sheets, path);
+            for (int i = 0; i < sheets.size(); i++) {
+                String sheetPath = at(path, i);
+                CardSheetDrift s = sheets.get(i);
+                String file = require(s.file(), at(sheetPath, "file"));
+                long rows = require(s.rows(), at(sheetPath, "rows"));
+                int stable = require(s.stable(), at(sheetPath, "stable"));
+                int moderate = require(s.moderate(), at(sheetPath, "moderate"));
+                int major = require(s.major(), at(sheetPath, "major"));
+                String shiftsPath = at(sheetPath, "most_drifted");
+                requireAll(s.mostDrifted(), shiftsPath);
+                List<ModelCard.FeatureShift> shifts = new ArrayList<>();
+                for (int j = 0; j < s.mostDrifted().size(); j++) {
+                    String shiftPath = at(shiftsPath, j);
+                    CardShift f = s.mostDrifted().get(j);
+                    String feature = require(f.feature(), at(shiftPath, "feature"));
+                    String level = require(f.level(), at(shiftPath, "level"));
+                    shifts.add(at(shiftPath, () -> new ModelCard.FeatureShift(feature, f.psi(), level,
+                            f.outsideShare(), f.missingShare())));
+                }
+                out.add(at(sheetPath, () -> new ModelCard.SheetDrift(file, s.year(), s.fingerprint(), rows, stable,
+                        moderate, major, shifts)));
+            }
+            return out;
+        }
+    }
+
+    record CardSheetDrift(String file, Integer year, String fingerprint, Long rows, Integer stable, Integer moderate,
+            Integer major, List<CardShift> mostDrifted) {
+        static CardSheetDrift of(ModelCard.SheetDrift s) {
+            return new CardSheetDrift(s.file(), s.year(), s.fingerprint(), s.rows(), s.stable(), s.moderate(),
+                    s.major(), s.mostDrifted().stream().map(f -> new CardShift(f.feature(), f.psi(), f.level(),
+                            f.outsideShare(), f.missingShare())).toList());
+        }
+    }
+
+    record CardShift(String feature, Double psi, String level, Double outsideShare, Double missingShare) {
     }
 
     record Onnx(String file, Input input, Output output) {

@@ -46,6 +46,40 @@ class CalibrationAndCardTest {
         }
     }
 
+    static final ModelCard.Drift DRIFT = ModelCard.Drift.of(List.of(new ModelCard.SheetDrift("pede2023.xlsx", 2023,
+            "sha256:cd", 1014, 9, 5, 3, List.of(new ModelCard.FeatureShift("score_ips", 6.5, "major", 0.403, 0.068),
+                    new ModelCard.FeatureShift("score_ieg", 0.32, "major", 0.0, 0.075)))));
+
+    @Test
+    void theDriftOfLaterSheetsSurvivesWritingAndReading() {
+        BundleManifest manifest = withCalibrationAndCard();
+        ModelCard c = manifest.modelCard();
+        ModelCard measured = new ModelCard(c.intendedUse(), c.misuse(), c.target(), c.trainingData(), c.metrics(),
+                c.calibration(), c.groups(), c.knownLimits(), DRIFT);
+        BundleManifest read = ManifestJson.read(ManifestJson.write(manifest.withModelCard(measured)));
+        assertEquals(measured, read.modelCard());
+        assertEquals("major", read.modelCard().drift().status());
+        assertEquals("pede2023.xlsx", read.modelCard().drift().comparedWith());
+        assertEquals("pede2023.xlsx (PEDE 2023, 1014 students): of the 17 features the model reads, 3 drifted "
+                + "majorly, 5 moderately, 9 are stable; most: score_ips PSI 6.50 (major, 40.3 % outside the training "
+                + "range, 6.8 % missing), score_ieg PSI 0.32 (major, 7.5 % missing).",
+                read.modelCard().drift().findings().get(0));
+        String json = new String(ManifestJson.write(read), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"most_drifted\" : [ {"), json);
+        assertRefused(json.replace("\"feature\" : \"score_ips\",", ""),
+                "model_card.drift.sheets[0].most_drifted[0].feature: is missing");
+    }
+
+    @Test
+    void aCardWrittenBeforeSheetsWereRecordedStillLoads() {
+        String json = new String(ManifestJson.write(withCalibrationAndCard()), StandardCharsets.UTF_8);
+        String old = json.replaceAll(",\\s*\"sheets\" : \\[ \\]", "");
+        assertTrue(!old.contains("\"sheets\"") && old.contains("\"not_measured\""), old);
+        ModelCard card = ManifestJson.read(old.getBytes(StandardCharsets.UTF_8)).modelCard();
+        assertEquals(CARD, card);
+        assertEquals(List.of(), card.drift().sheets());
+    }
+
     @Test
     void aManifestWithoutThemStaysAsItWas() {
         String text = new String(ManifestJson.write(ManifestJsonTest.everyPart()), StandardCharsets.UTF_8);

@@ -275,8 +275,33 @@ final class ReportHtml {
         row(html, "known limits", String.join(" | ", card.knownLimits()));
         row(html, "drift", card.drift().status() + (card.drift().findings().isEmpty() ? ""
                 : ": " + String.join(" ", card.drift().findings())));
-        html.append("</table>\n<p class=\"sub\">The card's metrics are the results and group tables of this page; "
+        html.append("</table>\n");
+        driftSheets(html, card.drift());
+        html.append("<p class=\"sub\">The card's metrics are the results and group tables of this page; "
                 + "the whole card is in the bundle's manifest.json (model_card) and in GET /info.</p>\n");
+    }
+
+    /** Each later sheet compared with the training data: the levels, and the most drifted features. */
+    private static void driftSheets(StringBuilder html, ModelCard.Drift drift) {
+        if (drift.sheets().isEmpty()) {
+            return;
+        }
+        html.append("<h3>Drift of other years' sheets from the training data</h3>\n<p>Over the features the model "
+                + "reads; PSI below 0.1 stable, 0.1–0.25 moderate, above 0.25 major (as <code>magic-steps drift</code>)."
+                + "</p>\n<table><tr><th>sheet</th><th>year</th><th>students</th><th>major</th><th>moderate</th>"
+                + "<th>stable</th><th>most drifted</th></tr>\n");
+        for (ModelCard.SheetDrift sheet : drift.sheets()) {
+            html.append("<tr><td>").append(esc(sheet.file())).append("</td><td class=\"n\">")
+                    .append(sheet.year() == null ? "" : sheet.year()).append("</td><td class=\"n\">")
+                    .append(sheet.rows()).append("</td><td class=\"n\">").append(sheet.major())
+                    .append("</td><td class=\"n\">").append(sheet.moderate()).append("</td><td class=\"n\">")
+                    .append(sheet.stable()).append("</td><td>")
+                    .append(esc(sheet.mostDrifted().isEmpty() ? "none"
+                            : String.join("; ", sheet.mostDrifted().stream().map(ModelCard.FeatureShift::text)
+                                    .toList())))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static void modelAndData(StringBuilder html, ModelReport report) {

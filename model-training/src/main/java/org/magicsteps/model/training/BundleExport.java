@@ -42,6 +42,10 @@ final class BundleExport {
      * @param parity the largest probability difference on the test rows
      */
     record Exported(ModelBundle bundle, double parity) {
+        /** The same bundle with another model card; the graph, and so the parity, are unchanged. */
+        Exported withCard(ModelCard card) {
+            return new Exported(bundle.withManifest(bundle.manifest().withModelCard(card)), parity);
+        }
     }
 
     /** The graph of the shipped model, and its version. */

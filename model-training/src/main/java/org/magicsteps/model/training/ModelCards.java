@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.magicsteps.core.domain.DriftLevel;
 import org.magicsteps.core.domain.ModelCard;
 import org.magicsteps.model.evaluation.Estimate;
 import org.magicsteps.model.evaluation.Evaluation;
@@ -66,7 +67,17 @@ final class ModelCards {
             Map<String, Double> absentShare) {
     }
 
+    /** The card of a model whose drift on later sheets has not been measured. */
     static ModelCard of(Facts facts) {
+        return of(facts, ModelCard.Drift.notMeasured("No later sheet has been compared with this model's training "
+                + "data yet; train --drift-data fills this section in."));
+    }
+
+    /**
+     * The card with the drift of later sheets: its {@code drift} section, and among the known limits how
+     * each sheet's students differ from the training data.
+     */
+    static ModelCard of(Facts facts, ModelCard.Drift drift) {
         Kind kind = Kind.of(facts.read());
         String file = facts.data().sheet().file().getFileName().toString();
         Integer year = year(file);
@@ -82,9 +93,7 @@ final class ModelCards {
                                 facts.data().train().size(), facts.data().validation().size(),
                                 facts.data().test().size())),
                 metrics(facts, testRows), calibration(facts.calibration(), facts.test(), facts.data().validation()),
-                groups(facts.groups(), testRows), limits(kind, facts, yearText),
-                ModelCard.Drift.notMeasured("No later sheet has been compared with this model's training data yet; a "
-                        + "drift check fills this section in."));
+                groups(facts.groups(), testRows), limits(kind, facts, yearText, drift), drift);
     }
 
     private static String intendedUse(Kind kind, Set<String> read) {
@@ -191,10 +200,17 @@ final class ModelCards {
         return out;
     }
 
-    private static List<String> limits(Kind kind, Facts facts, String year) {
+    private static List<String> limits(Kind kind, Facts facts, String year, ModelCard.Drift drift) {
         List<String> limits = new ArrayList<>();
-        limits.add("Trained on the PEDE " + year + " sheet only (" + facts.refitRows().rows() + " students, "
-                + facts.refitRows().positives() + " of whom reached the PV); it has not been checked on any later year.");
+        String trained = "Trained on the PEDE " + year + " sheet only (" + facts.refitRows().rows() + " students, "
+                + facts.refitRows().positives() + " of whom reached the PV)";
+        if (drift.sheets().isEmpty()) {
+            limits.add(trained + "; it has not been checked on any later year.");
+        } else {
+            limits.add(trained + "; its figures were not measured on any other year, only how other years' students "
+                    + "differ from the training students (drift, below).");
+            drift.sheets().forEach(sheet -> limits.add(driftLimit(sheet)));
+        }
         limits.add(String.format(Locale.ROOT, "Its figures come from %d held-out students of whom %d reached the PV: "
                 + "read the intervals, not the decimals.", facts.test().rows(), facts.test().positives()));
         if (kind == Kind.RESTATES_RULE) {
@@ -213,6 +229,19 @@ final class ModelCards {
         limits.add("The groups by gender and phase hold few students each in the test split; a group with fewer than "
                 + GroupEvaluation.MIN_PER_CLASS + " students of either class gets no figures at all.");
         return limits;
+    }
+
+    /** What one later sheet's drift means for the model's figures there. */
+    private static String driftLimit(ModelCard.SheetDrift sheet) {
+        String which = sheet.file() + (sheet.year() == null ? "" : " (PEDE " + sheet.year() + ")");
+        if (sheet.worst() == DriftLevel.STABLE) {
+            return "On " + which + " every feature the model reads is stable (PSI below 0.1): its students look like "
+                    + "the training students, though whether they reach the PV at the same rate is not known.";
+        }
+        return String.format(Locale.ROOT, "On %s %d of the features the model reads drifted majorly and %d moderately "
+                + "from the training data: %s. Its probabilities there are a ranking to look at, not calibrated "
+                + "chances, until it is retrained on that year.", which, sheet.major(), sheet.moderate(),
+                String.join(", ", sheet.mostDrifted().stream().map(ModelCard.FeatureShift::text).toList()));
     }
 
     private static ModelCard.Measure measure(String name, Estimate e, String on) {

@@ -23,9 +23,11 @@ import org.magicsteps.core.domain.FeatureSpec;
  * @param seed the seed of the split, the SGD trainers, the folds and the bootstrap
  * @param minRecall the recall the threshold must reach on validation data, or {@code null} for best F1
  * @param command the command as typed, recorded in the manifest; {@code null} when not run from a command line
+ * @param driftData sheets of other years (labelled or not) whose drift from the new bundle's training data the
+ *     model card records; empty for none
  */
 public record TrainingOptions(Path data, String sheet, Path out, String name, Set<String> exclude,
-        Set<String> include, long seed, Double minRecall, String command) {
+        Set<String> include, long seed, Double minRecall, String command, List<Path> driftData) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 42L;
@@ -49,6 +51,17 @@ public record TrainingOptions(Path data, String sheet, Path out, String name, Se
         }
         include = features(include, OriginalFeatures.EARLIER_YEAR_NAMES, "--include", "is not a feature a model may add");
         new ThresholdRule(minRecall);
+        driftData = driftData == null ? List.of() : List.copyOf(driftData);
+        if (driftData.contains(data)) {
+            throw new IllegalArgumentException("--drift-data: '" + data + "' is the training sheet itself; give "
+                    + "sheets of other years");
+        }
+    }
+
+    /** Options without sheets to measure drift on. */
+    public TrainingOptions(Path data, String sheet, Path out, String name, Set<String> exclude, Set<String> include,
+            long seed, Double minRecall, String command) {
+        this(data, sheet, out, name, exclude, include, seed, minRecall, command, List.of());
     }
 
     /** The names given, trimmed and lower-cased, each one of {@code allowed}, or a refusal naming the option. */

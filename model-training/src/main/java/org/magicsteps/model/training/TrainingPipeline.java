@@ -47,6 +47,8 @@ import org.magicsteps.model.report.ReportWriter;
  *   <li>{@link BundleExport}: the graph with the calibration inside, the manifest with its
  *       {@link ModelCards model card}, checked against the model before anything is written;
  *       then the report ({@link TrainingNotes} writes its prose).</li>
+ *   <li>{@link LaterSheetsDrift}: with {@code --drift-data}, other years' sheets compared with the
+ *       bundle's training reference, recorded in the model card.</li>
  * </ol>
  *
  * Imbalance is handled on training rows only, by class weights (a grid dimension); no row is
@@ -139,9 +141,10 @@ public final class TrainingPipeline {
                 winner.rawValidationLogLoss(), winner.validationLogLoss(), uncalibrated,
                 List.of(bounds[0], bounds[1]));
         Map<String, Double> absentShare = absentShare(data);
-        ModelCard card = ModelCards.of(new ModelCards.Facts(readFeatures(refit), winner.spec(), data,
+        ModelCards.Facts facts = new ModelCards.Facts(readFeatures(refit), winner.spec(), data,
                 new ModelReport.Counts(refit.rows().size(), TrainingData.positivesOf(refit.rows())), evaluation,
-                groups, calibration, cv, absentShare));
+                groups, calibration, cv, absentShare);
+        ModelCard card = ModelCards.of(facts);
 
         BundleExport.Graph graph = BundleExport.graph(options.name(), refit, winner.spec(), winner.fit().size());
         TrainingProvenance provenance = Provenance.of(options, data, plan, winner, refit.rows().size());
@@ -149,6 +152,11 @@ public final class TrainingPipeline {
                 new DecisionThreshold(threshold.value(), threshold.rule()), provenance,
                 Provenance.metrics(evaluation, cv, winner),
                 BundleExport.calibration(winner.platt(), validationRowsText(data)), card, test, testP, options.seed());
+        if (!options.driftData().isEmpty()) {
+            // The reference is the exported bundle's own histograms, so that the card says what drift would.
+            card = ModelCards.of(facts, LaterSheetsDrift.measure(exported.bundle(), options.driftData(), progress));
+            exported = exported.withCard(card);
+        }
 
         double seconds = (System.nanoTime() - started) / 1e9;
         ModelReport report = TrainingReport.of(options, new TrainingReport.Run(data, engineered, selection, winner,
