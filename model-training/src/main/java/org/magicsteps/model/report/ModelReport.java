@@ -150,17 +150,21 @@ public record ModelReport(String title, ModelSummary model, DataSummary data, St
     /**
      * @param modelClass the kind of model
      * @param hyperParameters by name
-     * @param size the size chosen on validation (boosting rounds; 0 for logistic regression)
+     * @param size the boosting rounds (0 for a linear model)
      * @param rawValidationLogLoss before calibration
-     * @param validationLogLoss after calibration on the validation split (the criterion)
+     * @param validationLogLoss after calibration on the validation split
      * @param validationRocAuc on the validation split
      * @param calibration the Platt map fitted on the validation split, for people
      * @param sizesTried the validation log-loss after each boosting round, or empty
      * @param chosen whether this point won
+     * @param cvLogLoss the criterion: the repeated cross-validation's calibrated out-of-fold log-loss inside
+     *     the training split
+     * @param cvRocAuc the mean ROC-AUC of its held-out folds
+     * @param cvRocAucSd their standard deviation
      */
     public record GridPoint(String modelClass, Map<String, String> hyperParameters, int size,
             double rawValidationLogLoss, double validationLogLoss, double validationRocAuc, String calibration,
-            List<Double> sizesTried, boolean chosen) {
+            List<Double> sizesTried, boolean chosen, Double cvLogLoss, Double cvRocAuc, Double cvRocAucSd) {
         public GridPoint {
             hyperParameters = ordered(hyperParameters);
             sizesTried = List.copyOf(sizesTried);

@@ -125,6 +125,11 @@ sealed interface LogOddsModel {
             return z;
         }
 
+        /** The ensemble of the first {@code rounds} trees: what boosting for that many rounds grows. */
+        TreeEnsemble prefix(int rounds) {
+            return new TreeEnsemble(trees.subList(0, Math.min(rounds, trees.size())), base);
+        }
+
         @Override public TreeEnsemble scaled(double scale, double shift) {
             return new TreeEnsemble(trees.stream().map(t -> t.scaled(scale)).toList(), scale * base + shift);
         }

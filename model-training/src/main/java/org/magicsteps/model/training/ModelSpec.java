@@ -36,6 +36,22 @@ sealed interface ModelSpec {
     /** Trains again on other rows with the same settings and the size {@code fit} chose. */
     LogOddsModel refit(EncodedRows rows, int size, long seed);
 
+    /**
+     * The sizes cross-validation compares for this family (boosting rounds), or {@code [0]} for a
+     * family without a size.
+     */
+    default List<Integer> sizes() {
+        return List.of(0);
+    }
+
+    /**
+     * Trains on {@code rows} once and gives the model at each of {@link #sizes()} (a boosted model's
+     * first rounds are the smaller models), in that order.
+     */
+    default List<LogOddsModel> refitAtSizes(EncodedRows rows, long seed) {
+        return List.of(refit(rows, 0, seed));
+    }
+
     /** Whether the family can be trained on these rows (the IPV families need the IPV rule to hold there). */
     default boolean applicable(EncodedRows train) {
         return true;
@@ -140,6 +156,8 @@ sealed interface ModelSpec {
             implements ModelSpec {
         static final int MAX_ROUNDS = 400;
         static final int PATIENCE = 40;
+        /** The rounds cross-validation compares. */
+        static final List<Integer> ROUNDS = List.of(25, 50, 100, 200, 300);
 
         @Override public String modelClass() { return "GradientBoostedTrees"; }
         @Override public Map<String, String> hyperParameters() {
@@ -159,6 +177,14 @@ sealed interface ModelSpec {
         @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
             return NewtonBoosting.grow(settings(), new NewtonBoosting.LogLoss(rows.y(), weighting.weights(rows.y()),
                     null), rows.x(), size, seed);
+        }
+        @Override public List<Integer> sizes() {
+            return ROUNDS;
+        }
+        @Override public List<LogOddsModel> refitAtSizes(EncodedRows rows, long seed) {
+            LogOddsModel.TreeEnsemble grown = NewtonBoosting.grow(settings(), new NewtonBoosting.LogLoss(rows.y(),
+                    weighting.weights(rows.y()), null), rows.x(), ROUNDS.get(ROUNDS.size() - 1), seed);
+            return ROUNDS.stream().map(r -> (LogOddsModel) grown.prefix(r)).toList();
         }
         private NewtonBoosting.Settings settings() {
             return new NewtonBoosting.Settings(depth, learningRate, minChildWeight);
@@ -194,6 +220,14 @@ sealed interface ModelSpec {
         @Override public LogOddsModel refit(EncodedRows rows, int size, long seed) {
             return crossing(NewtonBoosting.grow(settings(), new NewtonBoosting.SquaredError(rows.ipv(), null),
                     rows.x(), size, seed), rows);
+        }
+        @Override public List<Integer> sizes() {
+            return BoostedTrees.ROUNDS;
+        }
+        @Override public List<LogOddsModel> refitAtSizes(EncodedRows rows, long seed) {
+            LogOddsModel.TreeEnsemble grown = NewtonBoosting.grow(settings(), new NewtonBoosting.SquaredError(
+                    rows.ipv(), null), rows.x(), BoostedTrees.ROUNDS.get(BoostedTrees.ROUNDS.size() - 1), seed);
+            return BoostedTrees.ROUNDS.stream().map(r -> crossing(grown.prefix(r), rows)).toList();
         }
         private NewtonBoosting.Settings settings() {
             return new NewtonBoosting.Settings(depth, learningRate, minChildWeight);

@@ -26,10 +26,12 @@ final class Provenance {
         hyperParameters(winner).forEach((k, v) -> details.put("hyper_parameter." + k, v));
         details.put("optimiser", winner.spec() instanceof ModelSpec.Logistic
                 ? "LibLinear L2R_LR (trust-region Newton), tolerance " + LiblinearLogistic.TOLERANCE
-                : "Newton boosting of Tribuo CART regression trees, rounds chosen on the validation split");
+                : "Newton boosting of Tribuo CART regression trees, rounds chosen by cross-validation");
         details.put("calibration", "Platt scaling on the validation split: " + winner.platt().text()
                 + ", folded into the graph, log-odds clipped to ±" + ScoreGraph.LOG_ODDS_LIMIT);
-        details.put("selection", "lowest calibrated validation log-loss");
+        details.put("selection", String.format(Locale.ROOT, "lowest calibrated out-of-fold log-loss, %d x %d-fold "
+                + "stratified cross-validation inside the training split", ModelSelection.SELECTION_REPEATS,
+                ModelSelection.SELECTION_FOLDS));
         details.put("rows_in_file", Integer.toString(data.all().size()));
         details.put("split", String.format(Locale.ROOT, "stratified train/validation/test %d/%d/%d (fractions "
                 + "%.2f/%.2f/%.2f)", data.train().size(), data.validation().size(), data.test().size(),

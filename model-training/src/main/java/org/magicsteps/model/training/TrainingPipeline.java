@@ -38,8 +38,9 @@ import org.magicsteps.model.report.ReportWriter;
  *   <li>{@link FeatureEngineering}: derived features and dropping {@code turma}, each kept when it
  *       lowers the best calibrated validation log-loss of a small logistic grid by 2 %.</li>
  *   <li>{@link ModelSelection}: every point of the {@link SearchSpace} (L2 logistic regression,
- *       boosted trees) trained on the training split, calibrated and judged on the validation
- *       split.</li>
+ *       boosted trees at several numbers of rounds, and their fits of IPV) judged by repeated
+ *       cross-validation inside the training split; each also trained on the training split and
+ *       calibrated on the validation split.</li>
  *   <li>{@link ThresholdRule}: the threshold, on the winner's calibrated validation probabilities.</li>
  *   <li>{@link CrossValidation}: 5-fold ROC-AUC of the winner's recipe on the training split.</li>
  *   <li>{@link Refit}: preprocessing and winner fitted again on train + validation; only now are
@@ -96,15 +97,19 @@ public final class TrainingPipeline {
                 seed, progress);
         FeaturePlan plan = engineered.plan();
 
-        ModelSelection.Search selection = ModelSelection.search(plan, space.modelGrid(), data, seed);
+        ModelSelection.Search selection = ModelSelection.searchByCrossValidation(plan, space.modelGrid(), data, seed);
         ModelSelection.Candidate winner = selection.best();
-        selection.bestPerFamily().forEach(c -> progress.accept(String.format(Locale.ROOT, "  best %-22s validation "
-                + "log-loss %.4f calibrated (%.4f raw), ROC-AUC %.3f: %s", c.spec().modelClass(), c.validationLogLoss(),
-                c.rawValidationLogLoss(), c.validationRocAuc(), c.spec().text())));
-        progress.accept(String.format(Locale.ROOT, "model selection: %d grid points; chosen %s%s (calibrated "
-                + "validation log-loss %.4f, ROC-AUC %.3f; Platt %s)", selection.candidates().size(),
-                winner.spec().text(), winner.fit().size() > 0 ? " rounds=" + winner.fit().size() : "",
-                winner.validationLogLoss(), winner.validationRocAuc(), winner.platt().text()));
+        selection.bestPerFamily().forEach(c -> progress.accept(String.format(Locale.ROOT, "  best %-26s CV log-loss "
+                + "%.4f, CV ROC-AUC %.3f ± %.3f; validation log-loss %.4f calibrated (%.4f raw), ROC-AUC %.3f: %s%s",
+                c.spec().modelClass(), c.cv().logLoss(), c.cv().rocAuc(), c.cv().rocAucSd(), c.validationLogLoss(),
+                c.rawValidationLogLoss(), c.validationRocAuc(), c.spec().text(),
+                c.fit().size() > 0 ? " rounds=" + c.fit().size() : "")));
+        progress.accept(String.format(Locale.ROOT, "model selection: %d candidates by %d x %d-fold cross-validation "
+                + "inside the training split; chosen %s%s (CV log-loss %.4f, CV ROC-AUC %.3f; validation log-loss "
+                + "%.4f, ROC-AUC %.3f; Platt %s)", selection.candidates().size(), ModelSelection.SELECTION_REPEATS,
+                ModelSelection.SELECTION_FOLDS, winner.spec().text(),
+                winner.fit().size() > 0 ? " rounds=" + winner.fit().size() : "", winner.cv().logLoss(),
+                winner.cv().rocAuc(), winner.validationLogLoss(), winner.validationRocAuc(), winner.platt().text()));
 
         boolean[] validationY = TrainingData.targetsOf(data.validation());
         double[] validationP = Refit.served(winner.calibrated(), selection.encoding(), data.validation());

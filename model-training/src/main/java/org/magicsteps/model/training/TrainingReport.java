@@ -50,10 +50,11 @@ final class TrainingReport {
         trainOnly.put("pr_auc", BinaryMetrics.prAuc(testY, trainOnlyP));
         trainOnly.put("log_loss", BinaryMetrics.logLoss(testY, trainOnlyP));
         List<ModelReport.GridPoint> grid = selection.candidates().stream()
-                .sorted(Comparator.comparingDouble(ModelSelection.Candidate::validationLogLoss))
+                .sorted(Comparator.comparingDouble(ModelSelection.Candidate::criterion))
                 .map(c -> new ModelReport.GridPoint(c.spec().modelClass(), c.spec().hyperParameters(), c.fit().size(),
                         c.rawValidationLogLoss(), c.validationLogLoss(), c.validationRocAuc(), c.platt().text(),
-                        c.fit().validationHistory(), c == winner))
+                        c.fit().validationHistory(), c == winner, c.cv() == null ? null : c.cv().logLoss(),
+                        c.cv() == null ? null : c.cv().rocAuc(), c.cv() == null ? null : c.cv().rocAucSd()))
                 .toList();
         String version = run.exported().bundle().manifest().version();
         String modelClass = winner.spec().modelClass();

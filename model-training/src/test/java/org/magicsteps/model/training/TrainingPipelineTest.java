@@ -391,6 +391,20 @@ class TrainingPipelineTest {
     }
 
     @Test
+    void hyperParametersAndRoundsAreChosenByCrossValidationInsideTheTrainingSplit() {
+        List<ModelReport.GridPoint> grid = all.report().training().grid();
+        assertTrue(grid.stream().allMatch(g -> g.cvLogLoss() != null && g.cvRocAuc() != null), "every point is scored");
+        ModelReport.GridPoint chosen = grid.stream().filter(ModelReport.GridPoint::chosen).findFirst().orElseThrow();
+        assertEquals(grid.stream().mapToDouble(ModelReport.GridPoint::cvLogLoss).min().orElseThrow(),
+                chosen.cvLogLoss(), 0.0, "the lowest cross-validated log-loss wins");
+        assertEquals(ModelSpec.BoostedTrees.ROUNDS, grid.stream().filter(g -> g.modelClass()
+                .equals("GradientBoostedTrees")).map(ModelReport.GridPoint::size).sorted().toList(),
+                "boosted trees are compared at each number of rounds");
+        assertTrue(all.bundle().manifest().training().details().get("selection").contains("cross-validation inside "
+                + "the training split"), all.bundle().manifest().training().details().toString());
+    }
+
+    @Test
     void theSameSeedTrainsTheSameModel() {
         TrainingResult again = TrainingPipeline.run(new TrainingOptions(data, null, dir.resolve("again"), "all",
                 Set.of(), 11, null, null), line -> { }, SMALL);
