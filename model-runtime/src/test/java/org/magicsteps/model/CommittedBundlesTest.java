@@ -102,7 +102,18 @@ class CommittedBundlesTest {
                     && m.high() != null), card.metrics().toString());
             assertTrue(card.groups().stream().anyMatch(g -> g.feature().equals("genero")), name);
             assertTrue(card.groups().stream().anyMatch(g -> g.feature().equals("fase")), name);
-            assertEquals(ModelCard.Drift.NOT_MEASURED, card.drift().status());
+            // Trained with --drift-data ../shared/data/pede2023.xlsx: how the NGO's 2023 students differ.
+            ModelCard.Drift drift = card.drift();
+            assertEquals("major", drift.status(), name);
+            assertEquals("pede2023.xlsx", drift.comparedWith(), name);
+            ModelCard.SheetDrift sheet = drift.sheets().get(0);
+            assertEquals(2023, sheet.year(), name);
+            assertEquals(1014, sheet.rows(), name);
+            ModelCard.FeatureShift ips = sheet.mostDrifted().get(0);
+            assertEquals("score_ips", ips.feature(), name + ": IPS moved most");
+            assertTrue(ips.psi() > 6 && ips.outsideShare() > 0.4, name + ": " + ips);
+            assertTrue(card.knownLimits().stream().anyMatch(l -> l.startsWith("On pede2023.xlsx (PEDE 2023) ")
+                    && l.contains("score_ips PSI 6.50")), name + ": " + card.knownLimits());
             assertEquals(card, manifest.modelInfo().modelCard(), "the card reaches /info through ModelInfo");
         }
         assertTrue(ModelBundle.load(models().resolve("default")).manifest().modelCard().intendedUse()

@@ -148,9 +148,10 @@ sealed interface ModelSpec {
     }
 
     /**
-     * Gradient-boosted trees ({@link NewtonBoosting}); the number of trees is chosen on the
-     * validation rows (at most {@value #MAX_ROUNDS}, stopping after {@value #PATIENCE} rounds
-     * without a lower validation log-loss).
+     * Gradient-boosted trees ({@link NewtonBoosting}). Model selection compares them at each of
+     * {@link #ROUNDS} by cross-validation ({@link #refitAtSizes}); {@link #fit} instead chooses the number
+     * of trees on validation rows (at most {@value #MAX_ROUNDS}, stopping after {@value #PATIENCE}
+     * rounds without a lower validation log-loss), for a grid searched without cross-validation.
      */
     record BoostedTrees(int depth, double learningRate, double minChildWeight, Weighting weighting)
             implements ModelSpec {
