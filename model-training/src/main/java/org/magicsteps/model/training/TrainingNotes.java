@@ -98,9 +98,9 @@ final class TrainingNotes {
                     + "synthesised); the calibration on the validation split brings the probabilities back to the "
                     + "observed rates.");
         }
-        notes.add("Choices were made on the validation split (features, hyper-parameters, boosting rounds, "
-                + "calibration, threshold), so validation figures are optimistic; the test figures are not, but they "
-                + "describe one small sample.");
+        notes.add("Hyper-parameters and boosting rounds were chosen by cross-validation inside the training split, "
+                + "features, calibration and threshold on the validation split, so the cross-validated and validation "
+                + "figures are optimistic; the test figures are not, but they describe one small sample.");
         notes.addAll(proxyNotes(leakage, excluded));
         boolean readsFlagged = leakage.flagged().stream().anyMatch(f -> !f.excluded());
         if (readsFlagged) {
