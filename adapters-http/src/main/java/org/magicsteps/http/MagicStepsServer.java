@@ -120,7 +120,7 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new InferenceProtocolRoutes(services.describeModel(), services.predictBatch(),
                 services.predictEncodedBatch(), services.indexModels(), services.loadModel(), services.unloadModel(),
                 bodies, metrics, version(MagicStepsServer.class)).routes());
-        routes.addAll(new SheetRoutes(services.scoreUploadedSheet(), metrics, settings.maxSheetBytes()).routes());
+        routes.addAll(new SheetRoutes(services.scoreUploadedSheet(), services.servedModels(), metrics, settings.maxSheetBytes()).routes());
         return routes;
     }
 

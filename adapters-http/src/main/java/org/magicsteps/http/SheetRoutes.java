@@ -27,6 +27,7 @@ import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.port.SheetUploads;
 import org.magicsteps.core.usecase.ScoreSheet;
 import org.magicsteps.core.usecase.ScoreUploadedSheet;
+import org.magicsteps.core.usecase.ServedModels;
 
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
@@ -128,11 +129,14 @@ final class SheetRoutes {
     }
 
     private final ScoreUploadedSheet scoreUploadedSheet;
+    private final ServedModels servedModels;
     private final ServiceMetrics metrics;
     private final long maxBytes;
 
-    SheetRoutes(ScoreUploadedSheet scoreUploadedSheet, ServiceMetrics metrics, long maxBytes) {
+    SheetRoutes(ScoreUploadedSheet scoreUploadedSheet, ServedModels servedModels, ServiceMetrics metrics,
+            long maxBytes) {
         this.scoreUploadedSheet = scoreUploadedSheet;
+        this.servedModels = servedModels;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
     }
@@ -171,6 +175,8 @@ final class SheetRoutes {
                         content = @OpenApiContent(from = ErrorBody.class))})
     void score(Context ctx) {
         String model = ModelQuery.of(ctx);
+        // Before the upload is read: an unknown model is a 404 at once, not after megabytes of a sheet.
+        servedModels.info(model);
         MissingValues missing = impute(ctx);
         String file = ctx.queryParam("file");
         String name = file == null || file.isBlank() ? "planilha" : file.strip();
