@@ -75,7 +75,7 @@ async function upload() {
   }
   const button = byId('form-planilha').querySelector('button');
   button.disabled = true;
-  status.textContent = `Pontuando ${file.name}…`;
+  status.textContent = `Pontuando e explicando ${file.name}… (uns segundos para mil alunos)`;
   try {
     result = await call(withModel(`/sheets/score?explain=true&file=${encodeURIComponent(file.name)}`), {
       method: 'POST',
