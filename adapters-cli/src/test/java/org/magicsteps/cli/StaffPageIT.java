@@ -198,6 +198,7 @@ class StaffPageIT {
         assertEquals("IPV — ponto de virada", ((List<?>) bars.get("labels")).get(0), "the strongest first, in pt-BR");
         String numbers = browser.find("#aluno-porque details table tbody tr:first-child").getAttribute("textContent");
         assertTrue(numbers.contains(scored.get("RA-7").get("reason_1")), numbers + " / " + scored.get("RA-7"));
+        assertEveryControlHasAName("#aluno", "a student's detail (the page behind a modal dialog is inert)");
         browser.screenshot("09-aluno");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.await(d -> !browser.find("#aluno").isDisplayed());
@@ -248,6 +249,7 @@ class StaffPageIT {
         assertTrue(driftSummary.startsWith("turma-2022.xlsx: " + (STUDENTS + 2) + " alunos comparados"), driftSummary);
         assertEquals(drift.get("major").asBoolean(), driftSummary.contains("Atenção"), driftSummary);
         browser.screenshotOf(browser.find("#desvio"), "12-desvio");
+        assertEveryControlHasAName("body", "the scored sheet with its drift");
 
         // Another model explains differently (a linear one, three reasons each, reading the class too): the same
         // comparison with score's, and the class's markup in a reason shown as its characters.
@@ -273,10 +275,32 @@ class StaffPageIT {
         browser.await(d -> !browser.find("#aluno").isDisplayed());
         new Select(browser.find("#modelo-escolhido")).selectByValue("default");
         browser.awaitText("#resumo-planilha", "Modelo default");
+        browser.find("#medir-desvio").click();
+        browser.awaitText("#desvio-resumo", "alunos comparados com o treino");
 
         browser.resize(360, 740);
         browser.await(d -> browser.scrollWidth() <= 360);
         browser.screenshot("11-360-planilha");
+        browser.driver.findElement(By.xpath("//tbody[@id='linhas-alunos']//button[text()='RA-7']")).click();
+        browser.awaitText("#aluno-titulo", "Aluno RA-7");
+        assertEquals(Boolean.TRUE, browser.script("const d = document.getElementById('aluno');"
+                + " return d.scrollWidth <= d.clientWidth && d.getBoundingClientRect().right <= 360;"),
+                "the detail and its chart fit in 360 px");
+        browser.screenshot("11-360-aluno");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    }
+
+    /**
+     * Every control, scrolling region and chart shown inside {@code root} has an accessible name (its
+     * label, text or aria-label), as the browser computes it for a screen reader.
+     */
+    private static void assertEveryControlHasAName(String root, String where) {
+        List<String> unnamed = browser.find(root).findElements(By.cssSelector(
+                "input, select, textarea, button, a[href], [tabindex='0'], canvas")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(control -> control.getAccessibleName() == null || control.getAccessibleName().isBlank())
+                .map(control -> control.getTagName() + "#" + control.getAttribute("id")).toList();
+        assertEquals(List.of(), unnamed, "controls without a name, " + where);
     }
 
     @Test

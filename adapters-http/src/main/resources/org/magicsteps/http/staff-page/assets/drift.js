@@ -70,7 +70,7 @@ function show(report, fileName) {
       el('td', { class: 'codigo', text: f.feature }),
       el('td', { text: f.read_by_model ? 'sim' : 'não (não conta)' }),
       el('td', { class: 'numero', text: psi(f.psi) }),
-      el('td', { class: f.level === 'major' ? 'nivel-grave' : null, text: LEVELS[f.level] ?? '—' }),
+      el('td', { class: f.level === 'major' ? 'inteiro nivel-grave' : 'inteiro', text: LEVELS[f.level] ?? '—' }),
       el('td', { class: 'numero', text: share(f.outside_share) }),
       el('td', { class: 'numero', text: share(f.training_missing_share) }),
       el('td', { class: 'numero', text: share(f.missing_share) }));
