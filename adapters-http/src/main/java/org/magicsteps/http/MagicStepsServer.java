@@ -120,8 +120,8 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new InferenceProtocolRoutes(services.describeModel(), services.predictBatch(),
                 services.predictEncodedBatch(), services.indexModels(), services.loadModel(), services.unloadModel(),
                 bodies, metrics, version(MagicStepsServer.class)).routes());
-        routes.addAll(new SheetRoutes(services.scoreUploadedSheet(), services.measureUploadedDrift(), metrics,
-                settings.maxSheetBytes()).routes());
+        routes.addAll(new SheetRoutes(services.scoreUploadedSheet(), services.measureUploadedDrift(),
+                services.servedModels(), metrics, settings.maxSheetBytes()).routes());
         return routes;
     }
 

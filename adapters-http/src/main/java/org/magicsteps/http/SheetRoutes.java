@@ -32,6 +32,7 @@ import org.magicsteps.core.port.SheetUploads;
 import org.magicsteps.core.usecase.MeasureUploadedDrift;
 import org.magicsteps.core.usecase.ScoreSheet;
 import org.magicsteps.core.usecase.ScoreUploadedSheet;
+import org.magicsteps.core.usecase.ServedModels;
 
 import org.magicsteps.http.DriftBodies.DriftBody;
 import org.magicsteps.http.ErrorBodies.ErrorBody;
@@ -145,13 +146,15 @@ final class SheetRoutes {
 
     private final ScoreUploadedSheet scoreUploadedSheet;
     private final MeasureUploadedDrift measureUploadedDrift;
+    private final ServedModels servedModels;
     private final ServiceMetrics metrics;
     private final long maxBytes;
 
     SheetRoutes(ScoreUploadedSheet scoreUploadedSheet, MeasureUploadedDrift measureUploadedDrift,
-            ServiceMetrics metrics, long maxBytes) {
+            ServedModels servedModels, ServiceMetrics metrics, long maxBytes) {
         this.scoreUploadedSheet = scoreUploadedSheet;
         this.measureUploadedDrift = measureUploadedDrift;
+        this.servedModels = servedModels;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
     }
@@ -197,6 +200,8 @@ final class SheetRoutes {
                         content = @OpenApiContent(from = ErrorBody.class))})
     void score(Context ctx) {
         String model = ModelQuery.of(ctx);
+        // Before the upload is read: an unknown model is a 404 at once, not after megabytes of a sheet.
+        servedModels.info(model);
         MissingValues missing = impute(ctx);
         boolean explain = ExplanationBodies.requested(ctx);
         String name = fileName(ctx);
@@ -245,6 +250,8 @@ final class SheetRoutes {
                         + "a feature of the model", content = @OpenApiContent(from = ValidationErrorBody.class))})
     void drift(Context ctx) {
         String model = ModelQuery.of(ctx);
+        // Before the upload is read, as for the score: an unknown model is a 404 at once.
+        servedModels.info(model);
         String name = fileName(ctx);
         byte[] content = body(ctx);
         DriftReport report = measureUploadedDrift.execute(Authentication.actor(ctx),
