@@ -4,13 +4,12 @@
 
 import { el, fill } from './dom.js';
 import { count, probability, value } from './format.js';
-import { negligible } from './reasons.js';
+import { effect, logOdds, negligible } from './reasons.js';
 
 const GREEN = '#1d5e20';
 const ORANGE = '#9a4a00';
 const RED = '#a0000e';
 const charts = new Map();
-const logOddsFormat = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 3, signDisplay: 'exceptZero' });
 
 /** A vertical line at `options.plugins.marker.value` on the x scale, labelled with `options.plugins.marker.label`. */
 const marker = {
@@ -146,9 +145,6 @@ export function perPhase(container, students, phaseName) {
  */
 export function contributions(container, explanation, label) {
   const shown = explanation.contributions;
-  const logOdds = (value) => logOddsFormat.format(value);
-  const effect = (c) => (negligible(c) ? 'quase não muda a chance' : c.contribution > 0 ? 'aumenta a chance'
-    : 'reduz a chance');
   const { node, canvas } = figure('grafico-contribuicoes', 'Quanto cada atributo pesou na chance de atingir o PV',
     `${shown.length} atributos, do que mais pesou ao que menos pesou: `
       + shown.filter((c) => !negligible(c)).slice(0, 5).map((c) => c.reason).join('; '),

@@ -10,8 +10,23 @@ export const TOP_REASONS = 3;
  */
 export const NEGLIGIBLE = 0.01;
 
+const logOddsFormat = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 3, signDisplay: 'exceptZero' });
+
 export function negligible(contribution) {
   return Math.abs(contribution.contribution) < NEGLIGIBLE;
+}
+
+/** What a contribution does to the chance of reaching the PV, in the words of the reasons. */
+export function effect(contribution) {
+  if (negligible(contribution)) {
+    return 'quase não muda a chance';
+  }
+  return contribution.contribution > 0 ? 'aumenta a chance' : 'reduz a chance';
+}
+
+/** A contribution in log-odds as Brazilians write it, signed: +0,42, −1,2. */
+export function logOdds(value) {
+  return logOddsFormat.format(value);
 }
 
 /** Up to TOP_REASONS sentences, strongest first; none without an explanation. */

@@ -9,26 +9,14 @@ import { byId, definitions, el, fill, say } from './dom.js';
 import { confidence, outcome, probability, value } from './format.js';
 import { label, useDescriptions } from './labels.js';
 import { withModel } from './models.js';
-import { negligible } from './reasons.js';
+import { effect, logOdds } from './reasons.js';
 
-const logOddsFormat = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 3, signDisplay: 'exceptZero' });
-
-function logOdds(contribution) {
-  return logOddsFormat.format(contribution);
-}
-
-/** What a feature did to the chance, in words. */
-function effect(contribution, explanation) {
+/** What a feature did to the chance, in words; a feature without a contribution is one the model ignores. */
+function featureEffect(contribution, explanation) {
   if (!explanation) {
     return '—';
   }
-  if (!contribution) {
-    return 'o modelo não lê';
-  }
-  if (negligible(contribution)) {
-    return 'quase não muda a chance';
-  }
-  return contribution.contribution > 0 ? 'aumenta a chance' : 'reduz a chance';
+  return contribution ? effect(contribution) : 'o modelo não lê';
 }
 
 export function setUp() {
@@ -65,7 +53,7 @@ export function open(s, result) {
     el('td', { class: 'codigo', text: name }),
     el('td', { class: 'numero', text: value(given) }),
     el('td', { class: 'numero', text: contributions.has(name) ? logOdds(contributions.get(name).contribution) : '—' }),
-    el('td', { text: effect(contributions.get(name), s.explanation) }))));
+    el('td', { text: featureEffect(contributions.get(name), s.explanation) }))));
   const why = byId('aluno-porque');
   if (s.explanation) {
     charts.contributions(why, s.explanation, label);
