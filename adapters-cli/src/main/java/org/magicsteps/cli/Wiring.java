@@ -47,6 +47,7 @@ import org.magicsteps.core.usecase.ListUsers;
 import org.magicsteps.core.usecase.LoadFeatures;
 import org.magicsteps.core.usecase.LoadModel;
 import org.magicsteps.core.usecase.MeasureDrift;
+import org.magicsteps.core.usecase.MeasureUploadedDrift;
 import org.magicsteps.core.usecase.ModelRefusedException;
 import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
@@ -598,7 +599,8 @@ public final class Wiring implements AutoCloseable {
                 new UnloadModel(models),
                 new MonitorDrift(counted, models, clock),
                 new ScoreUploadedSheet(models, new PedeSheetUploads(), counted, readThreshold, clock,
-                        config.maxSheetRows()));
+                        config.maxSheetRows()),
+                new MeasureUploadedDrift(models, new PedeSheetUploads()));
     }
 
     HttpSettings httpSettings(TokenSecret secret) {

@@ -50,6 +50,14 @@ final class ServerCalls {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code POST path} with the bearer {@code token} and a file's bytes as the body (a sheet upload). */
+    static HttpResponse<String> upload(MagicStepsServer server, String path, byte[] file, String token)
+            throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri(server, path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static URI uri(MagicStepsServer server, String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }

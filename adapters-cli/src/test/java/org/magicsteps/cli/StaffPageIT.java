@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,7 +107,8 @@ class StaffPageIT {
         Path sheet = sheet(dir.resolve("turma-2022.xlsx"));
         String ana = token("ana", "senha-da-ana");
         double threshold = api("GET", "/thresholds", null, ana).get("threshold").asDouble();
-        Map<String, Map<String, String>> scored = scoreCsv(sheet, threshold);
+        Map<String, Map<String, String>> scored = scoreCsv(sheet, "default", threshold);
+        assertEquals(STUDENTS + 1, scored.size(), "one row refused: " + scored.keySet());
         List<String> ranked = scored.values().stream()
                 .sorted(Comparator.comparingDouble(r -> Double.parseDouble(r.get("probability"))))
                 .map(r -> r.get("student_id")).toList();
@@ -119,6 +121,12 @@ class StaffPageIT {
         assertTrue(summary.startsWith("turma-2022.xlsx (PEDE 2022): " + (STUDENTS + 2) + " linhas, " + (STUDENTS + 1)
                 + " pontuadas, 1 recusadas, "), summary);
         assertEquals(ranked, shownIds(), "furthest from the PV first, as score's probabilities order them");
+        for (List<String> cells : shownRows()) {
+            assertEquals(String.join("\n", reasons(scored.get(cells.get(0)))), cells.get(7),
+                    "the top reasons of " + cells.get(0) + ", as score --explain gives them");
+        }
+        assertTrue(shownRows().stream().allMatch(cells -> cells.get(7).startsWith("IPV ")),
+                "the default model's trees split on IPV: its reason comes first for everyone");
         String refused = browser.find("#recusadas-linhas").getText();
         assertTrue(refused.contains("RA-SEM-IPV") && refused.contains("score_ipv: is required but missing"), refused);
         browser.screenshot("08-planilha");
@@ -174,10 +182,35 @@ class StaffPageIT {
         for (String feature : List.of("fase", "idade", "score_ipv", "score_inde", "pedra_modal")) {
             assertTrue(features.contains(feature), feature + " in " + features);
         }
+        List<String> read = wiring.model().trainingReference().stream().filter(f -> f.readByModel())
+                .map(f -> f.feature()).sorted().toList();
+        List<String> contributing = browser.all("#aluno-atributos tr").stream()
+                .filter(tr -> !tr.findElements(By.tagName("td")).get(2).getText().equals("—"))
+                .map(tr -> tr.findElements(By.tagName("td")).get(0).getText()).sorted().toList();
+        assertEquals(read, contributing, "a contribution for every feature the model reads, and only those");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bars = (Map<String, Object>) browser.script("const c = Chart.getChart('grafico-contribuicoes');"
+                + " return {labels: c.data.labels, legend: c.data.datasets.map(d => d.label),"
+                + " axis: c.options.indexAxis};");
+        assertEquals("y", bars.get("axis"), "horizontal bars");
+        assertEquals(read.size(), ((List<?>) bars.get("labels")).size(), bars.toString());
+        assertEquals(List.of("Aumenta a chance", "Reduz a chance"), bars.get("legend"));
+        assertEquals("IPV — ponto de virada", ((List<?>) bars.get("labels")).get(0), "the strongest first, in pt-BR");
+        String numbers = browser.find("#aluno-porque details table tbody tr:first-child").getAttribute("textContent");
+        assertTrue(numbers.contains(scored.get("RA-7").get("reason_1")), numbers + " / " + scored.get("RA-7"));
+        assertEveryControlHasAName("#aluno", "a student's detail (the page behind a modal dialog is inert)");
         browser.screenshot("09-aluno");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.await(d -> !browser.find("#aluno").isDisplayed());
         assertEquals(seven, browser.driver.switchTo().activeElement(), "the focus is back on the row");
+
+        // The markup in the data (its id and its class) is shown as characters in the detail too.
+        browser.driver.findElement(By.xpath("//tbody[@id='linhas-alunos']//button[text()='" + XSS + "']")).click();
+        browser.awaitText("#aluno-titulo", "Aluno " + XSS);
+        assertTrue(browser.find("#aluno-atributos").getText().contains("turma " + XSS), "the class as its characters");
+        assertEquals(List.of(), browser.all("#aluno img"), "no element made from the data");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await(d -> !browser.find("#aluno").isDisplayed());
 
         browser.find("#baixar-csv").click();
         Path downloaded = browser.awaitDownload("turma-2022-previsoes.csv");
@@ -191,10 +224,83 @@ class StaffPageIT {
             }
             assertEquals(Double.parseDouble(expected.get("threshold")), Double.parseDouble(row.get("threshold")));
         }
+        assertCsvReasons(scored, page);
+
+        // The drift of the sheet, shown to an admin as the API measures it, major ones marked.
+        JsonNode drift = JSON.readTree(ServerCalls.upload(server, "/sheets/drift?file=turma-2022.xlsx",
+                Files.readAllBytes(sheet), ana).body());
+        browser.find("#medir-desvio").click();
+        browser.awaitText("#desvio-resumo", "alunos comparados com o treino");
+        List<WebElement> driftRows = browser.all("#desvio-linhas tr");
+        assertEquals(drift.get("features").size(), driftRows.size());
+        Map<String, String> levels = Map.of("stable", "estável", "moderate", "moderado", "major", "grave");
+        for (int i = 0; i < driftRows.size(); i++) {
+            JsonNode feature = drift.get("features").get(i);
+            List<String> cells = driftRows.get(i).findElements(By.tagName("td")).stream().map(WebElement::getText)
+                    .toList();
+            assertEquals(feature.get("feature").asText(), cells.get(0), "most drifted first, as the API orders them");
+            assertEquals(feature.get("read_by_model").asBoolean() ? "sim" : "não (não conta)", cells.get(1));
+            assertEquals(feature.get("psi").isNull() ? "—" : decimal(feature.get("psi").asDouble()), cells.get(2));
+            assertEquals(levels.getOrDefault(feature.path("level").asText(), "—"), cells.get(3), feature.toString());
+            boolean major = feature.get("read_by_model").asBoolean() && "major".equals(feature.path("level").asText());
+            assertEquals(major, "grave".equals(driftRows.get(i).getAttribute("class")), feature.toString());
+        }
+        String driftSummary = browser.find("#desvio-resumo").getText();
+        assertTrue(driftSummary.startsWith("turma-2022.xlsx: " + (STUDENTS + 2) + " alunos comparados"), driftSummary);
+        assertEquals(drift.get("major").asBoolean(), driftSummary.contains("Atenção"), driftSummary);
+        browser.screenshotOf(browser.find("#desvio"), "12-desvio");
+        assertEveryControlHasAName("body", "the scored sheet with its drift");
+
+        // Another model explains differently (a linear one, three reasons each, reading the class too): the same
+        // comparison with score's, and the class's markup in a reason shown as its characters.
+        String strict = "early-warning-strict";
+        double earlyThreshold = api("GET", "/thresholds?model=" + strict, null, ana).get("threshold").asDouble();
+        Map<String, Map<String, String>> early = scoreCsv(sheet, strict, earlyThreshold);
+        new Select(browser.find("#modelo-escolhido")).selectByValue(strict);
+        browser.awaitText("#resumo-planilha", "Modelo " + strict);
+        assertTrue(browser.find("#desvio-resultado").getAttribute("hidden") != null, "the other model's drift is not shown");
+        Files.delete(downloaded);
+        browser.find("#baixar-csv").click();
+        List<Map<String, String>> earlyPage = csv(Files.readString(browser.awaitDownload("turma-2022-previsoes.csv")));
+        assertEquals(early.keySet(), Set.copyOf(earlyPage.stream().map(r -> r.get("student_id")).toList()));
+        assertCsvReasons(early, earlyPage);
+        assertTrue(earlyPage.stream().allMatch(r -> !r.get("reason_3").isEmpty()), "three reasons each");
+        browser.driver.findElement(By.xpath("//tbody[@id='linhas-alunos']//button[text()='" + XSS + "']")).click();
+        browser.awaitText("#aluno-titulo", "Aluno " + XSS);
+        String why = browser.find("#aluno-porque details").getAttribute("textContent");
+        assertTrue(why.contains("Turma " + XSS + " (desconhecida no treino)"), "the class's reason as its characters: " + why);
+        assertEquals(List.of(), browser.all("#aluno img"), "no element made from the data");
+        browser.screenshot("14-aluno-linear");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await(d -> !browser.find("#aluno").isDisplayed());
+        new Select(browser.find("#modelo-escolhido")).selectByValue("default");
+        browser.awaitText("#resumo-planilha", "Modelo default");
+        browser.find("#medir-desvio").click();
+        browser.awaitText("#desvio-resumo", "alunos comparados com o treino");
 
         browser.resize(360, 740);
         browser.await(d -> browser.scrollWidth() <= 360);
         browser.screenshot("11-360-planilha");
+        browser.driver.findElement(By.xpath("//tbody[@id='linhas-alunos']//button[text()='RA-7']")).click();
+        browser.awaitText("#aluno-titulo", "Aluno RA-7");
+        assertEquals(Boolean.TRUE, browser.script("const d = document.getElementById('aluno');"
+                + " return d.scrollWidth <= d.clientWidth && d.getBoundingClientRect().right <= 360;"),
+                "the detail and its chart fit in 360 px");
+        browser.screenshot("11-360-aluno");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    }
+
+    /**
+     * Every control, scrolling region and chart shown inside {@code root} has an accessible name (its
+     * label, text or aria-label), as the browser computes it for a screen reader.
+     */
+    private static void assertEveryControlHasAName(String root, String where) {
+        List<String> unnamed = browser.find(root).findElements(By.cssSelector(
+                "input, select, textarea, button, a[href], [tabindex='0'], canvas")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(control -> control.getAccessibleName() == null || control.getAccessibleName().isBlank())
+                .map(control -> control.getTagName() + "#" + control.getAttribute("id")).toList();
+        assertEquals(List.of(), unnamed, "controls without a name, " + where);
     }
 
     @Test
@@ -343,6 +449,26 @@ class StaffPageIT {
         browser.screenshot("10-planilha-erro");
     }
 
+    @Test
+    void aNonAdminAskingForTheSheetsDriftIsRefusedInPlaceAsTheApiSays() throws Exception {
+        Path sheet = sheet(dir.resolve("turma-bia.xlsx"));
+        signIn("bia", "senha-da-bia");
+        browser.open(base + "/#planilha");
+        browser.awaitVisible("#planilha-arquivo").sendKeys(sheet.toString());
+        browser.find("#form-planilha button[type=submit]").click();
+        browser.awaitText("#resumo-planilha", "pontuadas");
+
+        browser.find("#medir-desvio").click();
+        String refused = browser.awaitText("#erro-desvio", "403");
+        HttpResponse<String> api = ServerCalls.upload(server, "/sheets/drift", Files.readAllBytes(sheet),
+                token("bia", "senha-da-bia"));
+        assertEquals(403, api.statusCode());
+        assertEquals("Sem permissão (403): " + JSON.readTree(api.body()).get("detail").asText(), refused);
+        assertTrue(browser.find("#desvio-resultado").getAttribute("hidden") != null, "no drift table");
+        assertTrue(browser.find("#resultado-planilha").isDisplayed(), "the scored table stays");
+        browser.screenshotOf(browser.find("#desvio"), "13-desvio-recusado");
+    }
+
     private static final int STUDENTS = 24;
     /** Each generated student's phase, by id. */
     private static final Map<String, Integer> PHASES = new java.util.HashMap<>();
@@ -361,6 +487,7 @@ class StaffPageIT {
         }
         List<Object> xss = new java.util.ArrayList<>(cells(lines.get(1)));
         xss.set(0, XSS);
+        xss.set(List.of(lines.get(0).split(",")).indexOf("Turma"), XSS);
         rows.add(xss);
         List<Object> withoutIpv = new java.util.ArrayList<>(cells(lines.get(2)));
         withoutIpv.set(0, "RA-SEM-IPV");
@@ -384,17 +511,32 @@ class StaffPageIT {
         return cells;
     }
 
-    /** {@code magic-steps score}'s output for the sheet, by student id. */
-    private static Map<String, Map<String, String>> scoreCsv(Path sheet, double threshold) throws IOException {
-        Path out = dir.resolve("score.csv");
+    /** {@code magic-steps score --explain}'s output for the sheet with {@code model}, by student id. */
+    private static Map<String, Map<String, String>> scoreCsv(Path sheet, String model, double threshold)
+            throws IOException {
+        Path out = dir.resolve("score-" + model + ".csv");
         CliRun run = CliRun.of("score", "--input", sheet.toString(), "--output", out.toString(), "--on-error", "skip",
-                "--threshold", Double.toString(threshold));
+                "--threshold", Double.toString(threshold), "--model", model, "--explain");
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("rejected 1 "), "one row refused: " + run);
         Map<String, Map<String, String>> byId = new java.util.LinkedHashMap<>();
         csv(Files.readString(out)).forEach(row -> byId.put(row.get("student_id"), row));
-        assertEquals(STUDENTS + 1, byId.size(), run.toString());
         return byId;
+    }
+
+    /** The non-empty reasons score --explain wrote for a student, in order. */
+    private static List<String> reasons(Map<String, String> scored) {
+        return java.util.stream.Stream.of("reason_1", "reason_2", "reason_3").map(scored::get)
+                .filter(reason -> !reason.isEmpty()).toList();
+    }
+
+    /** The page's CSV has score --explain's reason columns, cell for cell (empty where score leaves them empty). */
+    private static void assertCsvReasons(Map<String, Map<String, String>> scored, List<Map<String, String>> page) {
+        for (Map<String, String> row : page) {
+            Map<String, String> expected = scored.get(row.get("student_id"));
+            for (String column : List.of("reason_1", "reason_2", "reason_3", "probability", "model_version")) {
+                assertEquals(expected.get(column), row.get(column), column + " of " + row.get("student_id"));
+            }
+        }
     }
 
     private static List<Map<String, String>> csv(String text) throws IOException {

@@ -14,6 +14,7 @@ import org.magicsteps.core.usecase.IndexModels;
 import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.LoadModel;
+import org.magicsteps.core.usecase.MeasureUploadedDrift;
 import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictEncodedBatch;
@@ -40,6 +41,7 @@ import org.magicsteps.core.usecase.UnloadModel;
  * @param servedModels the models served, for {@code /metrics}
  * @param monitorDrift {@code /monitor/drift} and {@code /metrics}' {@code feature_drift_psi}
  * @param scoreUploadedSheet {@code POST /sheets/score}, the staff page's upload
+ * @param measureUploadedDrift {@code POST /sheets/drift}, an uploaded sheet's drift (admins)
  */
 public record ApiServices(
         PredictStudent predictStudent,
@@ -64,7 +66,8 @@ public record ApiServices(
         LoadModel loadModel,
         UnloadModel unloadModel,
         MonitorDrift monitorDrift,
-        ScoreUploadedSheet scoreUploadedSheet) {
+        ScoreUploadedSheet scoreUploadedSheet,
+        MeasureUploadedDrift measureUploadedDrift) {
 
     public ApiServices {
         Objects.requireNonNull(predictStudent, "predictStudent");
@@ -90,5 +93,6 @@ public record ApiServices(
         Objects.requireNonNull(loadModel, "loadModel");
         Objects.requireNonNull(unloadModel, "unloadModel");
         Objects.requireNonNull(scoreUploadedSheet, "scoreUploadedSheet");
+        Objects.requireNonNull(measureUploadedDrift, "measureUploadedDrift");
     }
 }

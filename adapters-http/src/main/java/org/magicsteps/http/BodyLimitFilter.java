@@ -1,6 +1,7 @@
 package org.magicsteps.http;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,22 +19,22 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * are counted as they are read, so a client cannot stream an endless body into memory. Either way
  * {@link HttpProblem.TooLarge} comes out of the read, and the error handling answers 413. (Javalin's
  * own check is turned off: it logs a WARN for each such request, which a client could flood the
- * log with.) One path (an uploaded sheet's) may have a limit of its own.
+ * log with.) Some paths (an uploaded sheet's) may have a larger limit of their own.
  */
 final class BodyLimitFilter implements Filter {
 
     private final long maxBytes;
-    private final String largerPath;
+    private final Set<String> largerPaths;
     private final long largerMaxBytes;
 
     BodyLimitFilter(long maxBytes) {
-        this(maxBytes, null, maxBytes);
+        this(maxBytes, Set.of(), maxBytes);
     }
 
-    /** {@code largerPath}'s bodies may have up to {@code largerMaxBytes}; every other body {@code maxBytes}. */
-    BodyLimitFilter(long maxBytes, String largerPath, long largerMaxBytes) {
+    /** The bodies of {@code largerPaths} may have up to {@code largerMaxBytes}; every other body {@code maxBytes}. */
+    BodyLimitFilter(long maxBytes, Set<String> largerPaths, long largerMaxBytes) {
         this.maxBytes = maxBytes;
-        this.largerPath = largerPath;
+        this.largerPaths = Set.copyOf(largerPaths);
         this.largerMaxBytes = largerMaxBytes;
     }
 
@@ -41,7 +42,7 @@ final class BodyLimitFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        long limit = largerPath != null && largerPath.equals(http.getRequestURI()) ? largerMaxBytes : maxBytes;
+        long limit = largerPaths.contains(http.getRequestURI()) ? largerMaxBytes : maxBytes;
         chain.doFilter(new Limited(http, limit), response);
     }
 

@@ -120,7 +120,8 @@ public final class MagicStepsServer implements AutoCloseable {
         routes.addAll(new InferenceProtocolRoutes(services.describeModel(), services.predictBatch(),
                 services.predictEncodedBatch(), services.indexModels(), services.loadModel(), services.unloadModel(),
                 bodies, metrics, version(MagicStepsServer.class)).routes());
-        routes.addAll(new SheetRoutes(services.scoreUploadedSheet(), metrics, settings.maxSheetBytes()).routes());
+        routes.addAll(new SheetRoutes(services.scoreUploadedSheet(), services.measureUploadedDrift(),
+                services.servedModels(), metrics, settings.maxSheetBytes()).routes());
         return routes;
     }
 
@@ -142,7 +143,7 @@ public final class MagicStepsServer implements AutoCloseable {
             server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         });
         config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes(), SheetRoutes.PATH,
+                new FilterHolder(new BodyLimitFilter(settings.maxRequestBytes(), SheetRoutes.PATHS,
                         settings.maxSheetBytes())), "/*",
                 EnumSet.of(DispatcherType.REQUEST)));
         config.jsonMapper(new JavalinJackson(mapper, false));

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -17,6 +20,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 
+import org.magicsteps.core.domain.DriftReport;
 import org.magicsteps.core.domain.FeatureWarning;
 import org.magicsteps.core.domain.MissingValues;
 import org.magicsteps.core.domain.Prediction;
@@ -25,21 +29,30 @@ import org.magicsteps.core.domain.SheetSummary;
 import org.magicsteps.core.domain.Violation;
 import org.magicsteps.core.domain.Violation.Kind;
 import org.magicsteps.core.port.SheetUploads;
+import org.magicsteps.core.usecase.MeasureUploadedDrift;
 import org.magicsteps.core.usecase.ScoreSheet;
 import org.magicsteps.core.usecase.ScoreUploadedSheet;
+import org.magicsteps.core.usecase.ServedModels;
 
+import org.magicsteps.http.DriftBodies.DriftBody;
 import org.magicsteps.http.ErrorBodies.ErrorBody;
 import org.magicsteps.http.ErrorBodies.ValidationErrorBody;
+import org.magicsteps.http.ExplanationBodies.ExplanationBody;
 import org.magicsteps.http.PredictionRoutes.WarningBody;
 
 /**
  * {@code POST /sheets/score}: a PEDE sheet (the file's bytes as the body, XLSX or CSV, any year's
  * layout) scored with one of the models served, logged as one batch under the caller, answered
- * with every student and every refused row. What the staff page's table is drawn from.
+ * with every student (explained on request) and every refused row. What the staff page's table is
+ * drawn from. {@code POST /sheets/drift} (admins): the same file compared with the model's
+ * training data, feature by feature, nothing scored.
  */
 final class SheetRoutes {
 
     static final String PATH = "/sheets/score";
+    static final String DRIFT_PATH = "/sheets/drift";
+    /** The routes whose body is a sheet, and so may be as large as {@code MAX_SHEET_BYTES}. */
+    static final Set<String> PATHS = Set.of(PATH, DRIFT_PATH);
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** The scored sheet. */
@@ -86,6 +99,8 @@ final class SheetRoutes {
      * A scored student: the prediction as {@code /predict} answers it, with the row's line, phase and
      * class, the features it was scored from, and its warnings also as the one cell
      * {@code magic-steps score} writes ({@code warnings_text}).
+     *
+     * @param explanation as {@code /predict?explain=true} answers it, when asked with {@code explain=true}; absent otherwise
      */
     record StudentBody(
             @OpenApiExample("2") int line,
@@ -100,7 +115,8 @@ final class SheetRoutes {
             @OpenApiExample("default-5a83978f54c9") String model_version,
             List<WarningBody> warnings,
             @OpenApiExample("ano_ingresso=2023 (trained 2016–2022)") String warnings_text,
-            Map<String, Object> features) {
+            Map<String, Object> features,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationBody explanation) {
 
         static StudentBody of(ScoreUploadedSheet.Row row) {
             RowResult r = row.result();
@@ -109,7 +125,8 @@ final class SheetRoutes {
                     p.predictedClass(), p.confidence().label(), p.predictionId(), p.threshold().value(),
                     p.modelVersion(), WarningBody.of(r.warnings()),
                     r.warnings().stream().map(FeatureWarning::shortText).collect(Collectors.joining("; ")),
-                    FeatureValues.asSent(row.features().values()));
+                    FeatureValues.asSent(row.features().values()),
+                    r.explanation() == null ? null : ExplanationBody.of(r.explanation()));
         }
     }
 
@@ -128,17 +145,23 @@ final class SheetRoutes {
     }
 
     private final ScoreUploadedSheet scoreUploadedSheet;
+    private final MeasureUploadedDrift measureUploadedDrift;
+    private final ServedModels servedModels;
     private final ServiceMetrics metrics;
     private final long maxBytes;
 
-    SheetRoutes(ScoreUploadedSheet scoreUploadedSheet, ServiceMetrics metrics, long maxBytes) {
+    SheetRoutes(ScoreUploadedSheet scoreUploadedSheet, MeasureUploadedDrift measureUploadedDrift,
+            ServedModels servedModels, ServiceMetrics metrics, long maxBytes) {
         this.scoreUploadedSheet = scoreUploadedSheet;
+        this.measureUploadedDrift = measureUploadedDrift;
+        this.servedModels = servedModels;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
     }
 
     List<Route> routes() {
-        return List.of(Route.post(PATH, Access.USER, this::score));
+        return List.of(Route.post(PATH, Access.USER, this::score),
+                Route.post(DRIFT_PATH, Access.ADMIN, this::drift));
     }
 
     @OpenApi(path = PATH, methods = HttpMethod.POST, tags = "predictions", operationId = "scoreSheet",
@@ -155,7 +178,13 @@ final class SheetRoutes {
                         example = "pede2024.xlsx"),
                 @OpenApiParam(name = "impute", type = Boolean.class, description = "true: a missing value of a "
                         + "required feature is scored with the training's stand-in and named in the warnings, "
-                        + "instead of refusing the row (as `magic-steps score --impute`)", example = "false")},
+                        + "instead of refusing the row (as `magic-steps score --impute`)", example = "false"),
+                @OpenApiParam(name = ExplanationBodies.PARAMETER, type = Boolean.class, description = "true: each "
+                        + "student gets an `explanation`, as `/predict?explain=true` answers it (log-odds: base_value "
+                        + "plus the contributions, strongest first, each with a reason in Portuguese); exact and "
+                        + "microseconds a student for a linear model, Kernel SHAP and a few milliseconds a student "
+                        + "otherwise (about 3 s for 1,000 students with the default model). 422 for another value or "
+                        + "a model that cannot explain itself", example = "true")},
             requestBody = @OpenApiRequestBody(required = true, content = {
                 @OpenApiContent(mimeType = XLSX, type = "string", format = "binary"),
                 @OpenApiContent(mimeType = "text/csv", type = "string", format = "binary")}),
@@ -171,12 +200,15 @@ final class SheetRoutes {
                         content = @OpenApiContent(from = ErrorBody.class))})
     void score(Context ctx) {
         String model = ModelQuery.of(ctx);
+        // Before the upload is read: an unknown model is a 404 at once, not after megabytes of a sheet.
+        servedModels.info(model);
         MissingValues missing = impute(ctx);
-        String file = ctx.queryParam("file");
-        String name = file == null || file.isBlank() ? "planilha" : file.strip();
+        boolean explain = ExplanationBodies.requested(ctx);
+        String name = fileName(ctx);
         byte[] content = body(ctx);
+        // A model that cannot explain itself is a 422 at explain (ErrorHandling), nothing scored.
         ScoreUploadedSheet.ScoredSheet scored = scoreUploadedSheet.execute(new ScoreUploadedSheet.Command(
-                Authentication.actor(ctx).username(), model, content, name, missing));
+                Authentication.actor(ctx).username(), model, content, name, missing, explain));
         List<StudentBody> students = new ArrayList<>();
         List<RejectedBody> rejected = new ArrayList<>();
         for (ScoreUploadedSheet.Row row : scored.rows()) {
@@ -190,6 +222,46 @@ final class SheetRoutes {
         ScoreSheet.SheetScore score = scored.score();
         ctx.json(new SheetScoreResponse(name, score.summary().layout(), scored.model(), score.model().version(),
                 score.threshold().value(), scored.batchId(), SummaryBody.of(score), students, rejected));
+    }
+
+    @OpenApi(path = DRIFT_PATH, methods = HttpMethod.POST, tags = "monitoring", operationId = "sheetDrift",
+            summary = "Drift of a PEDE sheet (XLSX or CSV) from the model's training data",
+            description = "The body is the file itself, as for `POST /sheets/score` (same formats and MAX_SHEET_BYTES). "
+                    + "Per feature, as `GET /monitor/drift` answers over the log and `magic-steps drift --data` on the "
+                    + "command line: the population stability index against the training histogram the model carries "
+                    + "(below 0.1 stable, 0.1–0.25 moderate, above 0.25 major), the share of values outside the "
+                    + "training range, the share missing, and whether the model reads the feature; against the "
+                    + "default model or the one `?model=` names. Nothing is scored or logged. Admins only.",
+            security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
+            queryParams = @OpenApiParam(name = "file", description = "The file's name, for messages and the answer",
+                    example = "pede2024.xlsx"),
+            requestBody = @OpenApiRequestBody(required = true, content = {
+                @OpenApiContent(mimeType = XLSX, type = "string", format = "binary"),
+                @OpenApiContent(mimeType = "text/csv", type = "string", format = "binary")}),
+            responses = {
+                @OpenApiResponse(status = "200", description = "OK (`from` and `to` are null: a file has no window)",
+                        content = @OpenApiContent(from = DriftBody.class)),
+                @OpenApiResponse(status = "401", description = "No valid token", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "403", description = "Not an admin", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "404", description = "No such model is served", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "413", description = "The sheet is larger than MAX_SHEET_BYTES",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "422", description = "Not a sheet that can be read, or none of its rows holds "
+                        + "a feature of the model", content = @OpenApiContent(from = ValidationErrorBody.class))})
+    void drift(Context ctx) {
+        String model = ModelQuery.of(ctx);
+        // Before the upload is read, as for the score: an unknown model is a 404 at once.
+        servedModels.info(model);
+        String name = fileName(ctx);
+        byte[] content = body(ctx);
+        DriftReport report = measureUploadedDrift.execute(Authentication.actor(ctx),
+                new MeasureUploadedDrift.Command(content, name, model));
+        ctx.json(DriftBody.of(report));
+    }
+
+    private static String fileName(Context ctx) {
+        String file = ctx.queryParam("file");
+        return file == null || file.isBlank() ? "planilha" : file.strip();
     }
 
     private static MissingValues impute(Context ctx) {

@@ -1,6 +1,7 @@
 package org.magicsteps.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /sheets/score} over a real socket: the file as the body, every student and refused
- * row answered, the scored ones logged as one batch under the caller; what cannot be scored is a
- * 4xx saying why. (The PEDE layouts themselves are model-runtime's; here a plain CSV stands in.)
+ * row answered (explained on request), the scored ones logged as one batch under the caller; what
+ * cannot be scored is a 4xx saying why. {@code POST /sheets/drift}: the same file against the
+ * model's training data, for admins. (The PEDE layouts themselves are model-runtime's; here a
+ * plain CSV stands in.)
  */
 class SheetRoutesTest {
 
@@ -44,8 +47,82 @@ class SheetRoutesTest {
     }
 
     private static TestServer.Response upload(String query, String csv, String token) {
-        return server.send(server.request("/sheets/score" + query, token).header("Content-Type", "text/csv")
+        return upload(server, "/sheets/score" + query, csv, token);
+    }
+
+    private static TestServer.Response upload(TestServer to, String pathAndQuery, String csv, String token) {
+        return to.send(to.request(pathAndQuery, token).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void explainTrueAnswersEachStudentsExplanationAsPredictDoesAndWithoutItThereIsNone() {
+        String csv = String.join("\n", HEADER, row("RA-1", 3, "8.5"), row("RA-2", 9, "5"), row("RA-3", 0, "2"));
+        String student = "{\"student_id\": \"RA-1\", \"features\": " + TestModel.studentJson(8.5) + "}";
+        JsonNode predicted = server.postJson("/predict?explain=true", student, bia).json().get("explanation");
+
+        TestServer.Response r = upload("?explain=true", csv, bia);
+
+        assertEquals(200, r.status(), r.body());
+        JsonNode first = r.json().get("students").get(0);
+        assertEquals(predicted, first.get("explanation"), "the same explanation, in the same shape, as /predict's");
+        assertEquals("score_inde", first.get("explanation").get("contributions").get(0).get("feature").asText());
+        assertEquals(Math.log(0.85 / 0.15), first.get("explanation").get("contributions").get(0).get("contribution")
+                .asDouble(), 1e-12);
+        assertEquals(2, r.json().get("students").size());
+        assertTrue(r.json().get("students").get(1).has("explanation"));
+        assertFalse(upload("", csv, bia).json().get("students").get(0).has("explanation"), "not asked, not there");
+
+        TestServer.Response bad = upload("?explain=yes", csv, bia);
+        assertEquals(422, bad.status());
+        assertEquals("[\"query\",\"explain\"]", bad.json().get("detail").get(0).get("loc").toString());
+        try (TestServer unexplained = TestServer.withoutExplanations()) {
+            String token = unexplained.userToken("bia");
+            TestServer.Response refused = upload(unexplained, "/sheets/score?explain=true", csv, token);
+            assertEquals(422, refused.status(), refused.body());
+            assertTrue(refused.body().contains("cannot explain its predictions"), refused.body());
+            assertEquals(0, unexplained.log.query(org.magicsteps.core.domain.LogQuery.all()).records().size(),
+                    "nothing scored nor logged");
+        }
+    }
+
+    @Test
+    void anAdminGetsTheSheetsDriftFromTheTrainingDataAndAnyoneElseA403() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 10; i++) {
+            csv.append('\n').append(row("RA-" + i, 3, i < 8 ? "9.5" : "1"));
+        }
+        long logged = server.log.query(org.magicsteps.core.domain.LogQuery.all()).records().size();
+        String ana = server.adminToken("ana");
+
+        TestServer.Response r = upload(server, "/sheets/drift?file=turma-b.csv", csv.toString(), ana);
+
+        assertEquals(200, r.status(), r.body());
+        JsonNode drift = r.json();
+        assertEquals(10, drift.get("rows").asInt());
+        assertEquals(TestModel.VERSION, drift.get("model_version").asText());
+        assertTrue(drift.get("major").asBoolean(), drift.toString());
+        JsonNode inde = null;
+        for (JsonNode feature : drift.get("features")) {
+            if (feature.get("feature").asText().equals("score_inde")) {
+                inde = feature;
+            }
+        }
+        assertEquals("major", inde.get("level").asText(), "80 % in the top bin, where training had 10 %");
+        assertTrue(inde.get("read_by_model").asBoolean());
+        assertEquals("score_inde", drift.get("features").get(0).get("feature").asText(), "most drifted first");
+        assertEquals(logged, server.log.query(org.magicsteps.core.domain.LogQuery.all()).records().size(),
+                "nothing scored nor logged");
+
+        TestServer.Response refused = upload(server, "/sheets/drift", csv.toString(), bia);
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals(401, upload(server, "/sheets/drift", csv.toString(), null).status());
+        TestServer.Response notASheet = upload(server, "/sheets/drift?file=notas.txt", "hello", ana);
+        assertEquals(422, notASheet.status());
+        assertEquals("notas.txt: is not a CSV with a student_id column", notASheet.json().get("detail").get(0)
+                .get("msg").asText());
+        TestServer.Response tooLarge = upload(server, "/sheets/drift", HEADER + "\n" + "x".repeat(5000), ana);
+        assertEquals(413, tooLarge.status(), "the sheet's own limit");
     }
 
     @Test

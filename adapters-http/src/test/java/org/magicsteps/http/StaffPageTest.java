@@ -78,7 +78,8 @@ class StaffPageTest {
             modules = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".js"))
                     .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
         }
-        assertTrue(modules.containsAll(List.of("app", "api", "dom", "sheet", "student", "charts", "csv")), modules.toString());
+        assertTrue(modules.containsAll(List.of("app", "api", "dom", "sheet", "student", "charts", "csv", "reasons", "drift")),
+                modules.toString());
         for (String module : modules) {
             TestServer.Response script = server.get("/assets/" + module + ".js", null);
             assertEquals(200, script.status(), module);
@@ -87,6 +88,18 @@ class StaffPageTest {
             assertFalse(Pattern.compile("localStorage\\s*[.\\[]").matcher(script.body()).find(),
                     module + " never keeps the token in localStorage");
         }
+    }
+
+    /** The page leaves out the reasons score --explain leaves out: the same threshold, and the same count. */
+    @Test
+    void theReasonsModuleChoosesReasonsAsTheDomainDoes() {
+        String reasons = server.get("/assets/reasons.js", null).body();
+        var negligible = Pattern.compile("export const NEGLIGIBLE = ([0-9.]+);").matcher(reasons);
+        assertTrue(negligible.find(), reasons);
+        assertEquals(org.magicsteps.core.domain.Contribution.NEGLIGIBLE, Double.parseDouble(negligible.group(1)));
+        var top = Pattern.compile("export const TOP_REASONS = ([0-9]+);").matcher(reasons);
+        assertTrue(top.find(), reasons);
+        assertEquals(3, Integer.parseInt(top.group(1)), "score --explain's reason_1..3");
     }
 
     @Test

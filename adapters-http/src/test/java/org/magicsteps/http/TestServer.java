@@ -42,6 +42,7 @@ import org.magicsteps.core.usecase.IndexModels;
 import org.magicsteps.core.usecase.ListModels;
 import org.magicsteps.core.usecase.ListStoredStudents;
 import org.magicsteps.core.usecase.LoadModel;
+import org.magicsteps.core.usecase.MeasureUploadedDrift;
 import org.magicsteps.core.usecase.MonitorDrift;
 import org.magicsteps.core.usecase.PredictBatch;
 import org.magicsteps.core.usecase.PredictEncodedBatch;
@@ -164,7 +165,8 @@ final class TestServer implements AutoCloseable {
                 new UnloadModel(models),
                 new MonitorDrift(countedLog, models, Clock.systemUTC()),
                 new ScoreUploadedSheet(models, new CsvSheetUploads(), countedLog, readThreshold, Clock.systemUTC(),
-                        MAX_SHEET_ROWS));
+                        MAX_SHEET_ROWS),
+                new MeasureUploadedDrift(models, new CsvSheetUploads()));
         this.httpSettings = settingsChange.apply(HttpSettings.defaults(TokenSecret.ofText(SECRET))
                 .withAddress("127.0.0.1", 0)
                 .withLoginLimits(1_000, 1_000, Duration.ofMinutes(1))

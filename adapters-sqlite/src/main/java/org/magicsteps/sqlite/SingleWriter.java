@@ -66,9 +66,9 @@ final class SingleWriter implements AutoCloseable {
     private final StudentChains chains = new StudentChains();
     private final Statement control;
     /** BEGIN and COMMIT prepared once: each execute would otherwise prepare and finalize them again. */
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement insert;
+    private PreparedStatement begin;
+    private PreparedStatement commit;
+    private PreparedStatement insert;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Object enqueueing = new Object();
     private boolean closed;
@@ -220,6 +220,7 @@ final class SingleWriter implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             rollback(e);
+            prepareAgain(e);
             if (group.size() > 1 && concernsOneRecord(e)) {
                 // One append that cannot be written must not fail the others that shared its transaction.
                 for (Append append : group) {
@@ -233,6 +234,31 @@ final class SingleWriter implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A failed transaction may leave sqlite-jdbc's prepared statements unusable (a COMMIT that the
+     * disk refused answers "statement is not executing" to every later execute, while isClosed()
+     * still says false): after a failure they are prepared again, so that appends succeed once the
+     * space is back. It costs a prepare only when something failed.
+     */
+    private void prepareAgain(Exception cause) {
+        try {
+            begin.close();
+            commit.close();
+            insert.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            begin = connection.prepareStatement("BEGIN IMMEDIATE");
+            commit = connection.prepareStatement("COMMIT");
+            insert = connection.prepareStatement(PredictionRows.INSERT);
+        } catch (SQLException e) {
+            // The file is unusable for now; the next group tries again.
+            cause.addSuppressed(e);
+        }
+        chains.forgetStatements();
     }
 
     /** Whether {@code e} comes from a record's values (a broken rule) rather than from the file or the disk. */

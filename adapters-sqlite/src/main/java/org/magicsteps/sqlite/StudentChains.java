@@ -174,6 +174,18 @@ final class StudentChains {
         newHeads.clear();
     }
 
+    /** Closes the statements prepared so far; the next transaction prepares them again (after a failure). */
+    void forgetStatements() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // Already unusable: it is dropped all the same.
+            }
+        }
+        statements.clear();
+    }
+
     /** The transaction rolled back: none of its links happened, none of its row keys were used. */
     void rolledBack() {
         newHeads.clear();

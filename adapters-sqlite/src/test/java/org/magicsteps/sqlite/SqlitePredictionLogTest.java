@@ -120,6 +120,52 @@ class SqlitePredictionLogTest extends PredictionLogContract<SqlitePredictionLog>
         assertEquals(jobs, store.writer().pending());
     }
 
+    /**
+     * A full disk (here the file's page limit, which SQLite reports as SQLITE_FULL just as a full
+     * disk) fails appends with 503-worthy errors, and once there is room again appends succeed on
+     * the same store, without a restart: the writer's statements survive the failed transactions.
+     */
+    @Test
+    void appendsSucceedAgainOnceAFullDiskHasRoom() throws Exception {
+        SqliteStores store = stores.open(file());
+        SqlitePredictionLog log = store.predictionLog();
+        log.append(record("p-first"));
+        long pages = store.writer().write("reading the page count", connection -> {
+            try (Statement statement = connection.createStatement();
+                    var result = statement.executeQuery("PRAGMA page_count")) {
+                result.next();
+                return result.getLong(1);
+            }
+        });
+        setMaxPageCount(store, pages + 2);
+        List<String> appended = new ArrayList<>(List.of("p-first"));
+        PortException full = null;
+        for (int i = 0; i < 10_000 && full == null; i++) {
+            try {
+                log.append(record("p-" + i));
+                appended.add("p-" + i);
+            } catch (PortException e) {
+                full = e;
+            }
+        }
+        assertTrue(full != null && full.getMessage().contains("full"), String.valueOf(full));
+        // Refused again while full, then room comes back.
+        assertThrows(PortException.class, () -> log.append(record("p-still-full")));
+        setMaxPageCount(store, 1_000_000);
+        log.append(record("p-again"));
+        appended.add("p-again");
+        assertEquals(appended.stream().sorted().toList(), ids(log));
+    }
+
+    private static void setMaxPageCount(SqliteStores store, long pages) {
+        store.writer().write("limiting the file", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA max_page_count = " + pages);
+            }
+            return null;
+        });
+    }
+
     @Test
     void featuresKeepTheirTypes() {
         Map<String, Object> values = new LinkedHashMap<>();

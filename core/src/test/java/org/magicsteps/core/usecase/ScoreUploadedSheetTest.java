@@ -87,6 +87,28 @@ class ScoreUploadedSheetTest {
     }
 
     @Test
+    void explainedOnRequestEachScoredRowCarriesItsExplanationAndAModelThatCannotExplainScoresNothing() {
+        ExplainStudentsTest.ExplainedPredictor explained = new ExplainStudentsTest.ExplainedPredictor();
+        ScoreUploadedSheet useCase = new ScoreUploadedSheet(ServedModels.of(explained), uploads, fx.log,
+                new ReadThreshold(fx.settings, explained, fx.clock, java.time.Duration.ZERO), fx.clock, 100);
+
+        ScoreUploadedSheet.ScoredSheet sheet = useCase.execute(new ScoreUploadedSheet.Command("bia", null,
+                "9,x,3".getBytes(StandardCharsets.UTF_8), "pede.xlsx", MissingValues.REFUSE, true));
+
+        assertEquals(1, explained.explained.size(), "one explainer call for the chunk");
+        assertEquals(2, explained.explained.get(0).size(), "the two scored rows, not the refused one");
+        ScoreUploadedSheet.Row first = sheet.rows().get(0);
+        assertEquals(Math.log(0.9 / 0.1), first.result().explanation().logOdds(), 1e-12);
+        assertNull(sheet.rows().get(1).result().explanation());
+        assertNull(useCase.execute(upload("9")).rows().get(0).result().explanation(), "not asked: not explained");
+
+        int appends = fx.log.appendSizes.size();
+        assertThrows(CannotExplainException.class, () -> useCase(100).execute(new ScoreUploadedSheet.Command("bia",
+                null, "9".getBytes(StandardCharsets.UTF_8), "pede.xlsx", MissingValues.REFUSE, true)));
+        assertEquals(appends, fx.log.appendSizes.size(), "nothing logged");
+    }
+
+    @Test
     void theThresholdInForceDecidesNotTheModelsOwn() {
         fx.changeThreshold.execute(new Actor("ana", Role.ADMIN), 0.95);
 

@@ -3,7 +3,8 @@
 // table of the same numbers for whoever cannot see the picture.
 
 import { el, fill } from './dom.js';
-import { count, probability } from './format.js';
+import { count, probability, value } from './format.js';
+import { effect, logOdds, negligible } from './reasons.js';
 
 const GREEN = '#1d5e20';
 const ORANGE = '#9a4a00';
@@ -138,31 +139,41 @@ export function perPhase(container, students, phaseName) {
 }
 
 /**
- * One student's contributions, strongest first, as horizontal bars in log-odds: to the right
- * raises the chance of reaching the PV, to the left lowers it.
+ * One student's contributions, strongest first, as horizontal bars in log-odds: to the right (green)
+ * raises the chance of reaching the PV, to the left (orange) lowers it. Two datasets, stacked, so
+ * that the legend names both colours; each bar is in one of them.
  */
 export function contributions(container, explanation, label) {
   const shown = explanation.contributions;
-  const { node, canvas } = figure('grafico-contribuicoes', 'Quanto cada atributo pesou (log-odds)',
-    shown.slice(0, 5).map((c) => c.reason).join('; '),
-    ['Atributo', 'Valor', 'Contribuição', 'Razão'],
-    shown.map((c) => [label(c.feature), c.value ?? '—', c.contribution.toFixed(3).replace('.', ','), c.reason]),
-    { tall: true });
+  const { node, canvas } = figure('grafico-contribuicoes', 'Quanto cada atributo pesou na chance de atingir o PV',
+    `${shown.length} atributos, do que mais pesou ao que menos pesou: `
+      + shown.filter((c) => !negligible(c)).slice(0, 5).map((c) => c.reason).join('; '),
+    ['Atributo', 'Valor', 'Contribuição (log-odds)', 'Efeito', 'Razão'],
+    shown.map((c) => [label(c.feature), value(c.value), logOdds(c.contribution), effect(c), c.reason]),
+    { tall: shown.length > 8 });
   fill(container, node);
+  const raises = (c) => (c.contribution > 0 ? c.contribution : null);
+  const lowers = (c) => (c.contribution < 0 ? c.contribution : null);
   draw(canvas, {
     type: 'bar',
     data: {
       labels: shown.map((c) => label(c.feature)),
-      datasets: [{
-        label: 'Contribuição',
-        data: shown.map((c) => c.contribution),
-        backgroundColor: shown.map((c) => (c.contribution >= 0 ? GREEN : ORANGE)),
-      }],
+      datasets: [
+        { label: 'Aumenta a chance', data: shown.map(raises), backgroundColor: GREEN },
+        { label: 'Reduz a chance', data: shown.map(lowers), backgroundColor: ORANGE },
+      ],
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { title: { display: true, text: '← reduz a chance · aumenta a chance →' } } },
-      plugins: { legend: { display: false }, marker: { value: 0, label: '' } },
+      scales: {
+        x: { stacked: true, title: { display: true, text: 'Contribuição (log-odds): ← reduz a chance · aumenta a chance →' },
+          ticks: { callback: (tick) => logOdds(tick) } },
+        y: { stacked: true, ticks: { autoSkip: false } },
+      },
+      plugins: {
+        marker: { value: 0, label: '' },
+        tooltip: { callbacks: { label: (item) => `${shown[item.dataIndex].reason} (${logOdds(item.raw)})` } },
+      },
     },
   });
 }

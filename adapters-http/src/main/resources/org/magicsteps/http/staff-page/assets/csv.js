@@ -1,7 +1,11 @@
-// The table as a CSV file, in the columns of `magic-steps score` first (so one script reads both),
-// then the phase, the class and the top reasons. Cells are quoted as RFC 4180 says.
+// The table as a CSV file, in the columns of `magic-steps score --explain` first (so one script
+// reads both: reason_1..3 as it writes them), then the phase and the class. Cells are quoted as
+// RFC 4180 says.
 
-const SCORE_COLUMNS = ['student_id', 'probability', 'prediction', 'confidence', 'threshold', 'model_version', 'warnings'];
+import { TOP_REASONS, reasonColumns } from './reasons.js';
+
+const SCORE_COLUMNS = ['student_id', 'probability', 'prediction', 'confidence', 'threshold', 'model_version', 'warnings',
+  ...Array.from({ length: TOP_REASONS }, (_, i) => `reason_${i + 1}`)];
 
 /**
  * A probability as `magic-steps score` writes it: rounded to 8 significant digits, in plain
@@ -28,13 +32,13 @@ function cell(value) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The CSV of `students` (in the given order) scored with `threshold` by `modelVersion`. */
-export function tableCsv(students, reasons) {
-  const lines = [[...SCORE_COLUMNS, 'phase', 'class', 'reasons'].join(',')];
+/** The CSV of `students`, in the given order. */
+export function tableCsv(students) {
+  const lines = [[...SCORE_COLUMNS, 'phase', 'class'].join(',')];
   for (const s of students) {
     lines.push([
       s.student_id ?? '', probabilityText(s.probability), s.prediction, s.confidence, s.threshold, s.model_version,
-      s.warnings_text, s.phase ?? '', s.class_name ?? '', reasons(s).join('; '),
+      s.warnings_text, ...reasonColumns(s), s.phase ?? '', s.class_name ?? '',
     ].map(cell).join(','));
   }
   return `${lines.join('\n')}\n`;

@@ -10,6 +10,11 @@ export function probability(value) {
   return value === null || value === undefined ? '—' : decimal.format(value);
 }
 
+/** A population stability index as the command line prints it: three decimals (0,031). */
+export function psi(value) {
+  return value === null || value === undefined ? '—' : decimal.format(value);
+}
+
 export function share(value) {
   return value === null || value === undefined || Number.isNaN(value) ? '—' : percent.format(value);
 }
