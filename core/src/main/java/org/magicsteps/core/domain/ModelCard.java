@@ -1,6 +1,8 @@
 package org.magicsteps.core.domain;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -175,7 +177,7 @@ public record ModelCard(
          */
         public static SheetDrift of(DriftReport report, String file, Integer year, String fingerprint) {
             int[] counts = new int[DriftLevel.values().length];
-            List<FeatureShift> shifted = new java.util.ArrayList<>();
+            List<FeatureShift> shifted = new ArrayList<>();
             for (FeatureDrift f : report.mostDriftedFirst()) {
                 if (!f.readByModel() || f.level() == null) {
                     continue;
@@ -200,7 +202,7 @@ public record ModelCard(
             StringBuilder text = new StringBuilder(file).append(" (")
                     .append(year == null ? "" : "PEDE " + year + ", ").append(rows).append(" students): ");
             int read = stable + moderate + major;
-            text.append(String.format(java.util.Locale.ROOT, "of the %d features the model reads, %d drifted majorly, "
+            text.append(String.format(Locale.ROOT, "of the %d features the model reads, %d drifted majorly, "
                     + "%d moderately, %d are stable", read, major, moderate, stable));
             if (!mostDrifted.isEmpty()) {
                 text.append("; most: ").append(String.join(", ", mostDrifted.stream().map(FeatureShift::text).toList()));
@@ -227,14 +229,14 @@ public record ModelCard(
         /** {@code score_ips PSI 6.50 (major, 40.3 % outside the training range, 6.8 % missing)}. */
         public String text() {
             StringBuilder text = new StringBuilder(feature).append(' ');
-            text.append(psi == null ? "without any value" : String.format(java.util.Locale.ROOT, "PSI %.2f", psi));
+            text.append(psi == null ? "without any value" : String.format(Locale.ROOT, "PSI %.2f", psi));
             text.append(" (").append(level);
             if (outsideShare != null && outsideShare > 0) {
-                text.append(String.format(java.util.Locale.ROOT, ", %.1f %% outside the training range",
+                text.append(String.format(Locale.ROOT, ", %.1f %% outside the training range",
                         100 * outsideShare));
             }
             if (missingShare != null && missingShare > 0) {
-                text.append(String.format(java.util.Locale.ROOT, ", %.1f %% missing", 100 * missingShare));
+                text.append(String.format(Locale.ROOT, ", %.1f %% missing", 100 * missingShare));
             }
             return text.append(')').toString();
         }

@@ -2,7 +2,9 @@ package org.magicsteps.model.training;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.magicsteps.model.evaluation.BinaryMetrics;
@@ -138,7 +140,7 @@ final class ModelSelection {
             spec.sizes().forEach(size -> bySize.add(new ArrayList<>()));
             foldAucs.add(bySize);
         }
-        java.util.Map<Integer, Integer> position = new java.util.HashMap<>();
+        Map<Integer, Integer> position = new HashMap<>();
         for (int i = 0; i < trainRows.size(); i++) {
             position.put(trainRows.get(i), i);
         }
