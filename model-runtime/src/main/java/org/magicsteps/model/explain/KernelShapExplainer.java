@@ -165,7 +165,7 @@ public final class KernelShapExplainer implements Explainer {
             Object value = student.values().get(p.name());
             Double t = p.feature().type().isNumeric() ? typical[p.index()] : null;
             contributions.add(new Contribution(p.name(), value, phi[p.index()],
-                    Reasons.of(p.feature(), value, t, phi[p.index()])));
+                    Reasons.besideTypical(p.feature(), value, t, phi[p.index()])));
         }
         return new Explanation(Explanation.KERNEL_SHAP, baseValue, contributions);
     }

@@ -38,10 +38,29 @@ final class Reasons {
     }
 
     /**
+     * The sentence for a model linear in log-odds, where a value above the typical one moves the
+     * chance one way and a value below it the other: {@code "IPV 7,3 abaixo do típico (7,8): reduz a chance"}.
+     *
      * @param value the student's value ({@link Double} or word), or {@code null} when absent
      * @param typical the typical value of a numeric feature (its training mean), or {@code null}
      */
     static String of(FeatureDefinition feature, Object value, Double typical, double contribution) {
+        return sentence(feature, value, typical, contribution, true);
+    }
+
+    /**
+     * The sentence for any other model (explained by Kernel SHAP): the typical value stands beside the
+     * student's, without "acima" or "abaixo", because there the side of the mean is not what moves the
+     * chance (the default trees split IPV near 8.35, so an IPV of 7,6, above the mean of 7,27, still
+     * lowers it, and "acima do típico: reduz a chance" would read as a contradiction):
+     * {@code "IPV 7,55 (típico 7,27): reduz a chance"}.
+     */
+    static String besideTypical(FeatureDefinition feature, Object value, Double typical, double contribution) {
+        return sentence(feature, value, typical, contribution, false);
+    }
+
+    private static String sentence(FeatureDefinition feature, Object value, Double typical, double contribution,
+            boolean sideOfTypical) {
         String label = LABELS.getOrDefault(feature.name(), feature.name());
         StringBuilder text = new StringBuilder(64).append(label).append(' ');
         if (value == null) {
@@ -54,7 +73,9 @@ final class Reasons {
         } else if (value instanceof Double number) {
             String valueText = decimal(number);
             text.append(valueText);
-            if (typical != null) {
+            if (typical != null && !sideOfTypical) {
+                text.append(" (típico ").append(decimal(typical)).append(')');
+            } else if (typical != null) {
                 String typicalText = decimal(typical);
                 String relation = number.doubleValue() == typical ? "igual ao típico"
                         : valueText.equals(typicalText) ? "perto do típico"

@@ -39,6 +39,14 @@ class ReasonsTest {
     }
 
     @Test
+    void withoutALinearModelTheTypicalValueStandsBesideWithoutASide() {
+        assertEquals("IPV 7,55 (típico 7,8): reduz a chance", Reasons.besideTypical(IPV, 7.55, 7.8, -2.1));
+        assertEquals("IPV 8,6 (típico 7,8): aumenta a chance", Reasons.besideTypical(IPV, 8.6, 7.8, 3.0));
+        assertEquals("IPV sem valor (o modelo usa 7,4): reduz a chance", Reasons.besideTypical(IPV, null, 7.8, -0.3));
+        assertEquals("Pedra Ametista: aumenta a chance", Reasons.besideTypical(STONE, "ametista", null, 0.5));
+    }
+
+    @Test
     void wordsAreWrittenAsPeopleWriteThem() {
         assertEquals("Pedra Ametista: aumenta a chance", Reasons.of(STONE, "ametista", null, 0.5));
         assertEquals("Pedra Ágata (desconhecida no treino): reduz a chance", Reasons.of(STONE, "ágata", null, -0.2));
