@@ -251,8 +251,8 @@ class StaffPageIT {
         browser.screenshotOf(browser.find("#desvio"), "12-desvio");
         assertEveryControlHasAName("body", "the scored sheet with its drift");
 
-        // Another model explains differently (a linear one, three reasons each, reading the class too): the same
-        // comparison with score's, and the class's markup in a reason shown as its characters.
+        // Another model explains differently (the strict early warning, three reasons each, reading the class
+        // too): the same comparison with score's, and the class's markup in a reason shown as its characters.
         String strict = "early-warning-strict";
         double earlyThreshold = api("GET", "/thresholds?model=" + strict, null, ana).get("threshold").asDouble();
         Map<String, Map<String, String>> early = scoreCsv(sheet, strict, earlyThreshold);
