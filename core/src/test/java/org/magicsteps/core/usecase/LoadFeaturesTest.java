@@ -100,7 +100,8 @@ class LoadFeaturesTest {
             }
         };
         List<StudentRow> rows = new ArrayList<>();
-        for (int i = 0; i < 2500; i++) {
+        int students = 2 * LoadFeatures.BATCH + LoadFeatures.BATCH / 2;
+        for (int i = 0; i < students; i++) {
             rows.add(row(i + 2, "RA-" + i));
         }
 
@@ -108,8 +109,8 @@ class LoadFeaturesTest {
                 new LoadFeatures.Command(new InMemoryRowSource("big.csv", "canonical names", rows), OnError.FAIL),
                 r -> { });
 
-        assertEquals(2500, load.stored());
-        assertEquals(List.of(1000, 1000, 500), batches);
-        assertEquals(2500, counting.studentIds().size());
+        assertEquals(students, load.stored());
+        assertEquals(List.of(LoadFeatures.BATCH, LoadFeatures.BATCH, LoadFeatures.BATCH / 2), batches);
+        assertEquals(students, counting.studentIds().size());
     }
 }
