@@ -71,7 +71,7 @@ final class FeaturesCommand {
                         + "command ends. Set REDIS_HOST (and REDIS_PORT), or REDIS_URL, to the Redis the server uses.");
             }
             long start = System.nanoTime();
-            try (Wiring wiring = prepared(features.root.wiring(config));
+            try (Wiring wiring = features.root.wiring(config);
                     RowSource rows = wiring.openSheet(data, sheet)) {
                 LoadFeatures.FeatureLoad load = wiring.loadFeatures().execute(new LoadFeatures.Command(rows, onError),
                         row -> row.reasons().forEach(v -> err.println(data + ": line " + row.line() + ": "
@@ -90,17 +90,6 @@ final class FeaturesCommand {
                 ScoreCommand.details(out, summary);
                 return ExitCode.OK;
             }
-        }
-    }
-
-    /** {@code wiring}, loading the model and connecting to the store while the sheet is read. */
-    private static Wiring prepared(Wiring wiring) {
-        try {
-            wiring.prepareFeatureLoad();
-            return wiring;
-        } catch (RuntimeException e) {
-            wiring.close();
-            throw e;
         }
     }
 

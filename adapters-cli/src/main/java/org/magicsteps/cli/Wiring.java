@@ -501,19 +501,6 @@ public final class Wiring implements AutoCloseable {
         return health.get(USERS);
     }
 
-    /**
-     * Before {@code features load} reads its sheet: the model loads, the Redis client starts and
-     * connects, all in the background while the main thread opens and reads the sheet. Each takes a
-     * few hundred milliseconds (loading classes, native libraries, the TCP handshake) that the
-     * command otherwise spent one after the other, the connection only after the whole sheet was read.
-     * A Redis that is down is found out as before, by the first write.
-     */
-    void prepareFeatureLoad() {
-        loadModelInBackground();
-        HealthReporting store = featureStoreHealth();
-        CompletableFuture.runAsync(store::health);
-    }
-
     /** How the feature store is doing (opens it, but not the others). */
     synchronized HealthReporting featureStoreHealth() {
         featureStore();

@@ -2,10 +2,8 @@ package org.magicsteps.redis;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.concurrent.CompletableFuture;
@@ -40,23 +38,14 @@ import org.magicsteps.core.port.PortException;
  * laid out as {@link FeatureHash} describes. Safe for concurrent use; {@link #close()} it when done.
  *
  * <p>Every write replaces whole hashes inside one Lua script, so a reader sees a student's old
- * features or new ones, never a mix; {@link #putAll} sends one script per
- * {@value #STUDENTS_PER_SCRIPT} students, up to {@value #SCRIPTS_IN_FLIGHT} of them pipelined.
- * (MULTI/EXEC would need a connection of its own, as a transaction is the state of a connection
- * and this one is shared.)
+ * features or new ones, never a mix, and {@link #putAll} costs one round trip per
+ * {@value #STUDENTS_PER_SCRIPT} students. (MULTI/EXEC would need a connection of its own, as a
+ * transaction is the state of a connection and this one is shared.)
  */
 public final class RedisFeatureStore implements FeatureStore, HealthReporting, AutoCloseable {
 
     /** Keeps each script short, as Redis serves nothing else while one runs. */
     static final int STUDENTS_PER_SCRIPT = 1000;
-    /**
-     * Scripts of one {@link #putAll} sent before the first is answered: Redis runs one while this
-     * process encodes and sends the next, instead of each waiting for the other. Two, not more: a
-     * script of 1000 students takes Redis 14 ms on a quiet machine and 100 ms on a loaded one, and
-     * each script waits behind those ahead of it within the same command timeout (1 s by default);
-     * with four in flight a loaded machine made it time out.
-     */
-    static final int SCRIPTS_IN_FLIGHT = 2;
     private static final long KEYS_PER_SCAN = 1000;
 
     /**
@@ -197,57 +186,20 @@ public final class RedisFeatureStore implements FeatureStore, HealthReporting, A
     @Override
     public void putAll(Map<String, StudentFeatures> byStudentId) {
         Instant writtenAt = clock.instant();
+        List<String> keys = new ArrayList<>(byStudentId.size());
+        List<Map<String, String>> hashes = new ArrayList<>(byStudentId.size());
         byStudentId.forEach((studentId, features) -> {
-            requireId(studentId);
-            Objects.requireNonNull(features, "features of " + studentId);
+            keys.add(settings.keyPrefix() + requireId(studentId));
+            hashes.add(FeatureHash.encode(Objects.requireNonNull(features, "features of " + studentId), writtenAt));
         });
         if (redis.cluster()) {
-            List<String> keys = new ArrayList<>(byStudentId.size());
-            List<Map<String, String>> hashes = new ArrayList<>(byStudentId.size());
-            byStudentId.forEach((studentId, features) -> {
-                keys.add(settings.keyPrefix() + studentId);
-                hashes.add(FeatureHash.encode(features, writtenAt));
-            });
             replaceBySlot(keys, hashes);
             return;
         }
-        if (byStudentId.size() == 1) {
-            Map.Entry<String, StudentFeatures> only = byStudentId.entrySet().iterator().next();
-            replaceHashes(List.of(settings.keyPrefix() + only.getKey()),
-                    List.of(FeatureHash.encode(only.getValue(), writtenAt)));
-            return;
+        for (int from = 0; from < keys.size(); from += STUDENTS_PER_SCRIPT) {
+            int to = Math.min(from + STUDENTS_PER_SCRIPT, keys.size());
+            replaceHashes(keys.subList(from, to), hashes.subList(from, to));
         }
-        replacePipelined(byStudentId, writtenAt);
-    }
-
-    /**
-     * One script per {@value #STUDENTS_PER_SCRIPT} students, each encoded just before it is sent,
-     * with at most {@value #SCRIPTS_IN_FLIGHT} unanswered; returns once every one is answered.
-     */
-    private void replacePipelined(Map<String, StudentFeatures> byStudentId, Instant writtenAt) {
-        String what = "write " + byStudentId.size() + " students";
-        call(what, ignored -> {
-            RedisClusterAsyncCommands<String, String> async = redis.async();
-            ArrayDeque<RedisFuture<Long>> inFlight = new ArrayDeque<>(SCRIPTS_IN_FLIGHT);
-            List<String> keys = new ArrayList<>(STUDENTS_PER_SCRIPT);
-            List<Map<String, String>> hashes = new ArrayList<>(STUDENTS_PER_SCRIPT);
-            Iterator<Map.Entry<String, StudentFeatures>> students = byStudentId.entrySet().iterator();
-            while (students.hasNext()) {
-                Map.Entry<String, StudentFeatures> student = students.next();
-                keys.add(settings.keyPrefix() + student.getKey());
-                hashes.add(FeatureHash.encode(student.getValue(), writtenAt));
-                if (keys.size() == STUDENTS_PER_SCRIPT || !students.hasNext()) {
-                    if (inFlight.size() == SCRIPTS_IN_FLIGHT) {
-                        awaitAll(what, List.of(inFlight.removeFirst()));
-                    }
-                    inFlight.addLast(async.eval(REPLACE_HASHES, ScriptOutputType.INTEGER,
-                            keys.toArray(String[]::new), scriptArgs(hashes)));
-                    keys.clear();
-                    hashes.clear();
-                }
-            }
-            return awaitAll(what, new ArrayList<>(inFlight));
-        });
     }
 
     /**

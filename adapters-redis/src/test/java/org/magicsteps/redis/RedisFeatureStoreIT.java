@@ -202,21 +202,6 @@ class RedisFeatureStoreIT extends FeatureStoreContract<RedisFeatureStore> {
     }
 
     @Test
-    void putAllOfMoreScriptsThanArePipelinedAtOnceWritesEveryStudentOnce() {
-        FeatureStore store = newStore();
-        Map<String, StudentFeatures> many = new LinkedHashMap<>();
-        int students = (RedisFeatureStore.SCRIPTS_IN_FLIGHT + 2) * RedisFeatureStore.STUDENTS_PER_SCRIPT + 1;
-        for (int i = 0; i < students; i++) {
-            many.put(String.format("RA-%05d", i), StudentFeatures.builder().fase(i % 8).scoreInde(i / 7.0).build());
-        }
-
-        store.putAll(many);
-
-        assertEquals(List.copyOf(many.keySet()), store.studentIds());
-        assertEquals(many, store.findAll(many.keySet()));
-    }
-
-    @Test
     void listsOnlyItsOwnStudentsEvenWhenThePrefixAndIdsHoldGlobCharacters() {
         FeatureStore globby = open(RUN_PREFIX + "a[1]*?\\:", Clock.systemUTC());
         // Each of these keys matches the prefix read as a glob pattern, not as text.

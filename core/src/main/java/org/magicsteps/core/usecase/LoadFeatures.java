@@ -27,11 +27,8 @@ import org.magicsteps.core.port.RowSource;
  */
 public final class LoadFeatures {
 
-    /**
-     * How many students one write to the store carries: enough for the store to pipeline its own
-     * pieces of it (Redis sends it as ten scripts, a few at a time, rather than ten waits for one).
-     */
-    public static final int BATCH = 10_000;
+    /** How many students one write to the store carries. */
+    public static final int BATCH = 1000;
 
     /**
      * @param rows the sheet

@@ -100,8 +100,7 @@ class LoadFeaturesTest {
             }
         };
         List<StudentRow> rows = new ArrayList<>();
-        int students = 2 * LoadFeatures.BATCH + LoadFeatures.BATCH / 2;
-        for (int i = 0; i < students; i++) {
+        for (int i = 0; i < 2500; i++) {
             rows.add(row(i + 2, "RA-" + i));
         }
 
@@ -109,8 +108,8 @@ class LoadFeaturesTest {
                 new LoadFeatures.Command(new InMemoryRowSource("big.csv", "canonical names", rows), OnError.FAIL),
                 r -> { });
 
-        assertEquals(students, load.stored());
-        assertEquals(List.of(LoadFeatures.BATCH, LoadFeatures.BATCH, LoadFeatures.BATCH / 2), batches);
-        assertEquals(students, counting.studentIds().size());
+        assertEquals(2500, load.stored());
+        assertEquals(List.of(1000, 1000, 500), batches);
+        assertEquals(2500, counting.studentIds().size());
     }
 }
