@@ -128,7 +128,6 @@ public final class Wiring implements AutoCloseable {
     private ServiceMetrics metrics;
     private AttemptLimiter attemptLimiter;
     private CompletableFuture<Predictor> loadingModel;
-    private ModelsOpenedAhead modelsAhead;
     private BackgroundPruning retention;
 
     public Wiring(AppConfig config) {
@@ -370,23 +369,6 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /**
-     * Starts opening the models served besides the default, each on a thread of its own, so that
-     * they open while the stores do; {@link #servedModels} then probes and serves them as before.
-     * A configuration whose names clash opens nothing ahead: {@link #servedModels} says why.
-     */
-    synchronized void openServedModelsInBackground() {
-        if (served != null || modelsAhead != null) {
-            return;
-        }
-        try {
-            String defaultName = modelName(config.modelDir() == null ? null : config.modelDir().toString(), MODEL_DIR);
-            modelsAhead = closing(new ModelsOpenedAhead(new OnnxModelSource(), extraModels(defaultName).values()));
-        } catch (ConfigException e) {
-            modelsAhead = null;
-        }
-    }
-
     /** The loaded model, or the very exception loading it threw. */
     private static Predictor joined(CompletableFuture<Predictor> loading) {
         try {
@@ -411,7 +393,7 @@ public final class Wiring implements AutoCloseable {
      */
     synchronized ServedModels servedModels(ServiceMetrics metrics) {
         if (served == null) {
-            ModelSource onnx = modelsAhead != null ? modelsAhead : new OnnxModelSource();
+            ModelSource onnx = new OnnxModelSource();
             ModelSource timedSource = location -> metrics.timing(onnx.open(location));
             String defaultName = modelName(config.modelDir() == null ? null : config.modelDir().toString(), MODEL_DIR);
             ServedModels models = new ServedModels(defaultName,
@@ -638,7 +620,6 @@ public final class Wiring implements AutoCloseable {
      */
     MagicStepsServer startServer(TokenSecret secret) {
         loadModelInBackground();
-        openServedModelsInBackground();
         MagicStepsServer server = MagicStepsServer.start(apiServices(metrics()), httpSettings(secret), metrics());
         startRetention();
         return server;
