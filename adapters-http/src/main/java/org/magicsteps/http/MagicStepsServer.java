@@ -83,6 +83,7 @@ public final class MagicStepsServer implements AutoCloseable {
         ObjectMapper mapper = JsonBodies.newMapper();
         JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
                 settings.tokenLifetime(), settings.clock());
+        // The system clock: nimbus's claims verifier checks exp by it, whatever settings.clock() says.
         Authentication authentication = new Authentication(
                 new VerifiedTokens(tokens, Clock.systemUTC(), settings.activeUserCacheTtl()),
                 new ActiveUsers(services.findActiveUser(), settings.activeUserCacheTtl()), settings.metricsToken());

@@ -22,7 +22,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * every request (a tenth of a single {@code /predict}'s CPU, measured in bench/RESULTS.md).
  *
  * <p>What it does not change: a token is remembered only after it passed the full check, never
- * past its {@code exp} (checked again on every hit against the same clock that issues tokens), and
+ * past its {@code exp} (checked again on every hit, against the clock nimbus checks it by), and
  * at most {@code ttl} after it was checked, the same few seconds {@link ActiveUsers} remembers a
  * user for; whether the user still exists and is enabled, and their role, are asked of
  * {@link ActiveUsers} on every request as before. Refused tokens are not remembered (a flood of
