@@ -22,11 +22,11 @@ final class Authentication {
     private static final String ACTOR = "magicsteps.actor";
     private static final String BEARER = "bearer ";
 
-    private final JwtTokens tokens;
+    private final VerifiedTokens tokens;
     private final ActiveUsers activeUsers;
     private final byte[] metricsToken;
 
-    Authentication(JwtTokens tokens, ActiveUsers activeUsers, String metricsToken) {
+    Authentication(VerifiedTokens tokens, ActiveUsers activeUsers, String metricsToken) {
         this.tokens = tokens;
         this.activeUsers = activeUsers;
         this.metricsToken = metricsToken == null ? null : metricsToken.getBytes(StandardCharsets.UTF_8);

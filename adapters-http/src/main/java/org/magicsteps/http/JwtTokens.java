@@ -41,8 +41,8 @@ final class JwtTokens {
     record Issued(String token, long expiresInSeconds) {
     }
 
-    /** What a verified token says. */
-    record Verified(String username, Role role, String tokenId) {
+    /** What a verified token says; {@code expiresAt} is its {@code exp}. */
+    record Verified(String username, Role role, String tokenId, Instant expiresAt) {
     }
 
     private final MACSigner signer;
@@ -95,8 +95,9 @@ final class JwtTokens {
     Optional<Verified> verify(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
+            Date expiry = claims.getExpirationTime();
             return Optional.of(new Verified(claims.getSubject(), Role.fromLabel(claims.getStringClaim(ROLE)),
-                    claims.getJWTID()));
+                    claims.getJWTID(), expiry == null ? null : expiry.toInstant()));
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package org.magicsteps.http;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -82,7 +83,9 @@ public final class MagicStepsServer implements AutoCloseable {
         ObjectMapper mapper = JsonBodies.newMapper();
         JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.issuer(), settings.audience(),
                 settings.tokenLifetime(), settings.clock());
-        Authentication authentication = new Authentication(tokens,
+        // The system clock: nimbus's claims verifier checks exp by it, whatever settings.clock() says.
+        Authentication authentication = new Authentication(
+                new VerifiedTokens(tokens, Clock.systemUTC(), settings.activeUserCacheTtl()),
                 new ActiveUsers(services.findActiveUser(), settings.activeUserCacheTtl()), settings.metricsToken());
         List<Route> routes = routes(services, settings, metrics, new JsonBodies(mapper), tokens);
         FeatureSchema schema = services.describeModel().execute().schema();
