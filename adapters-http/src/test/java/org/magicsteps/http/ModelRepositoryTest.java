@@ -21,12 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.magicsteps.core.domain.FeatureSchema;
-import org.magicsteps.core.domain.ModelInfo;
-import org.magicsteps.core.domain.ProcessedFeatures;
-import org.magicsteps.core.domain.StudentFeatures;
 import org.magicsteps.core.memory.FunctionPredictor;
 import org.magicsteps.core.port.Predictor;
+import org.magicsteps.core.testing.ForwardingPredictor;
 
 /**
  * The repository extension: index, load and unload while the server answers; a refused load
@@ -39,32 +36,11 @@ class ModelRepositoryTest {
     private String user;
 
     /** A model that counts how often it is closed. */
-    static final class Closable implements Predictor, AutoCloseable {
-        final Predictor inner;
+    static final class Closable extends ForwardingPredictor implements AutoCloseable {
         final AtomicInteger closed = new AtomicInteger();
 
         Closable(Predictor inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public ModelInfo info() {
-            return inner.info();
-        }
-
-        @Override
-        public FeatureSchema schema() {
-            return inner.schema();
-        }
-
-        @Override
-        public double[] probabilities(List<StudentFeatures> students) {
-            return inner.probabilities(students);
-        }
-
-        @Override
-        public ProcessedFeatures process(StudentFeatures student) {
-            return inner.process(student);
+            super(inner);
         }
 
         @Override

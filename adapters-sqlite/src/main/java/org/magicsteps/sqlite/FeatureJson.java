@@ -113,25 +113,21 @@ final class FeatureJson {
     static StudentFeatures read(List<String> names, String values) {
         Map<String, Object> features = new LinkedHashMap<>(names.size() * 2);
         try (JsonParser json = JSON.createParser(values)) {
-            if (json.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("features are not a JSON array");
-            }
-            JsonToken token;
-            int i = 0;
-            while ((token = json.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                if (i >= names.size()) {
-                    throw new IllegalArgumentException("features hold more values than their layout has names ("
-                            + names.size() + ")");
+            eachValue(names, json, new FeatureVisitor() {
+                @Override
+                public void number(String feature, double value) {
+                    features.put(feature, value);
                 }
-                features.put(names.get(i), value(json, token, names.get(i)));
-                i++;
-            }
-            if (token != JsonToken.END_ARRAY || json.nextToken() != null) {
-                throw new IllegalArgumentException("features are not one JSON array");
-            }
-            if (i != names.size()) {
-                throw new IllegalArgumentException("features hold " + i + " values for " + names.size() + " names");
-            }
+
+                @Override
+                public void word(String feature, String value) {
+                    features.put(feature, value);
+                }
+
+                @Override
+                public void endOfRecord() {
+                }
+            });
         } catch (IOException e) {
             throw new IllegalArgumentException("features are not valid JSON: " + e.getMessage(), e);
         }
@@ -148,36 +144,41 @@ final class FeatureJson {
      */
     static void visit(List<String> names, byte[] values, FeatureVisitor visitor) {
         try (JsonParser json = JSON.createParser(values)) {
-            if (json.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("features are not a JSON array");
-            }
-            JsonToken token;
-            int i = 0;
-            while ((token = json.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                if (i >= names.size()) {
-                    throw new IllegalArgumentException("features hold more values than their layout has names ("
-                            + names.size() + ")");
-                }
-                String name = names.get(i);
-                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                    visitor.number(name, json.getDoubleValue());
-                } else if (token == JsonToken.VALUE_STRING) {
-                    visitor.word(name, json.getText());
-                } else {
-                    throw new IllegalArgumentException("feature " + name + " is " + token + ", not a number or a word");
-                }
-                i++;
-            }
-            if (token != JsonToken.END_ARRAY || json.nextToken() != null) {
-                throw new IllegalArgumentException("features are not one JSON array");
-            }
-            if (i != names.size()) {
-                throw new IllegalArgumentException("features hold " + i + " values for " + names.size() + " names");
-            }
+            eachValue(names, json, visitor);
         } catch (IOException e) {
             throw new IllegalArgumentException("features are not valid JSON: " + e.getMessage(), e);
         }
         visitor.endOfRecord();
+    }
+
+    /** The one reading of a record's JSON array of values, each given to {@code visitor} under its name. */
+    private static void eachValue(List<String> names, JsonParser json, FeatureVisitor visitor) throws IOException {
+        if (json.nextToken() != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("features are not a JSON array");
+        }
+        JsonToken token;
+        int i = 0;
+        while ((token = json.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            if (i >= names.size()) {
+                throw new IllegalArgumentException("features hold more values than their layout has names ("
+                        + names.size() + ")");
+            }
+            String name = names.get(i);
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                visitor.number(name, json.getDoubleValue());
+            } else if (token == JsonToken.VALUE_STRING) {
+                visitor.word(name, json.getText());
+            } else {
+                throw new IllegalArgumentException("feature " + name + " is " + token + ", not a number or a word");
+            }
+            i++;
+        }
+        if (token != JsonToken.END_ARRAY || json.nextToken() != null) {
+            throw new IllegalArgumentException("features are not one JSON array");
+        }
+        if (i != names.size()) {
+            throw new IllegalArgumentException("features hold " + i + " values for " + names.size() + " names");
+        }
     }
 
     /**
