@@ -36,7 +36,7 @@ public final class SeedPreprocessor {
 
     /** For the feature listing: what each of the original's features means (from the PEDE sheet's documentation). */
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-            Map.entry("fase", "Phase of the programme (0–7)"),
+            Map.entry("fase", "Phase of the programme (0 for ALFA)"),
             Map.entry("idade", "Age in years"),
             Map.entry("ano_ingresso", "Year the student joined the programme"),
             Map.entry("score_inde", "INDE, the educational development index"),
@@ -49,7 +49,7 @@ public final class SeedPreprocessor {
             Map.entry("nota_cg", "General ranking (Cg)"),
             Map.entry("nota_cf", "Ranking within the phase (Cf)"),
             Map.entry("nota_ct", "Ranking within the class (Ct)"),
-            Map.entry("num_avaliacoes", "Number of assessments (2–4)"),
+            Map.entry("num_avaliacoes", "Number of assessments this year"),
             Map.entry("defasagem", "Phase gap: actual phase minus ideal phase"),
             Map.entry("turma", "Class letter; letters change every year, so unknown letters are accepted"),
             Map.entry("genero", "Gender: menina or menino"),

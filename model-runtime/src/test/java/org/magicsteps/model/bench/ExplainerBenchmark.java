@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one explanation costs: the bundled early-warning model (a calibrated ridge, explained
- * exactly), the bundled default model (boosted trees) and the original network
+ * exactly), the bundled default model (boosted stumps), the strict early warning (boosted trees) and the original network
  * ({@code ../shared/models/seed-mlp}), both by Kernel SHAP over 16 background students and 256
  * coalitions (4,096 model rows a student). Each call explains a different student of a fixed set of
  * 64, as requests would. Not a test: run it as model-runtime/README.md says, e.g.
@@ -44,8 +44,11 @@ public class ExplainerBenchmark {
 
     private static final int STUDENTS = 64;
 
-    /** {@code early-warning} (linear, exact), {@code default} (trees) or {@code seed-mlp} (both Kernel SHAP). */
-    @Param({"early-warning", "default", "seed-mlp"})
+    /**
+     * {@code early-warning} (linear, exact), {@code default} (boosted stumps),
+     * {@code early-warning-strict} (300 boosted trees) or {@code seed-mlp} (the last three by Kernel SHAP).
+     */
+    @Param({"early-warning", "default", "early-warning-strict", "seed-mlp"})
     public String model;
 
     private OnnxPredictor predictor;

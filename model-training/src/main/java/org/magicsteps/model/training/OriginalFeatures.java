@@ -19,7 +19,7 @@ final class OriginalFeatures {
             "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "y", "z");
 
     static final List<FeatureSpec> SPECS = List.of(
-            FeatureSpec.integer("fase", "Phase of the programme (0–7)", 0, 7),
+            FeatureSpec.integer("fase", "Phase of the programme (0 for ALFA)", 0, 7),
             FeatureSpec.integer("idade", "Age in years", 7, 21),
             FeatureSpec.integer("ano_ingresso", "Year the student joined the programme", 2016, 2022),
             FeatureSpec.decimal("score_inde", "INDE, the educational development index (a weighted mean of the "
@@ -33,7 +33,7 @@ final class OriginalFeatures {
             FeatureSpec.integer("nota_cg", "General ranking (Cg)", 1, 862),
             FeatureSpec.integer("nota_cf", "Ranking within the phase (Cf)", 1, 192),
             FeatureSpec.integer("nota_ct", "Ranking within the class (Ct)", 1, 18),
-            FeatureSpec.integer("num_avaliacoes", "Number of assessments (2–4)", 2, 4),
+            FeatureSpec.integer("num_avaliacoes", "Number of assessments this year", 2, 4),
             FeatureSpec.integer("defasagem", "Phase gap: actual phase minus ideal phase", -5, 2),
             FeatureSpec.categorical("turma", "Class letter; letters change every year, so unknown letters are accepted",
                     TURMA_LETTERS).acceptingUnknownCategories(),
