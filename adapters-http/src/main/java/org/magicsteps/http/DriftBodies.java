@@ -22,7 +22,7 @@ final class DriftBodies {
      */
     record DriftBody(
             @OpenApiExample("default") String model,
-            @OpenApiExample("default-5a83978f54c9") String model_version,
+            @OpenApiExample("default-40ee31d632db") String model_version,
             @OpenApiExample("2024-05-01T00:00:00Z") String from,
             @OpenApiExample("2024-05-02T00:00:00Z") String to,
             @OpenApiExample("1200") long rows,

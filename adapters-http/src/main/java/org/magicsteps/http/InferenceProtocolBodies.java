@@ -100,7 +100,7 @@ final class InferenceProtocolBodies {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InferenceResponse(
             @OpenApiExample("default") String model_name,
-            @OpenApiExample("default-5a83978f54c9") String model_version,
+            @OpenApiExample("default-40ee31d632db") String model_version,
             @OpenApiExample("42") String id,
             Map<String, Object> parameters,
             List<ResponseOutput> outputs) {
@@ -114,7 +114,7 @@ final class InferenceProtocolBodies {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RepositoryIndexEntry(
             @OpenApiExample("early-warning") String name,
-            @OpenApiExample("early-warning-4c1d2e3f5a6b") String version,
+            @OpenApiExample("early-warning-8b065a0c4307") String version,
             @OpenApiExample("READY") String state,
             @OpenApiExample("") String reason) {
     }
@@ -131,7 +131,7 @@ final class InferenceProtocolBodies {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RepositoryChange(
             @OpenApiExample("early-warning") String name,
-            @OpenApiExample("early-warning-4c1d2e3f5a6b") String version,
+            @OpenApiExample("early-warning-8b065a0c4307") String version,
             @OpenApiExample("READY") String state,
             @OpenApiExample("/srv/models/early-warning") String location,
             @OpenApiExample("early-warning-0a1b2c3d4e5f") String replaced_version) {

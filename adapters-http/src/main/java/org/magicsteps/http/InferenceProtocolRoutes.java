@@ -161,7 +161,7 @@ final class InferenceProtocolRoutes {
             summary = "A model version's inputs and outputs (Open Inference Protocol)",
             pathParams = {
                 @OpenApiParam(name = "name", required = true, example = "default", description = "A model served"),
-                @OpenApiParam(name = "version", required = true, example = "default-5a83978f54c9",
+                @OpenApiParam(name = "version", required = true, example = "default-40ee31d632db",
                         description = "The version it serves")},
             responses = {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ModelMetadata.class)),
@@ -210,7 +210,7 @@ final class InferenceProtocolRoutes {
             summary = "Is a model version ready (Open Inference Protocol)",
             pathParams = {
                 @OpenApiParam(name = "name", required = true, example = "default", description = "A model served"),
-                @OpenApiParam(name = "version", required = true, example = "default-5a83978f54c9",
+                @OpenApiParam(name = "version", required = true, example = "default-40ee31d632db",
                         description = "The version it serves")},
             responses = {
                 @OpenApiResponse(status = "200", description = "OK", content = @OpenApiContent(from = ModelReady.class)),
@@ -251,7 +251,7 @@ final class InferenceProtocolRoutes {
             security = @OpenApiSecurity(name = MagicStepsServer.SECURITY_SCHEME),
             pathParams = {
                 @OpenApiParam(name = "name", required = true, example = "default", description = "A model served"),
-                @OpenApiParam(name = "version", required = true, example = "default-5a83978f54c9",
+                @OpenApiParam(name = "version", required = true, example = "default-40ee31d632db",
                         description = "The version it serves")},
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = InferenceRequest.class)),
             responses = {

@@ -140,11 +140,11 @@ final class ModelRoutes {
             @OpenApiExample("early-warning") String name,
             @OpenApiExample("false") boolean is_default,
             @OpenApiExample("early-warning") String model_name,
-            @OpenApiExample("early-warning-4c1d2e3f5a6b") String model_version,
-            @OpenApiExample("LogisticRegression") String model_class,
+            @OpenApiExample("early-warning-8b065a0c4307") String model_version,
+            @OpenApiExample("RidgeRegressionOfIpv") String model_class,
             @OpenApiExample("18") int n_features,
             List<String> features,
-            @OpenApiExample("0.224") double threshold,
+            @OpenApiExample("0.398") double threshold,
             @OpenApiExample("2024-05-01T12:00:00Z") String created_at,
             Map<String, Double> metrics) {
 

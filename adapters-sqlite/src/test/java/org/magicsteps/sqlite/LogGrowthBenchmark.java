@@ -120,7 +120,7 @@ public final class LogGrowthBenchmark {
         values.put("pedra_modal", PEDRAS[random.nextInt(PEDRAS.length)]);
         double probability = random.nextDouble();
         return new PredictionRecord(Prediction.of(LogThroughputBenchmark.timeOrderedId(at),
-                "RA-" + random.nextInt(students), probability, THRESHOLD, "default-5a83978f54c9", at),
+                "RA-" + random.nextInt(students), probability, THRESHOLD, "default-40ee31d632db", at),
                 "user-" + n % USERS, new StudentFeatures(values), batchId);
     }
 
