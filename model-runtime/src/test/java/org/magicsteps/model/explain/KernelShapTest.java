@@ -164,6 +164,27 @@ class KernelShapTest {
     }
 
     @Test
+    void aSheetOfStudentsGetsEachStudentsOwnExplanationInItsOrder() {
+        BundleManifest manifest = manifest(true);
+        KernelShapExplainer explainer = new KernelShapExplainer(manifest, model(manifest), background());
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<StudentFeatures> sheet = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            sheet.add(student(random.nextDouble(-3, 3), random.nextDouble(-3, 3), random.nextInt(4),
+                    random.nextDouble(-3, 3), random.nextBoolean() ? "x" : "y"));
+        }
+        List<Explanation> together = explainer.explain(sheet);
+        assertEquals(sheet.size(), together.size());
+        for (int i = 0; i < sheet.size(); i++) {
+            assertEquals(explainer.explain(List.of(sheet.get(i))).get(0), together.get(i), "student " + i);
+        }
+        List<StudentFeatures> oneBad = new ArrayList<>(sheet);
+        oneBad.set(150, student(50, 0, 0, 0, "x"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> explainer.explain(oneBad));
+        assertTrue(e.getMessage().contains("student 150") && e.getMessage().contains("a: 50"), e.getMessage());
+    }
+
+    @Test
     void aFeatureTheModelNeverReadsGetsExactlyZeroAndTheSumStaysExact() {
         BundleManifest manifest = manifest(false);
         EncodedModel onlyA = (inputs, rows) -> {
