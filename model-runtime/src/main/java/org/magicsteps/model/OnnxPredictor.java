@@ -152,9 +152,18 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
         if (count == 0) {
             return new double[0];
         }
+        return probabilitiesOf(encodeAll(students), count);
+    }
+
+    /**
+     * The graph's input rows for {@code students}, in one pass per student where it can.
+     *
+     * @throws IllegalArgumentException when a student does not pass the schema
+     */
+    private float[] encodeAll(List<StudentFeatures> students) {
         int width = manifest.inputWidth();
-        float[] input = new float[count * width];
-        for (int i = 0; i < count; i++) {
+        float[] input = new float[students.size() * width];
+        for (int i = 0; i < students.size(); i++) {
             StudentFeatures student = Objects.requireNonNull(students.get(i), "student");
             if (!encoder.encodeIfValid(student.values(), input, i * width)) {
                 // The schema names what the student breaks; should it accept what the one pass
@@ -162,7 +171,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
                 encode(requireValid(student, i), input, i * width);
             }
         }
-        return probabilitiesOf(input, count);
+        return input;
     }
 
     /** The graph's own input, {@code [N, width]} floats: for clients that encode students themselves. */
@@ -188,10 +197,7 @@ public final class OnnxPredictor implements Predictor, AutoCloseable {
             return new double[0];
         }
         int width = manifest.inputWidth();
-        float[] input = new float[count * width];
-        for (int i = 0; i < count; i++) {
-            encode(requireValid(students.get(i), i), input, i * width);
-        }
+        float[] input = encodeAll(students);
         Optional<AffineLogOdds> affine = explaining().affine();
         if (affine.isPresent()) {
             double[] logOdds = new double[count];
